@@ -1,0 +1,27 @@
+package org.hotline.core.http;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Health of the parts a call depends on. DOWN when intake cannot work (journal or FastAGI down); DEGRADED
+ * when only MongoDB is unreachable, since tips then still become durable in the journal.
+ */
+public record Health(boolean mongoUp, boolean journalOpen, int journalBacklog, boolean fastAgiListening, int activeCalls) {
+
+    public enum Status { UP, DEGRADED, DOWN }
+
+    public Status status() {
+        if (!journalOpen || !fastAgiListening) {
+            return Status.DOWN;
+        }
+        return mongoUp ? Status.UP : Status.DEGRADED;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("status", status().name())
+                .put("mongodb", new JsonObject().put("up", mongoUp))
+                .put("journal", new JsonObject().put("open", journalOpen).put("backlog", journalBacklog))
+                .put("fastagi", new JsonObject().put("listening", fastAgiListening).put("activeCalls", activeCalls));
+    }
+}

@@ -1,0 +1,119 @@
+package org.hotline.core.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.tip.TipQueries;
+
+/**
+ * The HTTP API: health, Prometheus metrics and the (temporary, unauthenticated) tip status look-up.
+ * Blocking work (the MongoDB driver) runs on worker threads, never on the event loop.
+ */
+public final class HttpApi {
+
+    /** Fields the temporary unauthenticated endpoint may show: categories and flags, nothing that identifies anyone. */
+    private static final List<String> PUBLIC_FIELDS =
+            List.of("exploitationType", "region", "childInvolved", "immediateDanger", "language");
+
+    private HttpApi() {}
+
+    /** What the API needs from the rest of the service. */
+    public record Deps(HotlineMetrics metrics, TipQueries tips, Supplier<Health> health, long maxBodyBytes) {}
+
+    /** Builds the router; tests use it as-is. */
+    public static Router router(Vertx vertx, Deps deps) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(deps.maxBodyBytes()));
+        router.get("/health").handler(ctx -> health(vertx, deps, ctx));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(deps.metrics().scrape()));
+        router.get("/api/tips/:reference").handler(ctx -> tipStatus(vertx, deps, ctx));
+        router.route().last().handler(ctx -> ctx.fail(404));
+        router.route().failureHandler(ApiErrors::handle);
+        return router;
+    }
+
+    /** Starts an HTTP server with {@link #router} on host and port (0 = any free port). */
+    public static Future<HttpServer> start(Vertx vertx, Deps deps, String host, int port) {
+        return vertx.createHttpServer().requestHandler(router(vertx, deps)).listen(port, host);
+    }
+
+    private static void health(Vertx vertx, Deps deps, RoutingContext ctx) {
+        vertx.executeBlocking(() -> deps.health().get()).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+            }
+            Health h = ar.result();
+            ctx.response().setStatusCode(h.status() == Health.Status.DOWN ? 503 : 200)
+                    .putHeader("Content-Type", "application/json").end(h.toJson().encode());
+        });
+    }
+
+    private static void tipStatus(Vertx vertx, Deps deps, RoutingContext ctx) {
+        String reference = ctx.pathParam("reference");
+        if (!ReferenceCodec.isWellFormed(reference)) {
+            ctx.fail(ApiException.badRequest("invalid_reference",
+                    "A reference is 9 digits with a valid check digit."));
+            return;
+        }
+        vertx.executeBlocking(() -> deps.tips().byReference(reference)).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(new ApiException(503, "storage_unavailable", "Tips cannot be read right now; try again shortly."));
+            } else if (ar.result().isEmpty()) {
+                ctx.fail(ApiException.notFound("No tip has that reference."));
+            } else {
+                ctx.response().putHeader("Content-Type", "application/json").end(view(ar.result().get()).encode());
+            }
+        });
+    }
+
+    static JsonObject view(Document tip) {
+        Document fields = tip.get("fields", Document.class);
+        JsonObject shown = new JsonObject();
+        PUBLIC_FIELDS.forEach(name -> {
+            if (fields != null && fields.get(name) != null) {
+                shown.put(name, fields.get(name));
+            }
+        });
+        JsonObject referrals = new JsonObject();
+        Document delivered = tip.get("referrals", Document.class);
+        if (delivered != null) {
+            delivered.forEach((agency, value) -> {
+                Document d = (Document) value;
+                referrals.put(agency, new JsonObject().put("state", d.getString("state"))
+                        .put("deliveredAt", iso(d.getDate("deliveredAt"))));
+            });
+        }
+        JsonArray recipients = new JsonArray();
+        List<Document> planned = tip.getList("recipients", Document.class, List.of());
+        planned.forEach(r -> recipients.add(new JsonObject(Map.of("agencyId", r.getString("agencyId"),
+                "priority", r.getString("priority")))));
+        return new JsonObject()
+                .put("reference", tip.getString("reference"))
+                .put("receivedAt", iso(tip.getDate("receivedAt")))
+                .put("status", tip.getString("status"))
+                .put("outcome", tip.getString("outcome"))
+                .put("pathwayVersion", tip.getString("pathwayVersion"))
+                .put("fields", shown)
+                .put("recipients", recipients)
+                .put("referrals", referrals);
+    }
+
+    private static String iso(Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+}

@@ -1,0 +1,107 @@
+package org.hotline.core.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bson.Document;
+import org.hotline.core.intake.internal.CounterFile;
+import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.internal.TipDocuments;
+import org.hotline.core.intake.internal.TipJournal;
+import org.hotline.core.intake.internal.TipWriter;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.security.ServerKey;
+import org.hotline.ivr.CapturedTip;
+import org.hotline.ivr.IntakeUnavailableException;
+import org.hotline.ivr.TipIntake;
+import org.hotline.ivr.TipReceipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable intake: a tip is accepted once it is fsynced in the local journal. It is then written to MongoDB
+ * (the call waits briefly for that, but does not depend on it: while MongoDB is down the journal holds the
+ * tip and the writer delivers it when MongoDB returns).
+ */
+public final class TipIntakeService implements TipIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TipIntakeService.class);
+    /** How long a caller may wait for the fsync before we give up and say we could not take the report. */
+    private static final Duration JOURNAL_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a caller waits for MongoDB; beyond this the journal's copy is enough. */
+    private static final Duration MONGO_GRACE = Duration.ofMillis(300);
+
+    private final TipJournal journal;
+    private final TipWriter writer;
+    private final ReferenceCodec references;
+    private final CounterFile counter;
+    private final ServerKey key;
+    private final HotlineMetrics metrics;
+    private final Clock clock;
+    private final String nodeId;
+    private final SecureRandom random = new SecureRandom();
+
+    public TipIntakeService(TipJournal journal, TipWriter writer, ReferenceCodec references, CounterFile counter,
+            ServerKey key, HotlineMetrics metrics, Clock clock, String nodeId) {
+        this.journal = journal;
+        this.writer = writer;
+        this.references = references;
+        this.counter = counter;
+        this.key = key;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.nodeId = nodeId;
+    }
+
+    @Override
+    public TipReceipt accept(CapturedTip capture) {
+        long start = System.nanoTime();
+        String tipId = UUID.randomUUID().toString();
+        String reference;
+        try {
+            reference = references.encode(counter.next());
+        } catch (RuntimeException e) {
+            throw new IntakeUnavailableException("no reference number available", e);
+        }
+        String pin = "%04d".formatted(random.nextInt(10_000));
+        String callerHash = capture.callerNumber() == null || capture.callerNumber().isBlank()
+                ? null : key.keyedHash("caller-hash", capture.callerNumber());
+        Document tip = TipDocuments.newTip(tipId, reference, pinHash(reference, pin), callerHash, capture,
+                clock.instant(), nodeId);
+        try {
+            journal.append(tipId, tip).get(JOURNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IntakeUnavailableException("the tip journal could not make the tip durable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntakeUnavailableException("interrupted while journaling", e);
+        }
+        waitBrieflyForMongo(tip);
+        Document fields = tip.get("fields", Document.class);
+        metrics.tipAccepted(fields.getString("exploitationType"), capture.outcome().name(),
+                (System.nanoTime() - start) / 1e9);
+        LOG.info("Tip {} accepted (outcome {}, node {})", reference, capture.outcome(), capture.lastNode());
+        return new TipReceipt(reference, pin);
+    }
+
+    /** The PIN is stored only as a keyed hash bound to its reference. */
+    public String pinHash(String reference, String pin) {
+        return key.keyedHash("pin", reference + ":" + pin);
+    }
+
+    private void waitBrieflyForMongo(Document tip) {
+        try {
+            writer.submit(tip).get(MONGO_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("MongoDB slow or down; tip {} is safe in the journal", tip.getString("reference"));
+        } catch (ExecutionException e) {
+            LOG.warn("Writing tip {} to MongoDB failed; the journal keeps it", tip.getString("reference"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

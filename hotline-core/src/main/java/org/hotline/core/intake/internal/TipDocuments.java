@@ -1,0 +1,72 @@
+package org.hotline.core.intake.internal;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.hotline.ivr.CapturedTip;
+
+/** Maps what a call captured to the stored tip document, with typed values for the canonical fields. */
+public final class TipDocuments {
+
+    /** Canonical tip fields that hold yes/no answers. */
+    private static final Set<String> BOOLEAN_FIELDS = Set.of("childInvolved", "immediateDanger", "crossBorder");
+    private static final Set<String> INTEGER_FIELDS = Set.of("victimCount");
+
+    private TipDocuments() {}
+
+    /**
+     * Builds the document for a newly accepted tip. The calling number is kept only as a keyed hash, so
+     * repeat callers can be recognised without storing who called.
+     */
+    public static Document newTip(String tipId, String reference, String pinHash, String callerHash,
+            CapturedTip capture, Instant receivedAt, String nodeId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        capture.answers().forEach((name, value) -> fields.put(name, typed(name, value)));
+        if (capture.language() != null) {
+            fields.putIfAbsent("language", capture.language());
+        }
+        Document doc = new Document("_id", tipId)
+                .append("reference", reference)
+                .append("pinHash", pinHash)
+                .append("receivedAt", Date.from(receivedAt))
+                .append("source", "ivr")
+                .append("callId", capture.callId())
+                .append("callerHash", callerHash)
+                .append("outcome", capture.outcome().name())
+                .append("lastNode", capture.lastNode())
+                .append("flowVersion", capture.flowVersion())
+                .append("recording", capture.recording())
+                .append("callStartedAt", date(capture.startedAt()))
+                .append("callEndedAt", date(capture.endedAt()))
+                .append("fields", new Document(fields))
+                .append("consents", new Document(new LinkedHashMap<>(capture.consents())))
+                .append("status", "RECEIVED")
+                .append("routed", false)
+                .append("node", nodeId);
+        return doc;
+    }
+
+    static Object typed(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (BOOLEAN_FIELDS.contains(name)) {
+            return Boolean.parseBoolean(value) || "1".equals(value) || "yes".equalsIgnoreCase(value);
+        }
+        if (INTEGER_FIELDS.contains(name)) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

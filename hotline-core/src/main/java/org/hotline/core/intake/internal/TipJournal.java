@@ -1,0 +1,315 @@
+package org.hotline.core.intake.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.zip.CRC32C;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local append-only journal that makes a tip durable before MongoDB has it. Appends are group-committed:
+ * one writer thread writes every waiting record and fsyncs once for the batch, then completes the callers'
+ * futures. A tip stays "unconfirmed" until {@link #confirm} says MongoDB holds it durably; unconfirmed tips
+ * are returned by {@link #unconfirmed()} after a restart so that they can be written again (idempotently).
+ *
+ * <p>Record layout: {@code int length | int crc32c | byte kind | utf-8 payload}. A torn record at the end of
+ * the newest segment (a crash mid-write) is cut off at open; everything before it is intact.
+ */
+public final class TipJournal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TipJournal.class);
+    private static final byte KIND_TIP = 1;
+    private static final byte KIND_CONFIRM = 2;
+    private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final Pending STOP = new Pending(null, false, null);
+
+    private final Path dir;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    /** tip id → segment number, for tips not yet confirmed. Guarded by {@code this}. */
+    private final Map<String, Long> unconfirmedSegment = new HashMap<>();
+    private final Map<Long, Integer> unconfirmedPerSegment = new HashMap<>();
+    private final List<Document> recovered;
+    private FileChannel channel;
+    private long segment;
+    private volatile boolean closed;
+
+    private TipJournal(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        List<Long> oldSegments = existingSegments();
+        this.recovered = recover(oldSegments);
+        openSegment(segment + 1);
+        carryOver(oldSegments);
+        this.writer = Thread.ofPlatform().name("tip-journal-writer").daemon(true).start(this::writeLoop);
+    }
+
+    /** Opens (creating if needed) the journal in {@code dir}, recovering what a previous run left. */
+    public static TipJournal open(Path dir) {
+        try {
+            return new TipJournal(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the tip journal in " + dir, e);
+        }
+    }
+
+    /** Appends a tip; the future completes once the record is on disk (fsync). */
+    public CompletableFuture<Void> append(String tipId, Document tip) {
+        byte[] payload = tip.toJson(JSON).getBytes(StandardCharsets.UTF_8);
+        return enqueue(new Pending(record(KIND_TIP, payload), true, tipId));
+    }
+
+    /** Marks a tip as durably stored in MongoDB. Not fsynced: losing a confirmation only causes a replay. */
+    public void confirm(String tipId) {
+        enqueue(new Pending(record(KIND_CONFIRM, tipId.getBytes(StandardCharsets.UTF_8)), false, tipId));
+    }
+
+    /** Tips found on disk at open that were never confirmed, in journal order. */
+    public List<Document> unconfirmed() {
+        return recovered;
+    }
+
+    /** Number of tips appended and not yet confirmed. */
+    public synchronized int backlog() {
+        return unconfirmedSegment.size();
+    }
+
+    public boolean isOpen() {
+        return !closed && writer.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join(5_000);
+            channel.force(false);
+            channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("Closing the tip journal failed", e);
+        }
+    }
+
+    private CompletableFuture<Void> enqueue(Pending pending) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("journal closed"));
+        }
+        queue.add(pending);
+        return pending.done;
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch);
+            boolean stop = batch.remove(STOP);
+            writeBatch(batch);
+            batch.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        try {
+            boolean sync = false;
+            for (Pending p : batch) {
+                ByteBuffer buffer = ByteBuffer.wrap(p.bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                sync |= p.sync;
+            }
+            if (sync) {
+                channel.force(false);
+            }
+            List<Long> emptied = track(batch);
+            batch.forEach(p -> p.done.complete(null));
+            for (long s : emptied) {
+                Files.deleteIfExists(segmentPath(s));
+            }
+            if (channel.size() > SEGMENT_BYTES) {
+                rotate();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Tip journal write failed", e);
+            batch.forEach(p -> p.done.completeExceptionally(e));
+        }
+    }
+
+    private void rotate() throws IOException {
+        long full = segment;
+        channel.close();
+        openSegment(full + 1);
+        boolean stillNeeded;
+        synchronized (this) {
+            stillNeeded = unconfirmedPerSegment.getOrDefault(full, 0) > 0;
+        }
+        if (!stillNeeded) {
+            Files.deleteIfExists(segmentPath(full));
+        }
+    }
+
+    /** Updates the unconfirmed bookkeeping and returns old segments that no longer hold anything needed. */
+    private synchronized List<Long> track(List<Pending> batch) {
+        for (Pending p : batch) {
+            if (p.sync) {
+                unconfirmedSegment.put(p.tipId, segment);
+                unconfirmedPerSegment.merge(segment, 1, Integer::sum);
+            } else {
+                forget(p.tipId);
+            }
+        }
+        List<Long> emptied = new ArrayList<>();
+        unconfirmedPerSegment.forEach((s, n) -> {
+            if (n == 0 && s != segment) {
+                emptied.add(s);
+            }
+        });
+        emptied.forEach(unconfirmedPerSegment::remove);
+        return emptied;
+    }
+
+    private void forget(String tipId) {
+        Long s = unconfirmedSegment.remove(tipId);
+        if (s != null) {
+            unconfirmedPerSegment.merge(s, -1, Integer::sum);
+        }
+    }
+
+    private List<Long> existingSegments() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("segment-\\d+\\.log"))
+                    .map(n -> Long.parseLong(n.substring(8, n.length() - 4)))
+                    .sorted().toList();
+        }
+    }
+
+    private List<Document> recover(List<Long> segments) throws IOException {
+        Map<String, Document> tips = new LinkedHashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            long s = segments.get(i);
+            readSegment(s, i == segments.size() - 1, tips);
+            segment = s;
+        }
+        if (!tips.isEmpty()) {
+            LOG.info("Tip journal recovered {} tip(s) not yet confirmed in MongoDB", tips.size());
+        }
+        return List.copyOf(tips.values());
+    }
+
+    /**
+     * Copies the recovered unconfirmed tips into the fresh segment (fsync) before deleting the old segments,
+     * so that a second crash before they reach MongoDB still finds them.
+     */
+    private void carryOver(List<Long> oldSegments) throws IOException {
+        for (Document tip : recovered) {
+            channel.write(ByteBuffer.wrap(record(KIND_TIP, tip.toJson(JSON).getBytes(StandardCharsets.UTF_8))));
+            unconfirmedSegment.put(tip.getString("_id"), segment);
+            unconfirmedPerSegment.merge(segment, 1, Integer::sum);
+        }
+        channel.force(true);
+        for (long s : oldSegments) {
+            Files.deleteIfExists(segmentPath(s));
+        }
+    }
+
+    private void readSegment(long s, boolean newest, Map<String, Document> tips) throws IOException {
+        Path path = segmentPath(s);
+        byte[] data = Files.readAllBytes(path);
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        int good = 0;
+        while (buffer.remaining() >= 9) {
+            int length = buffer.getInt();
+            int crc = buffer.getInt();
+            if (length < 1 || length > buffer.remaining()) {
+                break;
+            }
+            byte[] body = new byte[length];
+            buffer.get(body);
+            if (crc(body) != crc) {
+                break;
+            }
+            String payload = new String(body, 1, length - 1, StandardCharsets.UTF_8);
+            if (body[0] == KIND_TIP) {
+                Document tip = Document.parse(payload);
+                tips.put(tip.getString("_id"), tip);
+            } else if (body[0] == KIND_CONFIRM) {
+                tips.remove(payload);
+            }
+            good = buffer.position();
+        }
+        if (good < data.length) {
+            LOG.warn("Tip journal segment {} has a torn tail of {} bytes (crash mid-write); cutting it off",
+                    path, data.length - good);
+            if (newest) {
+                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    ch.truncate(good);
+                    ch.force(true);
+                }
+            }
+        }
+    }
+
+    private void openSegment(long number) throws IOException {
+        segment = number;
+        channel = FileChannel.open(segmentPath(number), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    private Path segmentPath(long number) {
+        return dir.resolve("segment-%012d.log".formatted(number));
+    }
+
+    private static byte[] record(byte kind, byte[] payload) {
+        byte[] body = new byte[payload.length + 1];
+        body[0] = kind;
+        System.arraycopy(payload, 0, body, 1, payload.length);
+        ByteBuffer buffer = ByteBuffer.allocate(8 + body.length);
+        buffer.putInt(body.length).putInt(crc(body)).put(body);
+        return buffer.array();
+    }
+
+    private static int crc(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return (int) crc.getValue();
+    }
+
+    private record Pending(byte[] bytes, boolean sync, String tipId, CompletableFuture<Void> done) {
+        Pending(byte[] bytes, boolean sync, String tipId) {
+            this(bytes, sync, tipId, new CompletableFuture<>());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.hotline.core.intake.internal;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.storage.MongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves journaled tips into MongoDB on its own thread. A write is an upsert that only inserts
+ * ({@code $setOnInsert}), so replaying a tip that MongoDB already has changes nothing. After a batch is
+ * written and flushed, each tip is confirmed in the journal and handed on (to routing). While MongoDB is
+ * unreachable the tips wait here and are retried with back-off; nothing is dropped.
+ */
+public final class TipWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TipWriter.class);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final MongoStore store;
+    private final MongoCollection<Document> tips;
+    private final TipJournal journal;
+    private final Consumer<Document> afterStored;
+    private final HotlineMetrics metrics;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Deque<Item> waiting = new ArrayDeque<>();
+    private final Thread thread;
+    private volatile boolean healthy = true;
+    private volatile boolean running = true;
+
+    public TipWriter(MongoStore store, TipJournal journal, Consumer<Document> afterStored, HotlineMetrics metrics) {
+        this.store = store;
+        this.tips = store.database().getCollection("tips");
+        this.journal = journal;
+        this.afterStored = afterStored;
+        this.metrics = metrics;
+        this.thread = Thread.ofPlatform().name("tip-writer").daemon(true).unstarted(this::loop);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a journaled tip; the future completes once MongoDB holds it. */
+    public CompletableFuture<Void> submit(Document tip) {
+        Item item = new Item(tip, new CompletableFuture<>());
+        queue.add(item);
+        return item.stored;
+    }
+
+    /** False after the last write attempt failed, until one succeeds. */
+    public boolean mongoHealthy() {
+        return healthy;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        Duration backoff = MIN_BACKOFF;
+        while (running) {
+            try {
+                List<Item> batch = nextBatch(healthy ? Duration.ofSeconds(1) : backoff);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                if (writeBatch(batch)) {
+                    backoff = MIN_BACKOFF;
+                } else {
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+                metrics.journalBacklog(journal.backlog());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private List<Item> nextBatch(Duration wait) throws InterruptedException {
+        List<Item> batch = new ArrayList<>(waiting);
+        waiting.clear();
+        if (batch.isEmpty() || !healthy) {
+            Item first = queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (first != null) {
+                batch.add(first);
+            }
+        }
+        queue.drainTo(batch, 500);
+        return batch;
+    }
+
+    /** Writes what it can; returns false (and keeps the rest waiting) on the first failure. */
+    private boolean writeBatch(List<Item> batch) {
+        List<Item> written = new ArrayList<>();
+        boolean ok = true;
+        for (Item item : batch) {
+            if (!ok) {
+                waiting.add(item);
+                continue;
+            }
+            long start = System.nanoTime();
+            try {
+                tips.updateOne(Filters.eq("_id", item.tip.getString("_id")),
+                        Updates.setOnInsert(item.tip), new UpdateOptions().upsert(true));
+                metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
+                written.add(item);
+            } catch (RuntimeException e) {
+                metrics.mongoError("tip_insert");
+                if (healthy) {
+                    LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
+                }
+                healthy = false;
+                ok = false;
+                waiting.add(item);
+            }
+        }
+        if (!written.isEmpty()) {
+            try {
+                store.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Flushing MongoDB failed; keeping the tips for another try", e);
+                waiting.addAll(written);
+                return false;
+            }
+            if (!healthy) {
+                LOG.info("MongoDB reachable again");
+            }
+            healthy = ok;
+            for (Item item : written) {
+                journal.confirm(item.tip.getString("_id"));
+                item.stored.complete(null);
+                handOn(item.tip);
+            }
+        }
+        return ok;
+    }
+
+    private void handOn(Document tip) {
+        try {
+            afterStored.accept(tip);
+        } catch (RuntimeException e) {
+            // The routing sweeper picks up tips left unrouted; the tip itself is safe.
+            LOG.warn("Routing tip {} failed; the sweeper will retry", tip.getString("_id"), e);
+        }
+    }
+
+    private record Item(Document tip, CompletableFuture<Void> stored) {}
+}

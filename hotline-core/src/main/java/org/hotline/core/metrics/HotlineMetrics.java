@@ -1,0 +1,135 @@
+package org.hotline.core.metrics;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+import io.prometheus.client.exporter.common.TextFormat;
+import io.prometheus.client.hotspot.DefaultExports;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Every metric the service exports, behind one class so that moving to another Prometheus client later
+ * touches only this file. Labels are low-cardinality by design: outcomes, channels, agency ids, languages
+ * and exploitation types; never tip ids, references, phone numbers or free text.
+ */
+public final class HotlineMetrics {
+
+    private static final double[] LATENCY_BUCKETS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
+    };
+
+    private final CollectorRegistry registry;
+    private final Gauge callsActive;
+    private final Counter callsTotal;
+    private final Counter tipsTotal;
+    private final Histogram intakeLatency;
+    private final Gauge journalBacklog;
+    private final Histogram mongoLatency;
+    private final Counter mongoErrors;
+    private final Counter referralsCreated;
+    private final Counter referralTransitions;
+    private final Histogram deliveryLatency;
+    private final Counter deliveryAttempts;
+    private final Counter deadLetters;
+
+    /** Metrics in a registry of their own, with the JVM (hotspot) collectors when {@code withJvm}. */
+    public HotlineMetrics(boolean withJvm) {
+        this.registry = new CollectorRegistry(true);
+        if (withJvm) {
+            DefaultExports.register(registry);
+        }
+        callsActive = Gauge.build("hotline_calls_active", "Calls currently in the IVR.").register(registry);
+        callsTotal = Counter.build("hotline_calls_total", "Calls ended, by outcome and language.")
+                .labelNames("outcome", "language").register(registry);
+        tipsTotal = Counter.build("hotline_tips_total", "Tips made durable, by exploitation type and outcome.")
+                .labelNames("exploitation_type", "outcome").register(registry);
+        intakeLatency = Histogram.build("hotline_intake_seconds", "Time to make a tip durable (journal fsync).")
+                .buckets(LATENCY_BUCKETS).register(registry);
+        journalBacklog = Gauge.build("hotline_journal_backlog", "Journal entries not yet confirmed in MongoDB.")
+                .register(registry);
+        mongoLatency = Histogram.build("hotline_mongo_operation_seconds", "MongoDB operation latency.")
+                .labelNames("operation").buckets(LATENCY_BUCKETS).register(registry);
+        mongoErrors = Counter.build("hotline_mongo_errors_total", "MongoDB operations that failed.")
+                .labelNames("operation").register(registry);
+        referralsCreated = Counter.build("hotline_referrals_created_total", "Referrals created, by agency.")
+                .labelNames("agency").register(registry);
+        referralTransitions = Counter.build("hotline_referral_transitions_total",
+                "Referral state changes, by new state, channel and agency.")
+                .labelNames("state", "channel", "agency").register(registry);
+        deliveryLatency = Histogram.build("hotline_delivery_seconds",
+                "Time from referral creation to the agency's receipt, by channel.")
+                .labelNames("channel").buckets(LATENCY_BUCKETS).register(registry);
+        deliveryAttempts = Counter.build("hotline_delivery_attempts_total", "Delivery attempts, by channel and result.")
+                .labelNames("channel", "result").register(registry);
+        deadLetters = Counter.build("hotline_dead_letters_total", "Referrals given up on, by channel and agency.")
+                .labelNames("channel", "agency").register(registry);
+    }
+
+    public void callStarted() {
+        callsActive.inc();
+    }
+
+    public void callEnded(String outcome, String language) {
+        callsActive.dec();
+        callsTotal.labels(outcome, nonNull(language)).inc();
+    }
+
+    public void tipAccepted(String exploitationType, String outcome, double seconds) {
+        tipsTotal.labels(nonNull(exploitationType), outcome).inc();
+        intakeLatency.observe(seconds);
+    }
+
+    public void journalBacklog(long entries) {
+        journalBacklog.set(entries);
+    }
+
+    public void mongoOperation(String operation, double seconds) {
+        mongoLatency.labels(operation).observe(seconds);
+    }
+
+    public void mongoError(String operation) {
+        mongoErrors.labels(operation).inc();
+    }
+
+    public void referralCreated(String agency) {
+        referralsCreated.labels(agency).inc();
+    }
+
+    public void referralState(String state, String channel, String agency) {
+        referralTransitions.labels(state, channel, agency).inc();
+    }
+
+    public void deliveryAttempt(String channel, String result) {
+        deliveryAttempts.labels(channel, result).inc();
+    }
+
+    public void delivered(String channel, double secondsSinceCreation) {
+        deliveryLatency.labels(channel).observe(secondsSinceCreation);
+    }
+
+    public void deadLetter(String channel, String agency) {
+        deadLetters.labels(channel, agency).inc();
+    }
+
+    /** The Prometheus text exposition format (version 0.0.4). */
+    public String scrape() {
+        StringWriter out = new StringWriter();
+        try {
+            TextFormat.write004(out, registry.metricFamilySamples());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public CollectorRegistry registry() {
+        return registry;
+    }
+
+    private static String nonNull(String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+}
