@@ -23,6 +23,15 @@ public interface Pathway {
      */
     Map<String, Object> payloadFor(Recipient recipient, Map<String, Object> tipFields);
 
+    /**
+     * The payload for one recipient together with what was withheld for lack of consent and every consent
+     * override applied (rule id and reason, for the audit log). {@code tipFields} may carry the caller's
+     * consents under {@link TipFields#CONSENTS} as a {@code Map<String, Boolean>}.
+     *
+     * @throws IllegalArgumentException if the recipient was not produced by this pathway version
+     */
+    Disclosure disclose(Recipient recipient, Map<String, ?> tipFields);
+
     /** Region keypad codes for the IVR's region menu: keypad digits to region code, in menu order. */
     Map<String, String> regionKeypad();
 
@@ -33,4 +42,7 @@ public interface Pathway {
 
     /** Agencies and services of the directory (HSDS-aligned), in file order. */
     List<Agency> agencies();
+
+    /** The parsed document this version was compiled from (regions, profiles, rules, fallback, ...). */
+    org.hotline.pathway.model.PathwayDefinition definition();
 }

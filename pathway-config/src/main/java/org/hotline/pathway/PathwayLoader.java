@@ -1,17 +1,30 @@
 package org.hotline.pathway;
 
+import java.util.Map;
+import org.hotline.pathway.internal.PathwayCompiler;
+
 /** Parses, validates (every problem, with line numbers) and compiles a pathway YAML document. */
 public final class PathwayLoader {
 
     private PathwayLoader() {}
 
     /**
-     * Loads one pathway document.
+     * Loads one pathway document, resolving {@code ${NAME:-default}} from the process environment.
      *
      * @param yamlText the file's text
      * @param sourceName the name problems are reported against (usually the file name)
      */
     public static LoadResult load(String yamlText, String sourceName) {
-        throw new UnsupportedOperationException("being written: see issue 4");
+        return load(yamlText, sourceName, System.getenv());
+    }
+
+    /**
+     * Loads one pathway document, resolving {@code ${NAME}} and {@code ${NAME:-default}} in string values from
+     * {@code env} (an unset variable without default is a problem). Errors give {@link LoadResult.Invalid}
+     * with every problem (warnings included), sorted by line; otherwise {@link LoadResult.Valid} carries the
+     * compiled pathway and the warnings.
+     */
+    public static LoadResult load(String yamlText, String sourceName, Map<String, String> env) {
+        return PathwayCompiler.load(yamlText, sourceName, env);
     }
 }

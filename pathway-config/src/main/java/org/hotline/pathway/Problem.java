@@ -6,8 +6,18 @@ package org.hotline.pathway;
  */
 public record Problem(String source, int line, int column, String path, String code, String message) {
 
+    /** Whether this problem blocks loading (see {@link ProblemCodes}). */
+    public ProblemCodes.Severity severity() {
+        return ProblemCodes.severity(code);
+    }
+
+    public boolean isError() {
+        return severity() == ProblemCodes.Severity.ERROR;
+    }
+
     @Override
     public String toString() {
-        return source + ":" + line + ":" + column + ": " + code + ": " + message + " (at " + path + ")";
+        return source + ":" + line + ":" + column + ": " + severity().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + code + ": " + message + " (at " + path + ")";
     }
 }
