@@ -1,0 +1,25 @@
+package org.hotline.ivr;
+
+/**
+ * What the follow-up flow needs from the tip store: check a reference and PIN, and attach more information.
+ * Implemented by hotline-core. The lock after repeated wrong PINs lives behind this interface so that it holds
+ * across calls; the flow only reacts to the answer.
+ */
+public interface FollowUpDesk {
+
+    /**
+     * Checks a reference and PIN. A wrong PIN counts towards the lock of that reference; a locked reference
+     * answers {@link FollowUpAnswer.Locked} whatever the PIN.
+     */
+    FollowUpAnswer lookup(String reference, String pin);
+
+    /**
+     * Attaches a recording made on a follow-up call to the tip with that reference. Called only after a
+     * successful {@link #lookup} in the same call.
+     *
+     * @param recording the recording's file reference on the Asterisk server
+     * @param language the language the caller used
+     * @throws IntakeUnavailableException when the addition cannot be made durable
+     */
+    void addRecording(String reference, String recording, String language);
+}

@@ -1,0 +1,54 @@
+package org.hotline.ivr.flow;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One validated caller journey, loaded from a versioned flow file. Immutable: a call holds the flow it started
+ * on until it ends, whatever reloads happen meanwhile.
+ *
+ * @param capturesTip whether a call in this flow produces a tip (the follow-up flow does not, except on danger)
+ * @param lists default keypad lists by name (e.g. {@code region}); the host may replace them
+ * @param commonPrompts prompts the engine itself plays: {@code invalid}, {@code noInput}, {@code press}
+ */
+public record Flow(
+        String id,
+        int version,
+        List<String> languages,
+        String defaultLanguage,
+        Ref start,
+        boolean capturesTip,
+        Map<String, FlowNode> nodes,
+        Map<String, List<Choice>> lists,
+        GlobalKeys globalKeys,
+        OpeningHours hours,
+        Map<String, PromptRef> commonPrompts,
+        Path source) {
+
+    public Flow {
+        languages = List.copyOf(languages);
+        nodes = Map.copyOf(nodes);
+        lists = Map.copyOf(lists);
+        commonPrompts = Map.copyOf(commonPrompts);
+    }
+
+    /** {@code id@version}, stored on every tip this flow captured. */
+    public String label() {
+        return id + "@" + version;
+    }
+
+    /** The node with this id; the validator guarantees every reference resolves. */
+    public FlowNode node(String nodeId) {
+        FlowNode node = nodes.get(nodeId);
+        if (node == null) {
+            throw new IllegalArgumentException("flow " + label() + " has no node " + nodeId);
+        }
+        return node;
+    }
+
+    /** The id of a prompt the engine plays itself ({@code invalid}, {@code noInput}, {@code press}). */
+    public String commonPrompt(String role) {
+        return commonPrompts.get(role).id();
+    }
+}

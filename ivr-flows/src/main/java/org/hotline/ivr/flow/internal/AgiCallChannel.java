@@ -1,0 +1,99 @@
+package org.hotline.ivr.flow.internal;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SayAlphaCommand;
+import org.asteriskjava.fastagi.command.SayDigitsCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.WaitForDigitCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+
+/**
+ * {@link CallChannel} over an Asterisk-Java FastAGI channel. Asterisk answers {@code result=-1} to a media
+ * command when the caller hangs up and 511 to any media command after that; both end the flow.
+ */
+final class AgiCallChannel implements CallChannel {
+
+    private final AgiChannel channel;
+
+    AgiCallChannel(AgiChannel channel) {
+        this.channel = channel;
+    }
+
+    private AgiReply send(AgiCommand command) {
+        try {
+            return channel.sendCommand(command);
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp(e);
+        } catch (AgiException e) {
+            throw new IllegalStateException("AGI command failed: " + command.buildCommand(), e);
+        }
+    }
+
+    private static char key(AgiReply reply) {
+        int code = reply.getResultCode();
+        return code > 0 ? (char) code : 0;
+    }
+
+    private static AgiReply alive(AgiReply reply) {
+        if (reply.getResultCode() == -1) {
+            throw new CallerHungUp(null);
+        }
+        return reply;
+    }
+
+    @Override
+    public char play(String file, String escapeDigits) {
+        // -1 here is either a hang-up or a missing sound file (the call goes on); the next media command tells.
+        return key(send(new StreamFileCommand(file, escapeDigits)));
+    }
+
+    @Override
+    public char waitForDigit(int timeoutMs) {
+        return key(alive(send(new WaitForDigitCommand(timeoutMs))));
+    }
+
+    @Override
+    public String collect(String file, int timeoutMs, int maxDigits) {
+        AgiReply reply = send(new GetDataCommand(file, timeoutMs, maxDigits));
+        String result = reply.getResult();
+        if ("-1".equals(result)) {
+            throw new CallerHungUp(null);
+        }
+        return result == null ? "" : result.trim();
+    }
+
+    @Override
+    public void record(String path, int maxSeconds, int silenceSeconds) {
+        alive(send(new RecordFileCommand(path, "wav", "#", maxSeconds * 1000, 0, true, silenceSeconds)));
+    }
+
+    @Override
+    public char sayDigits(String digits, String escapeDigits) {
+        AgiCommand command = digits.chars().allMatch(Character::isDigit)
+                ? new SayDigitsCommand(digits, escapeDigits) : new SayAlphaCommand(digits, escapeDigits);
+        return key(alive(send(command)));
+    }
+
+    @Override
+    public void setVariable(String name, String value) {
+        send(new SetVariableCommand(name, value));
+    }
+
+    @Override
+    public void answer() {
+        send(new AnswerCommand());
+    }
+
+    @Override
+    public void hangup() {
+        send(new HangupCommand());
+    }
+}
