@@ -17,7 +17,8 @@ import org.asteriskjava.fastagi.reply.AgiReply;
 
 /**
  * {@link CallChannel} over an Asterisk-Java FastAGI channel. Asterisk answers {@code result=-1} to a media
- * command when the caller hangs up and 511 to any media command after that; both end the flow.
+ * command when the caller hangs up and 511 to any media command after that; both end the flow. A missing
+ * sound file also answers {@code result=-1}, but with {@code endpos=0}; the call goes on then.
  */
 final class AgiCallChannel implements CallChannel {
 
@@ -51,8 +52,12 @@ final class AgiCallChannel implements CallChannel {
 
     @Override
     public char play(String file, String escapeDigits) {
-        // -1 here is either a hang-up or a missing sound file (the call goes on); the next media command tells.
-        return key(send(new StreamFileCommand(file, escapeDigits)));
+        AgiReply reply = send(new StreamFileCommand(file, escapeDigits));
+        // -1 is a hang-up, or a missing sound file (endpos=0, and the call goes on)
+        if (reply.getResultCode() == -1 && !"0".equals(reply.getAttribute("endpos"))) {
+            throw new CallerHungUp(null);
+        }
+        return key(reply);
     }
 
     @Override

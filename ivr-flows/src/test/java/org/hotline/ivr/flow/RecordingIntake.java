@@ -1,0 +1,34 @@
+package org.hotline.ivr.flow;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hotline.ivr.CapturedTip;
+import org.hotline.ivr.IntakeUnavailableException;
+import org.hotline.ivr.TipIntake;
+import org.hotline.ivr.TipReceipt;
+
+/** Intake for flow tests: keeps every tip handed over, answers a fixed receipt, or is unavailable. */
+final class RecordingIntake implements TipIntake {
+
+    static final TipReceipt RECEIPT = new TipReceipt("4729183", "0461");
+
+    private final List<CapturedTip> tips = new CopyOnWriteArrayList<>();
+    private volatile boolean available = true;
+
+    @Override
+    public TipReceipt accept(CapturedTip tip) {
+        if (!available) {
+            throw new IntakeUnavailableException("journal disk full (test)", null);
+        }
+        tips.add(tip);
+        return RECEIPT;
+    }
+
+    void unavailable() {
+        available = false;
+    }
+
+    List<CapturedTip> tips() {
+        return List.copyOf(tips);
+    }
+}
