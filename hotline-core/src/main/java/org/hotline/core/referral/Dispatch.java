@@ -1,0 +1,74 @@
+package org.hotline.core.referral;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.referral.internal.BackoffPolicy;
+import org.hotline.core.referral.internal.DispatchEngine;
+import org.hotline.core.referral.internal.MongoReferralStore;
+import org.hotline.core.storage.MongoStore;
+
+/**
+ * Referral dispatch of one node, wired: the {@link ReferralService} that fills the outbox, the Camel routes
+ * and the {@link DispatchWorker} that empties it. {@link #start} also starts the polling threads;
+ * {@link #create} leaves them stopped so a test can drive {@link DispatchWorker#dispatchOnce()} itself.
+ */
+public final class Dispatch implements AutoCloseable {
+
+    private final ReferralService referrals;
+    private final DispatchWorker worker;
+    private final DispatchEngine engine;
+
+    private Dispatch(ReferralService referrals, DispatchWorker worker, DispatchEngine engine) {
+        this.referrals = referrals;
+        this.worker = worker;
+        this.engine = engine;
+    }
+
+    /** Wires dispatch and starts its polling threads. */
+    public static Dispatch start(MongoStore mongo, DispatchConfig config, SecretResolver secrets,
+            HotlineMetrics metrics, Clock clock) {
+        Dispatch dispatch = create(mongo, config, secrets, metrics, clock);
+        dispatch.worker.start();
+        return dispatch;
+    }
+
+    /** Wires dispatch and starts the Camel routes, but not the polling threads. */
+    public static Dispatch create(MongoStore mongo, DispatchConfig config, SecretResolver secrets,
+            HotlineMetrics metrics, Clock clock) {
+        Objects.requireNonNull(mongo, "mongo");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(clock, "clock");
+        MongoReferralStore store = new MongoReferralStore(mongo.database());
+        store.ensureIndexes();
+        DispatchEngine engine = new DispatchEngine(config, secrets);
+        BackoffPolicy backoff = new BackoffPolicy(config.fastRetries(), config.backoffBase(), config.backoffMax(),
+                new SecureRandom());
+        DispatchWorker worker = new DispatchWorker(store, engine, config, backoff, metrics, clock);
+        ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
+        referrals.onCreated(worker::wakeUp);
+        return new Dispatch(referrals, worker, engine);
+    }
+
+    public ReferralService referrals() {
+        return referrals;
+    }
+
+    public DispatchWorker worker() {
+        return worker;
+    }
+
+    /** Stops the polling threads, then the Camel routes. */
+    public void stop() {
+        worker.stop();
+        engine.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

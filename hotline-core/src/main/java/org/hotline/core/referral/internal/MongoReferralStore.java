@@ -1,0 +1,151 @@
+package org.hotline.core.referral.internal;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hotline.core.referral.ReferralState;
+
+/**
+ * The referral outbox in MongoDB (collection {@code referrals}) and the delivery summary on the tip
+ * (collection {@code tips}). Every state change is a single-document atomic update guarded by the claim's
+ * lease token, so a node whose lease was taken over cannot overwrite the new owner's result.
+ */
+public final class MongoReferralStore {
+
+    public static final String REFERRALS = "referrals";
+    public static final String TIPS = "tips";
+
+    private final MongoCollection<Document> referrals;
+    private final MongoCollection<Document> tips;
+
+    public MongoReferralStore(MongoDatabase database) {
+        this.referrals = database.getCollection(REFERRALS);
+        this.tips = database.getCollection(TIPS);
+    }
+
+    /**
+     * Indexes a real MongoDB uses to find due work and a tip's referrals (the embedded server ignores
+     * non-unique indexes and scans, which is fine at its scale).
+     */
+    public void ensureIndexes() {
+        referrals.createIndex(Indexes.ascending("state", "priorityRank", "nextAttemptAt"));
+        referrals.createIndex(Indexes.ascending("tipId"));
+    }
+
+    /** Inserts {@code referral} unless one with its {@code _id} exists; true when inserted. */
+    public boolean insertIfAbsent(Document referral) {
+        try {
+            referrals.insertOne(referral);
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Atomically claims the most urgent due referral: PENDING or FAILED with {@code nextAttemptAt <= now}, or
+     * SENDING whose lease ran out (its node died mid-send). IMMEDIATE priority first, then oldest due.
+     */
+    public Optional<Document> claimNext(String node, String leaseToken, Instant now, Instant leaseUntil) {
+        Date at = Date.from(now);
+        Bson due = or(
+                and(in("state", ReferralState.PENDING.name(), ReferralState.FAILED.name()), lte("nextAttemptAt", at)),
+                and(eq("state", ReferralState.SENDING.name()), lte("leaseUntil", at)));
+        Bson claim = combine(
+                set("state", ReferralState.SENDING.name()),
+                set("leaseOwner", node),
+                set("leaseToken", leaseToken),
+                set("leaseUntil", Date.from(leaseUntil)),
+                set("updatedAt", at));
+        return Optional.ofNullable(referrals.findOneAndUpdate(due, claim, new FindOneAndUpdateOptions()
+                .sort(Sorts.ascending("priorityRank", "nextAttemptAt"))
+                .returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /** Records a successful attempt; false when the lease was lost meanwhile (nothing changed). */
+    public boolean markDelivered(String id, String leaseToken, Document attempt, String channel, Instant now) {
+        return finish(id, leaseToken, attempt, now,
+                set("state", ReferralState.DELIVERED.name()),
+                set("deliveredAt", Date.from(now)),
+                set("channel", channel),
+                unset("lastError"));
+    }
+
+    /** Records a failed attempt to be retried at {@code nextAttemptAt}; false when the lease was lost. */
+    public boolean markFailed(String id, String leaseToken, Document attempt, String reason, Instant now,
+            Instant nextAttemptAt) {
+        return finish(id, leaseToken, attempt, now,
+                set("state", ReferralState.FAILED.name()),
+                set("nextAttemptAt", Date.from(nextAttemptAt)),
+                set("lastError", reason));
+    }
+
+    /** Gives up on a referral; false when the lease was lost. */
+    public boolean markDeadLetter(String id, String leaseToken, Document attempt, String reason, Instant now) {
+        return finish(id, leaseToken, attempt, now,
+                set("state", ReferralState.DEAD_LETTER.name()),
+                set("deadLetteredAt", Date.from(now)),
+                set("lastError", reason));
+    }
+
+    private boolean finish(String id, String leaseToken, Document attempt, Instant now, Bson... changes) {
+        List<Bson> updates = new ArrayList<>(List.of(changes));
+        updates.add(push("attempts", attempt));
+        updates.add(inc("attemptCount", 1));
+        updates.add(set("updatedAt", Date.from(now)));
+        updates.add(unset("leaseOwner"));
+        updates.add(unset("leaseToken"));
+        updates.add(unset("leaseUntil"));
+        Bson mine = and(eq("_id", id), eq("state", ReferralState.SENDING.name()), eq("leaseToken", leaseToken));
+        return referrals.updateOne(mine, combine(updates)).getModifiedCount() == 1;
+    }
+
+    /**
+     * Records the referral's outcome on its tip under {@code referrals.<agencyId>}; false when the tip is
+     * not (yet) in MongoDB.
+     */
+    public boolean recordOnTip(String tipId, String agencyId, String referralId, ReferralState state, Instant at) {
+        Document summary = new Document("state", state.name()).append("referralId", referralId);
+        summary.append(state == ReferralState.DELIVERED ? "deliveredAt" : "updatedAt", Date.from(at));
+        return tips.updateOne(eq("_id", tipId), set("referrals." + agencyId, summary)).getMatchedCount() == 1;
+    }
+
+    public Optional<Document> find(String id) {
+        return Optional.ofNullable(referrals.find(eq("_id", id)).first());
+    }
+
+    public List<Document> forTip(String tipId) {
+        return referrals.find(eq("tipId", tipId)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    public List<Document> inState(ReferralState state, int limit) {
+        return referrals.find(eq("state", state.name())).sort(Sorts.ascending("createdAt")).limit(limit)
+                .into(new ArrayList<>());
+    }
+}

@@ -1,0 +1,145 @@
+package org.hotline.core.referral;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.bson.Document;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.core.testsupport.RecordingAgency;
+import org.hotline.core.testsupport.SteppingClock;
+import org.hotline.pathway.Pathway;
+import org.hotline.pathway.Routing;
+import org.hotline.pathway.TipFields;
+
+/**
+ * Everything a dispatch integration test needs, real and on loopback: the embedded MongoDB-compatible server
+ * reached through the driver, Vert.x for agency servers, a stepping clock, and dispatch nodes; closes it all.
+ */
+final class DispatchTestBed implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final String SECRET_REF = "AGENCY_SECRET";
+    static final String SECRET = "correct horse battery staple";
+    /** Forced labour with someone in danger now: police (IMMEDIATE) and labour inspectorate (NORMAL). */
+    static final Map<String, Object> TIP_FIELDS = Map.of(
+            "exploitationType", "forced_labour",
+            "region", "NO",
+            "childInvolved", false,
+            "immediateDanger", true,
+            "callerPhone", "+231770000000",
+            "narrative", "workers locked in at the fishing camp",
+            "consents", Map.of("share_identity_police", false));
+    /** Someone in danger now, nothing else known: police only. */
+    static final Map<String, Object> DANGER_ONLY = Map.of(
+            "exploitationType", "other",
+            "region", "SO",
+            "immediateDanger", true,
+            "narrative", "a woman is held in a house by the market");
+
+    final Vertx vertx = Vertx.vertx();
+    final MongoStore mongo;
+    final SteppingClock clock = new SteppingClock(T0);
+    final HotlineMetrics metrics = new HotlineMetrics(false);
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    DispatchTestBed(Path dataDir) {
+        this.mongo = MongoStore.embedded(dataDir, 0, "hotline", Duration.ofSeconds(5));
+    }
+
+    /** Test defaults: short HTTP timeouts so a hanging agency costs a fraction of a second. */
+    static DispatchConfig.Builder config(String nodeId) {
+        return DispatchConfig.builder(nodeId)
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofMillis(400))
+                .leaseDuration(Duration.ofSeconds(30));
+    }
+
+    /** The test pathway with police and labour webhooks pointing at these agencies (null: nowhere). */
+    static Pathway pathway(RecordingAgency police, RecordingAgency labour) {
+        Map<String, String> env = new HashMap<>();
+        if (police != null) {
+            env.put("POLICE_URL", police.url("/referrals"));
+        }
+        if (labour != null) {
+            env.put("LABOUR_URL", labour.url("/referrals"));
+        }
+        return TestPathways.load(env);
+    }
+
+    /** Routes a tip by {@code pathway} and creates its referrals on {@code node}. */
+    static List<String> refer(Dispatch node, String tipId, String reference, Map<String, Object> fields,
+            Pathway pathway) {
+        Routing routing = pathway.route(TipFields.facts(fields));
+        return node.referrals().createReferrals(tipId, reference, fields, routing, pathway);
+    }
+
+    Dispatch node(DispatchConfig config) {
+        return node(config, SecretResolver.fromMap(Map.of(SECRET_REF, SECRET)), mongo);
+    }
+
+    Dispatch node(DispatchConfig config, SecretResolver secrets, MongoStore store) {
+        Dispatch dispatch = Dispatch.create(store, config, secrets, metrics, clock);
+        resources.add(dispatch);
+        return dispatch;
+    }
+
+    /** A second driver connection to the same server, as a second node would have. */
+    MongoStore secondConnection() {
+        MongoStore other = MongoStore.external(mongo.connectionString(), "hotline", Duration.ofSeconds(5));
+        resources.add(other);
+        return other;
+    }
+
+    RecordingAgency agency() {
+        RecordingAgency agency = RecordingAgency.start(vertx);
+        resources.add(agency);
+        return agency;
+    }
+
+    void insertTip(String tipId, String reference) {
+        mongo.database().getCollection("tips").insertOne(new Document("_id", tipId)
+                .append("reference", reference)
+                .append("createdAt", Date.from(clock.instant()))
+                .append("fields", new Document(TIP_FIELDS))
+                .append("routed", true));
+    }
+
+    Document tip(String tipId) {
+        return mongo.database().getCollection("tips").find(new Document("_id", tipId)).first();
+    }
+
+    /** Runs dispatch steps, moving the clock to the next due attempt in between, until {@code done} holds. */
+    void runUntil(Dispatch node, BooleanSupplier done, int maxSteps) {
+        for (int i = 0; i < maxSteps && !done.getAsBoolean(); i++) {
+            node.worker().dispatchOnce();
+            nextDue().ifPresent(clock::advanceTo);
+        }
+    }
+
+    /** Earliest {@code nextAttemptAt} among referrals waiting to be retried. */
+    Optional<Instant> nextDue() {
+        Document first = mongo.database().getCollection("referrals")
+                .find(new Document("state", ReferralState.FAILED.name()))
+                .sort(new Document("nextAttemptAt", 1)).first();
+        return Optional.ofNullable(first).map(d -> d.getDate("nextAttemptAt").toInstant());
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+        mongo.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
