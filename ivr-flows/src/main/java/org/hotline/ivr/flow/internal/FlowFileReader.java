@@ -113,7 +113,7 @@ public final class FlowFileReader {
         }
         NodeReader reader = new NodeReader(defaults);
         for (String id : nodes.keys()) {
-            FlowNode node = reader.read(id, nodes.map(id));
+            FlowNode node = reader.read(id, nodes.lineOf(id), nodes.map(id));
             if (node != null) {
                 read.put(id, node);
             }

@@ -26,7 +26,7 @@ final class NodeReader {
         this.defaults = defaults;
     }
 
-    FlowNode read(String id, YamlMap node) {
+    FlowNode read(String id, int line, YamlMap node) {
         String kind = node.text("kind");
         int maxVisits = node.integer("maxVisits", 0, 1, 100);
         Ref onExhausted = ref(node, "onExhausted", false);
@@ -34,7 +34,7 @@ final class NodeReader {
             node.problem(node.line(), node.where() + ": 'maxVisits' needs 'onExhausted'");
         }
         NodeKind parsed = kind == null ? null : kind(kind, node);
-        return parsed == null ? null : new FlowNode(id, node.line(), maxVisits, onExhausted, parsed);
+        return parsed == null ? null : new FlowNode(id, line, maxVisits, onExhausted, parsed);
     }
 
     private NodeKind kind(String kind, YamlMap n) {
