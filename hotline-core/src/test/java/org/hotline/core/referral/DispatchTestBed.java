@@ -60,7 +60,7 @@ final class DispatchTestBed implements AutoCloseable {
     static DispatchConfig.Builder config(String nodeId) {
         return DispatchConfig.builder(nodeId)
                 .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofMillis(400))
+                .responseTimeout(Duration.ofSeconds(1))
                 .leaseDuration(Duration.ofSeconds(30));
     }
 
