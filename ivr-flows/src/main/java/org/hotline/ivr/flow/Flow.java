@@ -8,6 +8,9 @@ import java.util.Map;
  * One validated caller journey, loaded from a versioned flow file. Immutable: a call holds the flow it started
  * on until it ends, whatever reloads happen meanwhile.
  *
+ * @param languages languages whose catalogues must hold every prompt the flow uses
+ * @param partialLanguages languages being introduced: callers may choose them, and a prompt not yet translated
+ *     is played in the default language (logged and counted) until the language moves to {@code languages}
  * @param capturesTip whether a call in this flow produces a tip (the follow-up flow does not, except on danger)
  * @param lists default keypad lists by name (e.g. {@code region}); the host may replace them
  * @param commonPrompts prompts the engine itself plays: {@code invalid}, {@code noInput}, {@code press}
@@ -16,6 +19,7 @@ public record Flow(
         String id,
         int version,
         List<String> languages,
+        List<String> partialLanguages,
         String defaultLanguage,
         Ref start,
         boolean capturesTip,
@@ -28,6 +32,7 @@ public record Flow(
 
     public Flow {
         languages = List.copyOf(languages);
+        partialLanguages = List.copyOf(partialLanguages);
         nodes = Map.copyOf(nodes);
         lists = Map.copyOf(lists);
         commonPrompts = Map.copyOf(commonPrompts);
@@ -36,6 +41,11 @@ public record Flow(
     /** {@code id@version}, stored on every tip this flow captured. */
     public String label() {
         return id + "@" + version;
+    }
+
+    /** Whether callers may choose this language (complete or partial). */
+    public boolean offers(String language) {
+        return languages.contains(language) || partialLanguages.contains(language);
     }
 
     /** The node with this id; the validator guarantees every reference resolves. */

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.awaitility.Awaitility;
 import org.hotline.ivr.sim.AsteriskSimulator;
@@ -65,6 +66,10 @@ final class FlowHarness implements AutoCloseable {
 
     CallResult call(String script, CallerScript caller) {
         return simulator.call(CallSetup.of(script), caller);
+    }
+
+    CompletableFuture<CallResult> callAsync(String script, CallerScript caller) {
+        return simulator.callAsync(CallSetup.of(script), caller);
     }
 
     private static int freePort() {

@@ -2,6 +2,8 @@ package org.hotline.ivr.flow;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.IntakeUnavailableException;
 import org.hotline.ivr.TipIntake;
@@ -14,6 +16,8 @@ final class RecordingIntake implements TipIntake {
 
     private final List<CapturedTip> tips = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
+    private volatile CountDownLatch entered;
+    private volatile CountDownLatch release;
 
     @Override
     public TipReceipt accept(CapturedTip tip) {
@@ -21,7 +25,21 @@ final class RecordingIntake implements TipIntake {
             throw new IntakeUnavailableException("journal disk full (test)", null);
         }
         tips.add(tip);
+        if (release != null) {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return RECEIPT;
+    }
+
+    /** Makes the next accept wait until {@code release} opens, counting {@code entered} down when it starts. */
+    void hold(CountDownLatch enteredLatch, CountDownLatch releaseLatch) {
+        entered = enteredLatch;
+        release = releaseLatch;
     }
 
     void unavailable() {

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads one flow file into a {@link Flow}, collecting every structural problem with its line. */
 public final class FlowFileReader {
 
-    private static final Set<String> TOP = Set.of("id", "version", "languages", "defaultLanguage", "start",
+    private static final Set<String> TOP = Set.of("id", "version", "languages", "partialLanguages", "defaultLanguage", "start",
             "capturesTip", "defaults", "globalKeys", "prompts", "hours", "lists", "nodes");
     private static final List<String> COMMON_PROMPTS = List.of("invalid", "noInput", "press");
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
@@ -81,6 +81,9 @@ public final class FlowFileReader {
         if (languages.isEmpty()) {
             top.problem(top.lineOf("languages"), "flow: 'languages' must list at least one language");
         }
+        List<String> partial = top.texts("partialLanguages");
+        partial.stream().filter(languages::contains).forEach(lang -> top.problem(top.lineOf("partialLanguages"),
+                "flow: language '" + lang + "' is listed both as complete and as partial"));
         String defaultLanguage = top.text("defaultLanguage");
         if (defaultLanguage != null && !languages.contains(defaultLanguage)) {
             top.problem(top.lineOf("defaultLanguage"), "flow: default language '" + defaultLanguage
@@ -89,7 +92,7 @@ public final class FlowFileReader {
         Input defaults = defaults(top.map("defaults"));
         Map<String, FlowNode> nodes = nodes(top, defaults);
         Ref start = NodeReader.ref(top, "start", true);
-        Flow flow = new Flow(id, version, languages, defaultLanguage, start, top.bool("capturesTip", true), nodes,
+        Flow flow = new Flow(id, version, languages, partial, defaultLanguage, start, top.bool("capturesTip", true), nodes,
                 lists(top.map("lists")), globalKeys(top.map("globalKeys")), hours(top.map("hours")),
                 commonPrompts(top), file);
         return flow;

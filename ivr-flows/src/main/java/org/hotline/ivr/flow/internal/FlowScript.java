@@ -45,7 +45,7 @@ public final class FlowScript implements AgiScript {
             return;
         }
         String lang = request.getParameter("lang");
-        String language = lang != null && flow.get().languages().contains(lang) ? lang : flow.get().defaultLanguage();
+        String language = lang != null && flow.get().offers(lang) ? lang : flow.get().defaultLanguage();
         CallState call = new CallState(request.getUniqueId(), request.getCallerIdNumber(), clock.instant(),
                 flow.get(), language);
         new FlowCall(flows, new AgiCallChannel(agi), intake, desk, options, clock).run(call);

@@ -71,9 +71,10 @@ public final class FlowValidator {
             }
             if (node.kind() instanceof NodeKind.Language language) {
                 language.options().forEach((digit, lang) -> {
-                    if (!flow.languages().contains(lang)) {
+                    if (!flow.offers(lang)) {
                         problem(node.line(), "node '" + node.id() + "' offers language '" + lang
-                                + "' that is not among the flow's languages " + flow.languages());
+                                + "' that is not among the flow's languages " + flow.languages() + " or "
+                                + flow.partialLanguages());
                     }
                 });
             }
@@ -141,10 +142,15 @@ public final class FlowValidator {
 
     private void prompts(Map<String, PromptCatalogue> catalogues) {
         Set<PromptRef> used = UsedPrompts.refs(flow);
-        for (String language : flow.languages()) {
+        List<String> offered = new ArrayList<>(flow.languages());
+        offered.addAll(flow.partialLanguages());
+        for (String language : offered) {
             PromptCatalogue catalogue = catalogues.get(language);
             if (catalogue == null) {
                 problem(0, "language '" + language + "' has no prompt catalogue prompts/" + language + ".yaml");
+                continue;
+            }
+            if (flow.partialLanguages().contains(language)) {
                 continue;
             }
             List<String> reported = new ArrayList<>();
