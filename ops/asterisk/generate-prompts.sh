@@ -47,8 +47,9 @@ for lang in "${languages[@]}"; do
     target="$out/$lang/$file.wav"
     mkdir -p "$(dirname "$target")"
     espeak-ng -v "$lang" -s 165 -w "$tmp/raw.wav" "$text"
-    # resample to telephone quality and trim leading/trailing silence to keep the files small
-    sox "$tmp/raw.wav" -r 8000 -c 1 -b 16 -e signed-integer "$target" \
+    # resample to telephone quality and trim leading/trailing silence to keep the files small;
+    # -R (repeatable) makes the output identical on every run, so regenerating changes only edited prompts
+    sox -R "$tmp/raw.wav" -r 8000 -c 1 -b 16 -e signed-integer "$target" \
       silence 1 0.05 0.5% reverse silence 1 0.05 0.5% reverse
     count=$((count + 1))
   done < <(entries "$catalogue")
