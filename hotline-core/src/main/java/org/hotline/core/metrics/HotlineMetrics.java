@@ -25,6 +25,9 @@ public final class HotlineMetrics {
     private final Gauge callsActive;
     private final Counter callsTotal;
     private final Counter tipsTotal;
+    private final Histogram agiCommandLatency;
+    private final Counter promptFallbacks;
+    private final Counter inputFailures;
     private final Histogram intakeLatency;
     private final Gauge journalBacklog;
     private final Histogram mongoLatency;
@@ -44,6 +47,14 @@ public final class HotlineMetrics {
         callsActive = Gauge.build("hotline_calls_active", "Calls currently in the IVR.").register(registry);
         callsTotal = Counter.build("hotline_calls_total", "Calls ended, by outcome and language.")
                 .labelNames("outcome", "language").register(registry);
+        agiCommandLatency = Histogram.build("hotline_agi_command_seconds", "AGI command turnaround, by command.")
+                .labelNames("command").buckets(LATENCY_BUCKETS).register(registry);
+        promptFallbacks = Counter.build("hotline_prompt_fallbacks_total",
+                "Prompts played in the default language because the caller's language lacked them.")
+                .labelNames("language").register(registry);
+        inputFailures = Counter.build("hotline_ivr_input_failures_total",
+                "IVR nodes whose input failed after every retry, by flow and node.")
+                .labelNames("flow", "node").register(registry);
         tipsTotal = Counter.build("hotline_tips_total", "Tips made durable, by exploitation type and outcome.")
                 .labelNames("exploitation_type", "outcome").register(registry);
         intakeLatency = Histogram.build("hotline_intake_seconds", "Time to make a tip durable (journal fsync).")
@@ -75,6 +86,23 @@ public final class HotlineMetrics {
     public void callEnded(String outcome, String language) {
         callsActive.dec();
         callsTotal.labels(outcome, nonNull(language)).inc();
+    }
+
+    /** A call beyond capacity heard the busy prompt; it never became active. */
+    public void callRejectedBusy() {
+        callsTotal.labels("BUSY", "unknown").inc();
+    }
+
+    public void agiCommand(String command, double seconds) {
+        agiCommandLatency.labels(command).observe(seconds);
+    }
+
+    public void promptFallback(String language) {
+        promptFallbacks.labels(nonNull(language)).inc();
+    }
+
+    public void inputFailed(String flow, String node) {
+        inputFailures.labels(flow, node).inc();
     }
 
     public void tipAccepted(String exploitationType, String outcome, double seconds) {

@@ -1,0 +1,198 @@
+package org.hotline.core;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.fastagi.AgiScript;
+import org.bson.Document;
+import org.hotline.core.demo.DemoAgencyReceiver;
+import org.hotline.core.followup.MongoFollowUpDesk;
+import org.hotline.core.http.Health;
+import org.hotline.core.http.HttpApi;
+import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.intake.internal.CounterFile;
+import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.internal.TipJournal;
+import org.hotline.core.intake.internal.TipWriter;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.routing.TipRouter;
+import org.hotline.core.security.ServerKey;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.TipQueries;
+import org.hotline.ivr.flow.FlowRegistry;
+import org.hotline.ivr.flow.HotlineFlows;
+import org.hotline.ivr.server.IvrServer;
+import org.hotline.ivr.server.IvrServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running hotline node: storage, journal and intake, routing and dispatch, the FastAGI server and the
+ * HTTP API, started in dependency order and stopped in reverse. {@link HotlineMain} runs it as a process;
+ * tests start it in-process.
+ */
+public final class Hotline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
+    /** Tips older than this and still unrouted were left by a crash or an outage; the sweeper routes them. */
+    private static final Duration SWEEP_AFTER = Duration.ofSeconds(5);
+
+    private final HotlineConfig config;
+    private final Vertx vertx;
+    private final MongoStore mongo;
+    private final TipJournal journal;
+    private final TipWriter writer;
+    private final Dispatch dispatch;
+    private final IvrServer ivr;
+    private final HttpServer http;
+    private final ScheduledExecutorService sweeper;
+    private final HotlineMetrics metrics;
+
+    private Hotline(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter writer,
+            Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics) {
+        this.config = config;
+        this.vertx = vertx;
+        this.mongo = mongo;
+        this.journal = journal;
+        this.writer = writer;
+        this.dispatch = dispatch;
+        this.ivr = ivr;
+        this.http = http;
+        this.sweeper = sweeper;
+        this.metrics = metrics;
+    }
+
+    /** Starts a node; {@code env} is the variable map (pathway interpolation and agency secrets read it too). */
+    public static Hotline start(HotlineConfig config, Map<String, String> env, Clock clock) {
+        HotlineMetrics metrics = new HotlineMetrics(true);
+        ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+        ActivePathway pathway = ActivePathway.fromFile(config.pathwayFile(), env);
+        FlowRegistry flows = FlowRegistry.load(config.flowsDir());
+        MongoStore mongo = config.mongoUri()
+                .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
+                .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
+                        config.mongoDatabase(), config.mongoTimeout()));
+        Storage.ensureIndexes(mongo);
+
+        Dispatch dispatch = Dispatch.start(mongo, DispatchSettings.fromEnv(env, config.nodeId()),
+                Secrets.resolver(env, config.demo()), metrics, clock);
+        TipRouter router = new TipRouter(mongo, pathway,
+                (tipId, reference, fields, routing, active) ->
+                        dispatch.referrals().createReferrals(tipId, reference, fields, routing, active), clock);
+
+        TipJournal journal = TipJournal.open(config.dataDir().resolve("journal"));
+        TipWriter writer = new TipWriter(mongo, journal, router::route, metrics);
+        writer.start();
+        journal.unconfirmed().forEach(writer::submit);
+
+        TipIntakeService intake = new TipIntakeService(journal, writer,
+                new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
+                CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId());
+        MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake::pinHash, clock);
+        AgiScript script = HotlineFlows.script(flows, intake, desk,
+                IvrWiring.flowOptions(pathway.get(), flows, metrics), clock);
+        Map<String, AgiScript> scripts = new HashMap<>();
+        flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
+        IvrServerConfig ivrConfig = IvrServerConfig.fromEnvironment(env).withPort(config.agiPort())
+                .withCapacity(config.agiCapacity());
+        IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics));
+        try {
+            ivr.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
+        }
+
+        Vertx vertx = Vertx.vertx();
+        TipQueries tips = new TipQueries(mongo);
+        HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
+                () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
+                config.maxBodyBytes());
+        HttpServer http = await(HttpApi.start(vertx, deps, config.httpHost(), config.httpPort()));
+        if (config.demo()) {
+            await(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()));
+            LOG.info("Demo agency receiver on http://127.0.0.1:{}/agencies/<agency>", config.demoAgencyPort());
+        }
+
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("tip-sweeper").daemon(true).factory());
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                router.sweep(SWEEP_AFTER);
+            } catch (RuntimeException e) {
+                LOG.debug("Sweep skipped: {}", e.getMessage());
+            }
+        }, 1, 2, TimeUnit.SECONDS);
+
+        LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}", config.nodeId(),
+                ivrConfig.bindAddress(), ivr.port(), config.httpHost(), http.actualPort(), pathway.get().id(),
+                pathway.get().version());
+        return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics);
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    public int agiPort() {
+        return ivr.port();
+    }
+
+    public MongoStore mongo() {
+        return mongo;
+    }
+
+    public HotlineMetrics metrics() {
+        return metrics;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** Stops taking calls, lets calls in progress finish, then stops the rest in reverse order. */
+    @Override
+    public void close() {
+        ivr.stop(IvrServer.DEFAULT_DRAIN);
+        await(http.close());
+        sweeper.shutdownNow();
+        dispatch.stop();
+        writer.close();
+        journal.close();
+        await(vertx.close());
+        mongo.close();
+        LOG.info("Hotline node {} stopped", config.nodeId());
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("start-up step failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Indexes both MongoDB and the embedded server honour. */
+    static final class Storage {
+        private Storage() {}
+
+        static void ensureIndexes(MongoStore mongo) {
+            try {
+                mongo.database().getCollection("tips").createIndex(new Document("reference", 1),
+                        new com.mongodb.client.model.IndexOptions().unique(true));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.hotline.core;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Process entry point: reads the environment, starts a node, and stops it cleanly on SIGTERM / Ctrl-C. */
+public final class HotlineMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HotlineMain.class);
+
+    private HotlineMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Hotline hotline;
+        try {
+            hotline = Hotline.start(HotlineConfig.fromEnv(System.getenv()), System.getenv(), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            // Configuration and pathway problems: say what is wrong, no stack trace.
+            System.err.println("hotline: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
+            LOG.info("Shutting down: finishing calls in progress");
+            hotline.close();
+            stopped.countDown();
+        }));
+        System.out.println("hotline: ready (FastAGI port " + hotline.agiPort() + ", HTTP port " + hotline.httpPort() + ")");
+        stopped.await();
+    }
+}

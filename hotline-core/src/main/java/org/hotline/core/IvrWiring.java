@@ -1,0 +1,72 @@
+package org.hotline.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.ivr.flow.Choice;
+import org.hotline.ivr.flow.FlowObserver;
+import org.hotline.ivr.flow.FlowOptions;
+import org.hotline.ivr.flow.FlowRegistry;
+import org.hotline.ivr.server.CallInfo;
+import org.hotline.ivr.server.CallObserver;
+import org.hotline.ivr.server.SessionOutcome;
+import org.hotline.pathway.Pathway;
+
+/** Connects the IVR to the rest of the node: the region menu from the pathway, and metrics for calls. */
+final class IvrWiring {
+
+    private IvrWiring() {}
+
+    /**
+     * Flow options whose region menu is the pathway's keypad list, so the IVR and the pathway never disagree
+     * about region codes. Each region's prompt is {@code region_<code>} in every language catalogue.
+     */
+    static FlowOptions flowOptions(Pathway pathway, FlowRegistry flows, HotlineMetrics metrics) {
+        List<Choice> regions = new ArrayList<>();
+        pathway.regionKeypad().forEach((digit, code) ->
+                regions.add(new Choice(digit, code, "region_" + code.toLowerCase(Locale.ROOT))));
+        FlowOptions options = FlowOptions.defaults().withObserver(flowObserver(metrics));
+        return regions.isEmpty() ? options : options.withLists(Map.of("region", regions));
+    }
+
+    static CallObserver callObserver(HotlineMetrics metrics) {
+        return new CallObserver() {
+            @Override
+            public void callStarted(CallInfo call) {
+                metrics.callStarted();
+            }
+
+            @Override
+            public void callEnded(CallInfo call, SessionOutcome outcome, String status, Duration duration) {
+                metrics.callEnded(status, call.language());
+            }
+
+            @Override
+            public void commandCompleted(String command, Duration latency) {
+                metrics.agiCommand(command, latency.toNanos() / 1e9);
+            }
+
+            @Override
+            public void busyRejected(CallInfo call) {
+                metrics.callRejectedBusy();
+            }
+        };
+    }
+
+    private static FlowObserver flowObserver(HotlineMetrics metrics) {
+        return new FlowObserver() {
+            @Override
+            public void promptFallback(String flowLabel, String language, String promptId) {
+                metrics.promptFallback(language);
+            }
+
+            @Override
+            public void inputFailed(String flowLabel, String nodeId) {
+                metrics.inputFailed(flowLabel, nodeId);
+            }
+        };
+    }
+}
