@@ -27,6 +27,11 @@ public final class Problems {
         marks.putIfAbsent(path, node.getStartMark());
     }
 
+    /** Whether the document has a value at this path (even a malformed one, already reported). */
+    public boolean present(String path) {
+        return marks.containsKey(path);
+    }
+
     /** Reports a problem at a node's position. */
     void at(Node node, String path, String code, String message) {
         add(node.getStartMark(), path, code, message);

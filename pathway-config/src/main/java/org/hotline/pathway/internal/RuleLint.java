@@ -63,7 +63,8 @@ final class RuleLint {
             var ref = rule.refer().get(k);
             var refPath = path + ".refer[" + k + "]";
             referral(ref, refPath);
-            if (ref.acknowledgeWithin() == null && (danger || child)) {
+            boolean noDeadline = ref.acknowledgeWithin() == null && !problems.present(refPath + ".acknowledge_within");
+            if (noDeadline && (danger || child)) {
                 problems.at(refPath, danger ? DANGER_RULE_WITHOUT_DEADLINE : CHILD_RULE_WITHOUT_DEADLINE,
                         "rule '" + rule.id() + "' is for " + (danger ? "immediate danger" : "a child")
                                 + " and must set acknowledge_within for agency '" + ref.agency() + "'");
