@@ -26,7 +26,8 @@ public final class CallCli {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the command line; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Request request;
         try {
             request = parse(args);

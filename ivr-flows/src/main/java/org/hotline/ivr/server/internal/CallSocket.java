@@ -1,0 +1,178 @@
+package org.hotline.ivr.server.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.asteriskjava.util.SocketConnectionFacade;
+
+/**
+ * One accepted FastAGI connection as Asterisk-Java's reader and writer see it, plus what Asterisk-Java does not
+ * check: whether the {@code agi_*} block was well formed and ended by a blank line, whether Asterisk announced a
+ * hang-up, and whether it stopped answering. Lines are bounded so a peer cannot make us buffer without end.
+ */
+public final class CallSocket implements SocketConnectionFacade {
+
+    static final int MAX_LINE_BYTES = 8 * 1024;
+    static final int MAX_HEADER_LINES = 256;
+    private static final int MAX_PROBLEMS_KEPT = 5;
+    private static final Pattern HEADER_LINE = Pattern.compile("agi_[a-z0-9_]+: ?.*");
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private boolean inHeader = true;
+    private int headerLines;
+    private final List<String> headerProblems = new CopyOnWriteArrayList<>();
+    private volatile boolean headerEnded;
+    private volatile boolean hangupAnnounced;
+    private volatile boolean timedOut;
+
+    CallSocket(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream(), 1024);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 512);
+    }
+
+    @Override
+    public String readLine() throws IOException {
+        String line = readBoundedLine();
+        if (!inHeader) {
+            if (line != null && line.startsWith("HANGUP")) {
+                hangupAnnounced = true;
+            }
+            return line;
+        }
+        if (line == null) {
+            endHeader("the connection closed before the blank line ending the agi_ block", false);
+        } else if (line.isEmpty()) {
+            endHeader(null, true);
+        } else if (++headerLines > MAX_HEADER_LINES) {
+            endHeader("the agi_ block has more than " + MAX_HEADER_LINES + " lines", false);
+            return "";
+        } else if (!HEADER_LINE.matcher(line).matches()) {
+            problem("header line " + headerLines + " is not an agi_ variable: '" + abbreviate(line) + "'");
+        }
+        return line;
+    }
+
+    private String readBoundedLine() throws IOException {
+        if (timedOut) {
+            throw new SocketTimeoutException("Asterisk stopped answering earlier on this call");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try {
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+                if (bytes.size() == MAX_LINE_BYTES) {
+                    return overlong();
+                }
+                bytes.write(b);
+            }
+            if (b == -1 && bytes.size() == 0) {
+                return null;
+            }
+        } catch (SocketTimeoutException e) {
+            timedOut = true;
+            throw e;
+        }
+        String line = bytes.toString(StandardCharsets.UTF_8);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private String overlong() throws IOException {
+        if (inHeader) {
+            endHeader("an agi_ line is longer than " + MAX_LINE_BYTES + " bytes", false);
+            return "";
+        }
+        throw new IOException("a reply line is longer than " + MAX_LINE_BYTES + " bytes");
+    }
+
+    private void endHeader(String problem, boolean blankLineSeen) {
+        if (problem != null) {
+            problem(problem);
+        }
+        inHeader = false;
+        headerEnded = blankLineSeen;
+    }
+
+    private void problem(String text) {
+        if (headerProblems.size() < MAX_PROBLEMS_KEPT) {
+            headerProblems.add(text);
+        }
+    }
+
+    /** Every reason the agi_ block cannot be used (the first few), or null when it was well formed. */
+    public String headerProblem() {
+        return headerProblems.isEmpty() ? null : String.join("; ", headerProblems);
+    }
+
+    /** Whether a blank line ended the agi_ block, i.e. the peer is waiting for commands. */
+    public boolean headerEnded() {
+        return headerEnded;
+    }
+
+    /** Whether Asterisk sent the unrequested {@code HANGUP} line (the caller or the channel hung up). */
+    public boolean hangupAnnounced() {
+        return hangupAnnounced;
+    }
+
+    /** Whether a read timed out; every later read fails at once instead of waiting again. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    private static String abbreviate(String line) {
+        String printable = line.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
+    }
+
+    @Override
+    public void write(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return socket.isConnected() && !socket.isClosed();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return socket.getLocalAddress();
+    }
+
+    @Override
+    public int getLocalPort() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public InetAddress getRemoteAddress() {
+        return socket.getInetAddress();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return socket.getPort();
+    }
+}
