@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 public record FlowNode(String id, int line, int maxVisits, Ref onExhausted, NodeKind kind) {
 
-    /** Every node this node can lead to, including fallbacks. */
+    /** Every node this node can lead to, including fallbacks; references left empty in the file are skipped. */
     public List<Ref> exits() {
         List<Ref> exits = new ArrayList<>(kind.exits());
         if (onExhausted != null) {
@@ -23,7 +23,7 @@ public record FlowNode(String id, int line, int maxVisits, Ref onExhausted, Node
         if (kind instanceof NodeKind.Listening listening && listening.input() != null) {
             exits.add(listening.input().onFail());
         }
-        return exits.stream().filter(Objects::nonNull).toList();
+        return exits.stream().filter(r -> r != null && r.target() != null).toList();
     }
 
     /** Every prompt this node plays. */

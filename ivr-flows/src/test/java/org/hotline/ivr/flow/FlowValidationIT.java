@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each validation rule on small flow files written to a temporary folder; problems carry file and line. */
 class FlowValidationIT {
@@ -192,6 +194,27 @@ class FlowValidationIT {
         // then
         assertThat(problems).extracting(FlowProblem::line).containsExactlyInAnyOrder(19, 26, 10, 18);
         assertThat(problems).extracting(FlowProblem::toString).allMatch(s -> s.startsWith("small.yaml:"));
+    }
+
+    static java.util.stream.IntStream lines() {
+        return java.util.stream.IntStream.range(0, (int) VALID.lines().count());
+    }
+
+    @ParameterizedTest(name = "line {0} removed")
+    @MethodSource("lines")
+    void shouldReportProblemsNotCrashWhenAnyLineIsMissing(int line) throws IOException {
+        // given
+        List<String> lines = new java.util.ArrayList<>(VALID.lines().toList());
+        lines.remove(line);
+
+        // when
+        write(String.join("\n", lines) + "\n", "main_menu help_self goodbye connecting_emergency invalid_key no_input press");
+        FlowLoadResult result = FlowRegistry.check(dir);
+
+        // then: either still valid (an optional line) or rejected with located problems
+        if (result instanceof FlowLoadResult.Rejected rejected) {
+            assertThat(rejected.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).isNotBlank());
+        }
     }
 
     @Test

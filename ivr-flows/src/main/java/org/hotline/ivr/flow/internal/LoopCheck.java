@@ -42,7 +42,7 @@ final class LoopCheck {
         node.exits().stream().map(Ref::target).filter(flow.nodes()::containsKey).forEach(next::add);
         if (node.listens()) {
             for (Ref global : new Ref[] {flow.globalKeys().onDanger(), flow.globalKeys().onOperator()}) {
-                if (global != null && flow.nodes().containsKey(global.target())) {
+                if (global != null && global.target() != null && flow.nodes().containsKey(global.target())) {
                     next.add(global.target());
                 }
             }
