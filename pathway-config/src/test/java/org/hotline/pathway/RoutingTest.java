@@ -63,6 +63,33 @@ class RoutingTest {
     }
 
     @Test
+    void shouldUniteTheProfilesAndEscalationsOfMergedReferrals() {
+        // given the police also receive sexual exploitation tips with the minimal profile and their own chain
+        var p = Fixtures.valid(Fixtures.with(
+                "- { agency: police, profile: police, priority: high, acknowledge_within: 1d }",
+                "- { agency: police, profile: police, priority: high, acknowledge_within: 1d }\n"
+                        + "      - { agency: police, profile: minimal, priority: low, acknowledge_within: 2h,"
+                        + " escalation: [coordinator] }"));
+        var tip = new java.util.HashMap<String, Object>(java.util.Map.of("reference", "T-9",
+                "exploitationType", "sexual_exploitation", "region", "MO", "victimNationality", "GN",
+                "perpetrator", "X"));
+
+        // when
+        var police = p.route(TipFields.facts(tip)).recipients().getFirst();
+        var payload = p.payloadFor(police, tip);
+
+        // then
+        assertThat(police.profile()).isEqualTo("police+minimal");
+        assertThat(police.matchedRules()).containsExactly("sexual");
+        assertThat(police.priority()).isEqualTo(Priority.HIGH);
+        assertThat(police.acknowledgeWithin()).isEqualTo(Duration.ofHours(2));
+        assertThat(police.escalationChain()).containsExactly("supervisor", "coordinator");
+        assertThat(police.fields()).contains("perpetrator", "victimNationality", "callerName");
+        assertThat(payload).containsOnlyKeys("reference", "exploitationType", "region", "victimNationality",
+                "perpetrator");
+    }
+
+    @Test
     void shouldUseTheFallbackWhenNoRuleMatches() {
         // when: nothing known about the tip
         var routing = pathway.route(new TipFacts(null, null, false, false, null, false, null, Set.of()));

@@ -13,10 +13,19 @@ record CompiledRule(String id, List<Action> actions, ConsentOverride consentOver
         actions = List.copyOf(actions);
     }
 
-    /** One resolved referral: agency position in the directory, profile and terms. */
-    record Action(int agency, Profile profile, Priority priority, Duration acknowledgeWithin, List<String> escalation) {
+    /**
+     * One resolved referral: agency position in the directory, profile and terms. {@code fields} is the
+     * profile's field set, computed once so routing a tip to a single rule's agency allocates no set.
+     */
+    record Action(int agency, Profile profile, Priority priority, Duration acknowledgeWithin, List<String> escalation,
+            java.util.Set<String> fields) {
         Action {
             escalation = List.copyOf(escalation);
+            fields = java.util.Set.copyOf(fields);
+        }
+
+        Action(int agency, Profile profile, Priority priority, Duration acknowledgeWithin, List<String> escalation) {
+            this(agency, profile, priority, acknowledgeWithin, escalation, java.util.Set.copyOf(profile.allFields()));
         }
     }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Recipient;
 import org.hotline.pathway.Recipient.Priority;
-import org.hotline.pathway.TipFields;
 
 /**
  * Folds the referrals of every matched rule into one recipient per agency: the strictest deadline, the
  * highest priority, the union of profile fields and escalation steps, and every rule id that asked for it.
- * Recipients keep the order in which their agency was first referred.
+ * Recipients keep the order in which their agency was first referred. Sets are only built when one agency
+ * really is referred more than once; the common case reuses the precomputed values of the single action.
  */
 final class RecipientMerge {
 
@@ -40,44 +40,61 @@ final class RecipientMerge {
     }
 
     List<Recipient> recipients() {
-        return order.stream().map(a -> {
-            var agency = agencies.get(a.agency);
-            var fields = TipFields.ALL.stream().filter(a.fields::contains).toList();
-            return new Recipient(agency.id(), agency.name(), String.join("+", a.profiles), new LinkedHashSet<>(fields),
-                    a.priority, a.within, List.copyOf(a.escalation), agency.channels(), a.rules);
-        }).toList();
+        var out = new ArrayList<Recipient>(order.size());
+        for (var a : order) {
+            var agency = agencies.get(a.first.agency());
+            out.add(a.more == null
+                    ? new Recipient(agency.id(), agency.name(), a.first.profile().id(), a.first.fields(), a.priority,
+                            a.within, a.first.escalation(), agency.channels(), a.rules)
+                    : merged(agency, a));
+        }
+        return out;
+    }
+
+    private static Recipient merged(Agency agency, Acc a) {
+        var profiles = new LinkedHashSet<String>();
+        var fields = new LinkedHashSet<String>();
+        var escalation = new LinkedHashSet<String>();
+        for (var action : a.actions()) {
+            profiles.add(action.profile().id());
+            fields.addAll(action.fields());
+            escalation.addAll(action.escalation());
+        }
+        return new Recipient(agency.id(), agency.name(), String.join("+", profiles), fields, a.priority, a.within,
+                List.copyOf(escalation), agency.channels(), a.rules);
     }
 
     private static final class Acc {
-        final int agency;
-        final LinkedHashSet<String> profiles = new LinkedHashSet<>();
-        final LinkedHashSet<String> fields = new LinkedHashSet<>();
-        final LinkedHashSet<String> escalation = new LinkedHashSet<>();
+        final CompiledRule.Action first;
         final List<String> rules = new ArrayList<>(2);
+        List<CompiledRule.Action> more;
         Priority priority;
         Duration within;
 
         Acc(CompiledRule.Action first) {
-            this.agency = first.agency();
+            this.first = first;
             this.priority = first.priority();
             this.within = first.acknowledgeWithin();
-            take(first);
         }
 
         void merge(CompiledRule.Action other) {
+            if (more == null) {
+                more = new ArrayList<>(2);
+            }
+            more.add(other);
             if (other.priority().ordinal() < priority.ordinal()) {
                 priority = other.priority();
             }
             if (other.acknowledgeWithin().compareTo(within) < 0) {
                 within = other.acknowledgeWithin();
             }
-            take(other);
         }
 
-        private void take(CompiledRule.Action action) {
-            profiles.add(action.profile().id());
-            fields.addAll(action.profile().allFields());
-            escalation.addAll(action.escalation());
+        List<CompiledRule.Action> actions() {
+            var all = new ArrayList<CompiledRule.Action>(1 + more.size());
+            all.add(first);
+            all.addAll(more);
+            return all;
         }
     }
 }
