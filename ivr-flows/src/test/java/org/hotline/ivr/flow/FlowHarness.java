@@ -1,15 +1,15 @@
 package org.hotline.ivr.flow;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.asteriskjava.fastagi.DefaultAgiServer;
-import org.awaitility.Awaitility;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.ivr.server.CallObserver;
+import org.hotline.ivr.server.IvrServer;
+import org.hotline.ivr.server.IvrServerConfig;
 import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;
 import org.hotline.ivr.sim.CallSetup;
@@ -17,8 +17,9 @@ import org.hotline.ivr.sim.CallerScript;
 import org.hotline.ivr.sim.SimulatorOptions;
 
 /**
- * The flows served over real FastAGI on a loopback port, called by the Asterisk simulator, which knows exactly
- * the sound files shipped in {@code ops/asterisk/sounds} (a prompt without a file shows as a violation).
+ * The flows served by the hotline's FastAGI server on an ephemeral loopback port, called by the Asterisk
+ * simulator, which knows exactly the sound files shipped in {@code ops/asterisk/sounds} (a prompt without a file
+ * shows as a violation).
  */
 final class FlowHarness implements AutoCloseable {
 
@@ -29,7 +30,7 @@ final class FlowHarness implements AutoCloseable {
     final InMemoryDesk desk = new InMemoryDesk();
     final MutableClock clock = new MutableClock();
     final FlowRegistry registry;
-    private final DefaultAgiServer server;
+    private final IvrServer server;
     private final AsteriskSimulator simulator;
 
     FlowHarness() {
@@ -38,22 +39,16 @@ final class FlowHarness implements AutoCloseable {
 
     FlowHarness(Path flows, FlowOptions options) {
         registry = FlowRegistry.load(flows);
-        int port = freePort();
-        server = new DefaultAgiServer(HotlineFlows.script(registry, intake, desk, options, clock));
-        server.setPort(port);
+        AgiScript script = HotlineFlows.script(registry, intake, desk, options, clock);
+        // "retired" is routed to the flows but no flow has that id (a flow removed while the dialplan still uses it)
+        server = new IvrServer(IvrServerConfig.defaults().withPort(0),
+                Map.of("hotline", script, "followup", script, "retired", script), CallObserver.NONE);
+        int port;
         try {
-            server.setAddress(InetAddress.getLoopbackAddress());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(e);
+            port = server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("FastAGI server did not start", e);
         }
-        Thread.ofPlatform().daemon().name("flow-test-agi").start(() -> {
-            try {
-                server.startup();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listening(port));
         simulator = new AsteriskSimulator("127.0.0.1", port,
                 SimulatorOptions.defaults().withSounds(FlowHarness::soundExists));
     }
@@ -72,24 +67,8 @@ final class FlowHarness implements AutoCloseable {
         return simulator.callAsync(CallSetup.of(script), caller);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public void close() {
-        server.shutdown();
+        server.stop(Duration.ofSeconds(5));
     }
 }

@@ -84,7 +84,7 @@ class FollowUpJourneyIT {
     @Test
     void shouldEndWithUnknownScriptStatusWhenNoFlowHasThatName() {
         // when
-        CallResult call = harness.call("nosuchflow", CallerScript.silent());
+        CallResult call = harness.call("retired", CallerScript.silent());
 
         // then
         assertThat(call.status()).isEqualTo("UNKNOWN_SCRIPT");
