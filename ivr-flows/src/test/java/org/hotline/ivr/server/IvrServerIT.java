@@ -28,6 +28,8 @@ class IvrServerIT {
             assertThat(result.digitsSaid()).containsExactly("4729");
             assertThat(result.violations()).isEmpty();
             assertThat(result.ending()).isEqualTo(SessionEnd.SCRIPT_CLOSED);
+            assertThat(result.turnarounds()).hasSameSizeAs(result.exchanges())
+                    .allSatisfy(turnaround -> assertThat(turnaround).isPositive());
             assertThat(fixture.observer.outcomes()).containsExactly(SessionOutcome.COMPLETED);
             assertThat(fixture.observer.commands.get()).isGreaterThanOrEqualTo(7);
         }

@@ -46,8 +46,13 @@ public record CallResult(
         violations = List.copyOf(violations);
     }
 
-    /** One command and Asterisk's reply lines. */
-    public record Exchange(int number, String command, List<String> reply) {
+    /**
+     * One command and Asterisk's reply lines.
+     *
+     * @param turnaround time the script took to send this command after the previous reply (or the header)
+     *     was sent: the server's share of the call, without simulated caller time
+     */
+    public record Exchange(int number, String command, List<String> reply, java.time.Duration turnaround) {
         public Exchange {
             reply = List.copyOf(reply);
         }
@@ -102,6 +107,11 @@ public record CallResult(
     /** Digit strings spoken with {@code SAY DIGITS}, in order (e.g. a reference number). */
     public List<String> digitsSaid() {
         return spoken.stream().filter(s -> s.kind() == Spoken.Kind.DIGITS).map(Spoken::value).toList();
+    }
+
+    /** How long the script took before each command, in order (see {@link Exchange#turnaround()}). */
+    public List<java.time.Duration> turnarounds() {
+        return exchanges.stream().map(Exchange::turnaround).toList();
     }
 
     /** The commands the script sent, in order. */

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.ivr.sim.CallResult;
@@ -64,8 +65,10 @@ public final class AgiSession {
     }
 
     private SessionEnd converse(CallState call, BufferedReader in, OutputStream out) throws IOException {
+        long lastSent = System.nanoTime();
         String line;
         while ((line = in.readLine()) != null) {
+            Duration turnaround = Duration.ofNanos(System.nanoTime() - lastSent);
             if (call.commandNumber >= options.maxCommands()) {
                 call.violation(CallResult.Violation.Kind.COMMAND_LIMIT, "more than " + options.maxCommands());
                 return SessionEnd.COMMAND_LIMIT;
@@ -76,11 +79,12 @@ public final class AgiSession {
                 reply.add("HANGUP");
             }
             reply.addAll(COMMANDS.run(call, line));
-            call.exchanges.add(new CallResult.Exchange(call.commandNumber, line, reply));
+            call.exchanges.add(new CallResult.Exchange(call.commandNumber, line, reply, turnaround));
             if (out != null) {
                 out.write((String.join("\n", reply) + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
+            lastSent = System.nanoTime();
             call.endCommand();
         }
         if (call.callerHungUp) {
