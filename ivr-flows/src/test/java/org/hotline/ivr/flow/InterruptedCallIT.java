@@ -59,6 +59,43 @@ class InterruptedCallIT {
     }
 
     @Test
+    void shouldHaveMadeTheTipDurableBeforeTheReferenceWhenTheCallerHangsUpWhileHearingIt() {
+        // when
+        CallResult call = harness.call("hotline", ReportJourneyIT.fullReport("1")
+                .hangUpWhenPromptStarts("en/hotline/your_pin"));
+
+        // then
+        assertThat(call.callerHungUp()).isTrue();
+        assertThat(harness.intake.tips()).singleElement().satisfies(tip -> {
+            assertThat(tip.outcome()).isEqualTo(CallOutcome.COMPLETED);
+            assertThat(tip.lastNode()).isEqualTo("reference");
+        });
+    }
+
+    @Test
+    void shouldPlayTheMenuAgainWhenTheCallerPressesStar() {
+        // when
+        CallResult call = harness.call("hotline", CallerScript.pressing("1").silence().press("*").press("4"));
+
+        // then
+        assertThat(call.promptsHeard()).containsSubsequence("en/hotline/main_menu", "en/hotline/main_menu",
+                "en/hotline/connecting_operator").doesNotContain("en/hotline/invalid_key");
+    }
+
+    @Test
+    void shouldTreatNineAloneAsTheDangerKeyWhileCollectingAReference() {
+        // when
+        CallResult call = harness.call("followup", CallerScript.pressing("1", "9#"));
+
+        // then
+        assertThat(call.status()).isEqualTo("EMERGENCY");
+        assertThat(harness.intake.tips()).singleElement().satisfies(tip -> {
+            assertThat(tip.outcome()).isEqualTo(CallOutcome.EMERGENCY);
+            assertThat(tip.flowVersion()).isEqualTo("followup@1");
+        });
+    }
+
+    @Test
     void shouldKeepTheRecordingWhenTheCallerHangsUpWhileRecording() {
         // given
         CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1").press("1")
