@@ -108,6 +108,17 @@ class PathwayCliIT {
     }
 
     @Test
+    void shouldShowTheCurrentCoverageMatrixInTheReadme() throws IOException {
+        // when
+        var run = run("coverage", NATIONAL);
+
+        // then
+        var matrix = run.out().substring(run.out().indexOf("Coverage of pathway"));
+        var table = matrix.substring(matrix.indexOf('\n') + 1);
+        assertThat(Files.readString(Path.of("README.md"))).contains(table.strip());
+    }
+
+    @Test
     void shouldExitOneWhenTheTipsFileIsInvalid() throws IOException {
         // given
         var tips = dir.resolve("tips.yaml");
