@@ -50,6 +50,20 @@ class IvrServerIT {
     }
 
     @Test
+    void shouldCountACallAsCompletedWhenTheScriptHangsUpItself() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start(Map.of("goodbye", TestScripts.goodbye()))) {
+            // when
+            CallResult result = fixture.simulator.call("goodbye", CallerScript.silent());
+            // then
+            assertThat(result.status()).isEqualTo("BYE");
+            assertThat(result.scriptHungUp()).isTrue();
+            assertThat(result.ending()).isEqualTo(SessionEnd.SCRIPT_HUNG_UP);
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.observer.ended.size() == 1);
+            assertThat(fixture.observer.outcomes()).containsExactly(SessionOutcome.COMPLETED);
+        }
+    }
+
+    @Test
     void shouldSetFailedWithoutStoppingTheServerWhenTheScriptThrows() throws Exception {
         try (ServerFixture fixture = ServerFixture.start(
                 Map.of("failing", TestScripts.failing(), "journey", TestScripts.journey()))) {

@@ -32,6 +32,15 @@ final class TestScripts {
         };
     }
 
+    /** Says goodbye, sets BYE and hangs up itself, as a flow's last node does. */
+    static AgiScript goodbye() {
+        return (request, channel) -> {
+            channel.streamFile("hotline/goodbye");
+            channel.setVariable(CallStatus.VARIABLE, "BYE");
+            channel.hangup();
+        };
+    }
+
     static AgiScript failing() {
         return (request, channel) -> {
             channel.answer();

@@ -47,7 +47,7 @@ final class GuardedScript implements AgiScript {
         if (outcome == SessionOutcome.FAILED || observed.status().isEmpty()) {
             setStatus(channel, status, call);
         }
-        if (outcome == SessionOutcome.COMPLETED && socket.hangupAnnounced()) {
+        if (outcome == SessionOutcome.COMPLETED && socket.hangupAnnounced() && !observed.hungUpByScript()) {
             // Asterisk announces a hang-up only before its next reply, so the status command may reveal it.
             outcome = SessionOutcome.HUNG_UP;
         }
@@ -57,7 +57,8 @@ final class GuardedScript implements AgiScript {
     private SessionOutcome run(AgiRequest request, AgiChannel channel) {
         try {
             script.service(request, channel);
-            return socket.hangupAnnounced() ? SessionOutcome.HUNG_UP : SessionOutcome.COMPLETED;
+            boolean callerLeft = socket.hangupAnnounced() && !((ObservedChannel) channel).hungUpByScript();
+            return callerLeft ? SessionOutcome.HUNG_UP : SessionOutcome.COMPLETED;
         } catch (AgiHangupException e) {
             if (socket.timedOut()) {
                 LOG.warn("call {}: Asterisk did not answer within the socket read timeout", call.uniqueId());

@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.AgiReader;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiWriter;
 import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.internal.AgiChannelImpl;
 import org.asteriskjava.fastagi.reply.AgiReply;
@@ -22,6 +23,7 @@ final class ObservedChannel extends AgiChannelImpl {
 
     private final SafeObserver observer;
     private volatile String status;
+    private volatile boolean hungUpByScript;
 
     ObservedChannel(AgiRequest request, AgiWriter writer, AgiReader reader, SafeObserver observer) {
         super(request, writer, reader);
@@ -39,6 +41,8 @@ final class ObservedChannel extends AgiChannelImpl {
             AgiReply reply = super.sendCommand(command);
             if (command instanceof SetVariableCommand set && CallStatus.VARIABLE.equals(set.getVariable())) {
                 status = set.getValue();
+            } else if (command instanceof HangupCommand) {
+                hungUpByScript = true;
             }
             return reply;
         } finally {
@@ -49,6 +53,11 @@ final class ObservedChannel extends AgiChannelImpl {
     /** The status the script set, if any. */
     Optional<String> status() {
         return Optional.ofNullable(status);
+    }
+
+    /** Whether the script itself hung the channel up (Asterisk then announces HANGUP like for a caller). */
+    boolean hungUpByScript() {
+        return hungUpByScript;
     }
 
     private static String name(AgiCommand command) {
