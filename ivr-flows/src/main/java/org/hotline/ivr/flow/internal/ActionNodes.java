@@ -13,7 +13,7 @@ import org.hotline.ivr.flow.NodeKind;
 /** Runs the nodes that do not wait for a menu key; each returns the next node id, or null when the call ends. */
 final class ActionNodes {
 
-    private static final int MAX_REFERENCE_REPEATS = 3;
+    private static final int MAX_REPEATS = 3;
     private static final int REPEAT_WAIT_MS = 4000;
 
     private final CallChannel channel;
@@ -84,7 +84,7 @@ final class ActionNodes {
     private String play(CallState call, NodeKind.Play play) {
         var keys = call.flow.globalKeys();
         String escape = keys.danger() + keys.operator() + keys.repeat();
-        for (int repeats = 0; repeats <= MAX_REFERENCE_REPEATS; repeats++) {
+        for (int repeats = 0; repeats <= MAX_REPEATS; repeats++) {
             char key = prompter.play(call, play.prompt().id(), escape);
             if (key == 0) {
                 break;
@@ -126,7 +126,7 @@ final class ActionNodes {
         channel.setVariable("HOTLINE_REFERENCE", receipt.reference());
         String danger = call.flow.globalKeys().danger();
         String repeat = call.flow.globalKeys().repeat();
-        for (int said = 0; said < MAX_REFERENCE_REPEATS; said++) {
+        for (int said = 0; said < MAX_REPEATS; said++) {
             prompter.play(call, reference.intro().id(), "");
             channel.sayDigits(receipt.reference(), "");
             prompter.play(call, reference.pinIntro().id(), "");

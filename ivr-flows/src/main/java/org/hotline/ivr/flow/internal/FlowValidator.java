@@ -2,6 +2,7 @@ package org.hotline.ivr.flow.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class FlowValidator {
         }
     }
 
-    private void keys(FlowNode node, java.util.Collection<String> keys) {
+    private void keys(FlowNode node, Collection<String> keys) {
         Set<String> seen = new HashSet<>();
         for (String key : keys) {
             if (key == null || key.length() != 1 || KEYS.indexOf(key.charAt(0)) < 0) {

@@ -1,6 +1,7 @@
 package org.hotline.ivr.flow.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -77,7 +78,7 @@ final class ListeningNodes {
             values = choose.values();
         } else {
             List<Choice> choices = hostLists.getOrDefault(choose.list(), call.flow.lists().get(choose.list()));
-            values = new java.util.LinkedHashMap<>();
+            values = new LinkedHashMap<>();
             for (Choice choice : choices) {
                 values.put(choice.digit(), choice.code());
                 prompts.add(() -> prompter.play(call, choice.prompt()));
