@@ -3,7 +3,6 @@ package org.hotline.pathway.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,17 +147,19 @@ public final class CompiledPathway implements Pathway {
         return definition;
     }
 
-    /** Profiles that contributed fields for one agency among the given rules, in rule order. */
-    static List<Profile> profilesFor(Map<String, CompiledRule> rulesById, Map<String, Integer> agencyIndex,
+    /** The referrals (one per distinct profile) that put this recipient's agency in the routing. */
+    static List<CompiledRule.Action> actionsFor(Map<String, CompiledRule> rulesById, Map<String, Integer> agencyIndex,
             Recipient recipient) {
         var index = agencyIndex.get(recipient.agencyId());
-        var out = new LinkedHashSet<Profile>();
+        var out = new ArrayList<CompiledRule.Action>();
+        var profiles = new java.util.HashSet<String>();
         for (var ruleId : recipient.matchedRules()) {
             var rule = rulesById.get(ruleId);
             if (rule != null && index != null) {
-                rule.actions().stream().filter(a -> a.agency() == index).forEach(a -> out.add(a.profile()));
+                rule.actions().stream().filter(a -> a.agency() == index && profiles.add(a.profile().id()))
+                        .forEach(out::add);
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 }

@@ -26,8 +26,8 @@ final class Disclosures {
     }
 
     Disclosure disclose(Recipient recipient, Map<String, ?> tip) {
-        var profiles = CompiledPathway.profilesFor(rulesById, agencyIndex, recipient);
-        if (profiles.isEmpty()) {
+        var actions = CompiledPathway.actionsFor(rulesById, agencyIndex, recipient);
+        if (actions.isEmpty()) {
             throw new IllegalArgumentException("recipient " + recipient.agencyId() + " with rules "
                     + recipient.matchedRules() + " was not routed by this pathway version");
         }
@@ -37,10 +37,10 @@ final class Disclosures {
         var overrides = new ArrayList<AppliedOverride>();
         for (String field : TipFields.ALL) {
             var value = tip.get(field);
-            if (value == null || profiles.stream().noneMatch(p -> p.allFields().contains(field))) {
+            if (value == null || actions.stream().noneMatch(a -> a.fields().contains(field))) {
                 continue;
             }
-            var purposes = profiles.stream().map(p -> p.requiresConsent().get(field))
+            var purposes = actions.stream().map(a -> a.profile().requiresConsent().get(field))
                     .filter(java.util.Objects::nonNull).distinct().toList();
             if (purposes.isEmpty() || purposes.stream().anyMatch(consents::contains)) {
                 payload.put(field, value);
