@@ -127,6 +127,23 @@ class LintTest {
     }
 
     @Test
+    void shouldRequireChildProtectionForChildTipsWhoseTypeIsNotKnownYet() {
+        // given child protection only for children in forced labour and sexual exploitation
+        var doc = with("when: { child_involved: true }",
+                "when: { child_involved: true, exploitation_type: [forced_labour, sexual_exploitation] }");
+
+        // when
+        var problems = problems(Fixtures.load(doc));
+
+        // then
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.CHILD_PROTECTION_GAP);
+            assertThat(p.message()).contains("unknown type/MO", "unknown type/unknown region")
+                    .doesNotContain("forced_labour/unknown region");
+        });
+    }
+
+    @Test
     void shouldBlockLoadingOnErrorsButOnlyWarnOnWarnings() {
         // given
         var warningOnly = with("exploitation_types: [forced_labour, sexual_exploitation]",

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.hotline.pathway.CoverageMatrix;
 import org.hotline.pathway.CoverageMatrix.Cell;
 import org.hotline.pathway.Pathway;
+import org.hotline.pathway.TipFacts;
 
 /**
  * Checks run on the compiled pathway: combinations only the fallback receives (a warning: the coordinator
@@ -29,6 +30,37 @@ final class CoverageLint {
         report(matrix.cells(), Cell::gap, COVERAGE_GAP, "reach only the fallback agency");
         report(matrix.cells(), c -> c.child() && c.agencies().stream().noneMatch(this::childProtection),
                 CHILD_PROTECTION_GAP, "reach no social_welfare (child protection) agency");
+        partialChildTips();
+    }
+
+    /**
+     * Many tips are partial (the caller hung up before choosing a type or region); a child in such a tip
+     * still needs child protection.
+     */
+    private void partialChildTips() {
+        var missing = new java.util.ArrayList<String>();
+        var regions = new java.util.ArrayList<String>();
+        regions.add(null);
+        pathway.definition().regions().forEach(r -> regions.add(r.code()));
+        var types = new java.util.ArrayList<String>();
+        types.add(null);
+        types.addAll(pathway.exploitationTypes());
+        for (var type : types) {
+            for (var region : regions) {
+                if ((type == null || region == null) && !reachesChildProtection(type, region)) {
+                    missing.add((type == null ? "unknown type" : type) + "/" + (region == null ? "unknown region" : region));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.at("exploitation_types", CHILD_PROTECTION_GAP, "child tips whose type or region is not known yet"
+                    + " reach no social_welfare (child protection) agency: " + missing);
+        }
+    }
+
+    private boolean reachesChildProtection(String type, String region) {
+        var facts = new TipFacts(type, region, true, false, null, false, null, java.util.Set.of());
+        return pathway.route(facts).recipients().stream().anyMatch(r -> childProtection(r.agencyId()));
     }
 
     private boolean childProtection(String agencyId) {
