@@ -1,5 +1,7 @@
 package org.hotline.pathway;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
 public record Disclosure(Map<String, Object> payload, List<String> withheld, List<AppliedOverride> overrides) {
 
     public Disclosure {
-        payload = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(payload));
+        payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
         withheld = List.copyOf(withheld);
         overrides = List.copyOf(overrides);
     }

@@ -1,5 +1,7 @@
 package org.hotline.pathway;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ public final class PathwaySimulator {
     /** One tip's outcome: the routing and one delivery per recipient, in routing order. */
     public record Outcome(Map<String, Object> tip, Routing routing, List<Delivery> deliveries) {
         public Outcome {
-            tip = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tip));
+            tip = Collections.unmodifiableMap(new LinkedHashMap<>(tip));
             deliveries = List.copyOf(deliveries);
         }
     }

@@ -1,5 +1,7 @@
 package org.hotline.pathway;
 
+import java.util.Locale;
+
 /**
  * One problem found in a pathway file: where (source name, 1-based line and column, YAML path such as
  * {@code rules[2].refer[0].agency}), a stable code (e.g. {@code unknown-agency}) and a human message.
@@ -17,7 +19,7 @@ public record Problem(String source, int line, int column, String path, String c
 
     @Override
     public String toString() {
-        return source + ":" + line + ":" + column + ": " + severity().name().toLowerCase(java.util.Locale.ROOT)
+        return source + ":" + line + ":" + column + ": " + severity().name().toLowerCase(Locale.ROOT)
                 + " " + code + ": " + message + " (at " + path + ")";
     }
 }

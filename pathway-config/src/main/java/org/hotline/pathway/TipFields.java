@@ -3,6 +3,7 @@ package org.hotline.pathway;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,7 +80,7 @@ public final class TipFields {
         if (value == null) {
             return false;
         }
-        var s = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        var s = value.toString().trim().toLowerCase(Locale.ROOT);
         return s.equals("true") || s.equals("yes") || s.equals("1");
     }
 

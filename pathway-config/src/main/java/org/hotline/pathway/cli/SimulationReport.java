@@ -1,9 +1,11 @@
 package org.hotline.pathway.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.PathwaySimulator.Delivery;
 import org.hotline.pathway.PathwaySimulator.Outcome;
@@ -36,7 +38,7 @@ final class SimulationReport {
 
     private static String facts(Map<String, Object> tip) {
         var f = TipFields.facts(tip);
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         parts.add(Objects.toString(f.exploitationType(), "type unknown"));
         parts.add("region " + Objects.toString(f.region(), "unknown"));
         if (f.childInvolved()) {
@@ -51,7 +53,7 @@ final class SimulationReport {
         if (f.victimNationality() != null) {
             parts.add("nationality " + f.victimNationality());
         }
-        parts.add("consents " + (f.consents().isEmpty() ? "none" : new java.util.TreeSet<>(f.consents())));
+        parts.add("consents " + (f.consents().isEmpty() ? "none" : new TreeSet<>(f.consents())));
         return String.join(", ", parts);
     }
 

@@ -6,16 +6,18 @@ import static org.hotline.pathway.internal.NodeReader.index;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Channel;
-import org.hotline.pathway.model.AgencyEntry;
 import org.hotline.pathway.model.AgencyEntry.Contact;
 import org.hotline.pathway.model.AgencyEntry.OpeningHours;
 import org.hotline.pathway.model.AgencyEntry.Phone;
+import org.hotline.pathway.model.AgencyEntry;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -92,7 +94,7 @@ final class AgencyParser {
     }
 
     private Channel channel(Node node, String path) {
-        var type = node instanceof org.yaml.snakeyaml.nodes.MappingNode m ? typeOf(m) : null;
+        var type = node instanceof MappingNode m ? typeOf(m) : null;
         Set<String> keys = switch (type == null ? "" : type) {
             case "webhook" -> Set.of("url", "secret_ref");
             case "email" -> Set.of("address");
@@ -120,7 +122,7 @@ final class AgencyParser {
         };
     }
 
-    private static String typeOf(org.yaml.snakeyaml.nodes.MappingNode m) {
+    private static String typeOf(MappingNode m) {
         for (var t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type")
                     && t.getValueNode() instanceof ScalarNode v) {
@@ -256,7 +258,7 @@ final class AgencyParser {
     }
 
     private static Set<String> with(Set<String> keys, String extra) {
-        var all = new java.util.HashSet<>(keys);
+        var all = new HashSet<>(keys);
         all.add(extra);
         return all;
     }

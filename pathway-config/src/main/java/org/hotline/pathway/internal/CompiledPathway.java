@@ -1,7 +1,9 @@
 package org.hotline.pathway.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +125,7 @@ public final class CompiledPathway implements Pathway {
 
     @Override
     public Map<String, String> regionKeypad() {
-        return java.util.Collections.unmodifiableMap(keypad);
+        return Collections.unmodifiableMap(keypad);
     }
 
     @Override
@@ -152,7 +154,7 @@ public final class CompiledPathway implements Pathway {
             Recipient recipient) {
         var index = agencyIndex.get(recipient.agencyId());
         var out = new ArrayList<CompiledRule.Action>();
-        var profiles = new java.util.HashSet<String>();
+        var profiles = new HashSet<String>();
         for (var ruleId : recipient.matchedRules()) {
             var rule = rulesById.get(ruleId);
             if (rule != null && index != null) {

@@ -2,6 +2,7 @@ package org.hotline.pathway.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.hotline.pathway.Recipient.Priority;
 import org.hotline.pathway.model.ConsentOverride;
 import org.hotline.pathway.model.Profile;
@@ -18,14 +19,14 @@ record CompiledRule(String id, List<Action> actions, ConsentOverride consentOver
      * profile's field set, computed once so routing a tip to a single rule's agency allocates no set.
      */
     record Action(int agency, Profile profile, Priority priority, Duration acknowledgeWithin, List<String> escalation,
-            java.util.Set<String> fields) {
+            Set<String> fields) {
         Action {
             escalation = List.copyOf(escalation);
-            fields = java.util.Set.copyOf(fields);
+            fields = Set.copyOf(fields);
         }
 
         Action(int agency, Profile profile, Priority priority, Duration acknowledgeWithin, List<String> escalation) {
-            this(agency, profile, priority, acknowledgeWithin, escalation, java.util.Set.copyOf(profile.allFields()));
+            this(agency, profile, priority, acknowledgeWithin, escalation, Set.copyOf(profile.allFields()));
         }
     }
 }

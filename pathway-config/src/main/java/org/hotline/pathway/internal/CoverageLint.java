@@ -3,11 +3,13 @@ package org.hotline.pathway.internal;
 import static org.hotline.pathway.ProblemCodes.CHILD_PROTECTION_GAP;
 import static org.hotline.pathway.ProblemCodes.COVERAGE_GAP;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
-import org.hotline.pathway.CoverageMatrix;
 import org.hotline.pathway.CoverageMatrix.Cell;
+import org.hotline.pathway.CoverageMatrix;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.TipFacts;
 
@@ -38,11 +40,11 @@ final class CoverageLint {
      * still needs child protection.
      */
     private void partialChildTips() {
-        var missing = new java.util.ArrayList<String>();
-        var regions = new java.util.ArrayList<String>();
+        var missing = new ArrayList<String>();
+        var regions = new ArrayList<String>();
         regions.add(null);
         pathway.definition().regions().forEach(r -> regions.add(r.code()));
-        var types = new java.util.ArrayList<String>();
+        var types = new ArrayList<String>();
         types.add(null);
         types.addAll(pathway.exploitationTypes());
         for (var type : types) {
@@ -59,7 +61,7 @@ final class CoverageLint {
     }
 
     private boolean reachesChildProtection(String type, String region) {
-        var facts = new TipFacts(type, region, true, false, null, false, null, java.util.Set.of());
+        var facts = new TipFacts(type, region, true, false, null, false, null, Set.of());
         return pathway.route(facts).recipients().stream().anyMatch(r -> childProtection(r.agencyId()));
     }
 
@@ -72,7 +74,7 @@ final class CoverageLint {
         var grouped = new LinkedHashMap<String, List<String>>();
         for (var cell : cells) {
             if (bad.test(cell)) {
-                grouped.computeIfAbsent(cell.exploitationType() + "|" + cell.child(), k -> new java.util.ArrayList<>())
+                grouped.computeIfAbsent(cell.exploitationType() + "|" + cell.child(), k -> new ArrayList<>())
                         .add(cell.region());
             }
         }

@@ -23,7 +23,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Turns pathway YAML text into a {@link PathwayDefinition}, reporting every structural problem (syntax,
@@ -184,10 +186,10 @@ public final class DefinitionParser {
 
     /** Field names are checked by the linter (unknown-field), so any key is accepted here. */
     private static List<String> anyKey(Node node) {
-        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+        if (node instanceof MappingNode m) {
             return m.getValue().stream().map(t -> t.getKeyNode())
-                    .filter(k -> k instanceof org.yaml.snakeyaml.nodes.ScalarNode)
-                    .map(k -> ((org.yaml.snakeyaml.nodes.ScalarNode) k).getValue()).distinct().toList();
+                    .filter(k -> k instanceof ScalarNode)
+                    .map(k -> ((ScalarNode) k).getValue()).distinct().toList();
         }
         return List.of();
     }

@@ -3,9 +3,10 @@ package org.hotline.pathway.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import org.hotline.pathway.Disclosure;
 import org.hotline.pathway.Disclosure.AppliedOverride;
+import org.hotline.pathway.Disclosure;
 import org.hotline.pathway.Recipient;
 import org.hotline.pathway.TipFields;
 import org.hotline.pathway.model.ConsentOverride;
@@ -41,7 +42,7 @@ final class Disclosures {
                 continue;
             }
             var purposes = actions.stream().map(a -> a.profile().requiresConsent().get(field))
-                    .filter(java.util.Objects::nonNull).distinct().toList();
+                    .filter(Objects::nonNull).distinct().toList();
             if (purposes.isEmpty() || purposes.stream().anyMatch(consents::contains)) {
                 payload.put(field, value);
                 continue;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -180,7 +181,7 @@ final class NodeReader {
     }
 
     private static String sortedUnion(Set<String> a, Set<String> b) {
-        var all = new java.util.TreeSet<>(a);
+        var all = new TreeSet<>(a);
         all.addAll(b);
         return String.join(", ", all);
     }

@@ -1,5 +1,7 @@
 package org.hotline.pathway.internal;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +72,7 @@ final class RuleMatcher {
                 }
             }
         }
-        return n == count ? out : java.util.Arrays.copyOf(out, n);
+        return n == count ? out : Arrays.copyOf(out, n);
     }
 
     private static void and(long[] into, long[] other) {
@@ -87,7 +89,7 @@ final class RuleMatcher {
         return values == null ? null : values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
     }
 
-    private static int consentMask(java.util.Collection<String> purposes) {
+    private static int consentMask(Collection<String> purposes) {
         if (purposes == null) {
             return 0;
         }

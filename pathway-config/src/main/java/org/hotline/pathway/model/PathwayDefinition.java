@@ -1,5 +1,6 @@
 package org.hotline.pathway.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public record PathwayDefinition(
 
     /** Ordinary rules followed by transnational rules, in file order: the evaluation order. */
     public List<Rule> allRules() {
-        var all = new java.util.ArrayList<>(rules);
+        var all = new ArrayList<>(rules);
         transnational.forEach(t -> all.add(t.asRule()));
         return List.copyOf(all);
     }

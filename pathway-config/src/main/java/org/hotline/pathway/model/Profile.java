@@ -1,5 +1,6 @@
 package org.hotline.pathway.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record Profile(String id, String description, List<String> fields, Map<St
 
     /** Every field the profile can ever carry, consent-gated ones included. */
     public List<String> allFields() {
-        var all = new java.util.ArrayList<>(fields);
+        var all = new ArrayList<>(fields);
         requiresConsent.keySet().stream().sorted().filter(f -> !all.contains(f)).forEach(all::add);
         return List.copyOf(all);
     }
