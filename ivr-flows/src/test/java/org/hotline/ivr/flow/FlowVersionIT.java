@@ -64,14 +64,14 @@ class FlowVersionIT {
     void shouldOfferTheRegionsTheHostPassesIn() throws Exception {
         // given: two regions from the pathway configuration, announced with existing prompts
         FlowOptions options = FlowOptions.defaults().withLists(Map.of("region", List.of(
-                new Choice("1", "GB", "region_bo"), new Choice("2", "LO", "region_lo"))));
+                new Choice("1", "GB", "region_gb"), new Choice("2", "LO", "region_lo"))));
         try (FlowHarness harness = new FlowHarness(FlowHarness.FLOWS, options)) {
             // when: listen to the whole region list, then choose 2
             CallResult call = harness.call("hotline", CallerScript.pressing("1").silence().press("1").press("1")
                     .silence().silence().silence().silence().silence().silence().press("2").hangUp());
 
             // then
-            assertThat(call.promptsHeard()).containsSubsequence("en/hotline/ask_region", "en/hotline/region_bo",
+            assertThat(call.promptsHeard()).containsSubsequence("en/hotline/ask_region", "en/hotline/region_gb",
                     "en/hotline/press", "en/hotline/region_lo", "en/hotline/press", "en/hotline/ask_child");
             assertThat(call.digitsSaid()).containsSubsequence("1", "2");
             assertThat(harness.intake.tips().getFirst().answers()).containsEntry("region", "LO");
