@@ -42,7 +42,7 @@ class ExamplesIT {
         assertThat(result).isInstanceOfSatisfying(LoadResult.Valid.class, v -> {
             assertThat(v.warnings()).extracting(Problem::code).containsExactly(ProblemCodes.COVERAGE_GAP);
             assertThat(v.warnings().getFirst().message()).startsWith("adult other tips");
-            assertThat(v.pathway().regionKeypad().keySet()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(v.pathway().regionKeypad().keySet()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
             assertThat(v.pathway().exploitationTypes()).containsExactlyElementsOf(TipFields.EXPLOITATION_TYPES);
         });
         assertThat(PathwayLoader.load(Files.readString(Path.of("examples/national-v2.yaml")), "v2", NO_ENV))
@@ -163,10 +163,10 @@ class ExamplesIT {
         var matrix = CoverageMatrix.of(example("national.yaml", NO_ENV));
 
         // then
-        assertThat(matrix.cells()).hasSize(8 * 9 * 2);
+        assertThat(matrix.cells()).hasSize(8 * 8 * 2);
         assertThat(matrix.cells().stream().filter(CoverageMatrix.Cell::child))
                 .allSatisfy(c -> assertThat(c.agencies()).contains("mgcsp-cp"));
-        assertThat(matrix.gaps()).hasSize(9).allSatisfy(c -> {
+        assertThat(matrix.gaps()).hasSize(8).allSatisfy(c -> {
             assertThat(c.exploitationType()).isEqualTo("other");
             assertThat(c.child()).isFalse();
         });

@@ -104,7 +104,7 @@ class PathwayCliIT {
         assertThat(run.exit()).isEqualTo(PathwayCli.OK);
         assertThat(run.out()).contains("forced_labour        adult  all regions            mol-labour")
                 .contains("(FALLBACK ONLY - gap)")
-                .contains("9 of 144 cells reach only the fallback");
+                .contains("8 of 128 cells reach only the fallback");
     }
 
     @Test
