@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param backoffMax longest delay between two attempts, also the interval of the slow retries
  * @param maxAttempts attempts after which a referral goes to DEAD_LETTER
  * @param giveUpAfter age after which a failing referral goes to DEAD_LETTER
+ * @param circuitThreshold failed attempts in a row to one agency that open its circuit on this node
+ * @param circuitOpenFor how long an open circuit keeps this node from claiming that agency's referrals
  * @param connectTimeout HTTP connect timeout (webhooks, SMS gateway)
  * @param responseTimeout HTTP response timeout (webhooks, SMS gateway)
  * @param smtpUri Camel SMTP endpoint for e-mail referrals, e.g. {@code smtp://127.0.0.1:25}; null disables e-mail
@@ -39,6 +41,8 @@ public record DispatchConfig(
         Duration backoffMax,
         int maxAttempts,
         Duration giveUpAfter,
+        int circuitThreshold,
+        Duration circuitOpenFor,
         Duration connectTimeout,
         Duration responseTimeout,
         String smtpUri,
@@ -56,6 +60,8 @@ public record DispatchConfig(
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_ATTEMPTS = 500;
     public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofHours(72);
+    public static final int DEFAULT_CIRCUIT_THRESHOLD = 5;
+    public static final Duration DEFAULT_CIRCUIT_OPEN_FOR = Duration.ofMinutes(1);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
     public static final String DEFAULT_MAIL_FROM = "referrals@hotline.invalid";
@@ -88,6 +94,10 @@ public record DispatchConfig(
             problems.add("maxAttempts must be >= 1 (got " + maxAttempts + ")");
         }
         positive(problems, "giveUpAfter", giveUpAfter);
+        if (circuitThreshold < 1) {
+            problems.add("circuitThreshold must be >= 1 (got " + circuitThreshold + ")");
+        }
+        positive(problems, "circuitOpenFor", circuitOpenFor);
         positive(problems, "connectTimeout", connectTimeout);
         positive(problems, "responseTimeout", responseTimeout);
         if (leaseDuration != null && connectTimeout != null && responseTimeout != null
@@ -137,6 +147,8 @@ public record DispatchConfig(
         b.backoffMax = backoffMax;
         b.maxAttempts = maxAttempts;
         b.giveUpAfter = giveUpAfter;
+        b.circuitThreshold = circuitThreshold;
+        b.circuitOpenFor = circuitOpenFor;
         b.connectTimeout = connectTimeout;
         b.responseTimeout = responseTimeout;
         b.smtpUri = smtpUri;
@@ -159,6 +171,8 @@ public record DispatchConfig(
         private Duration backoffMax = DEFAULT_BACKOFF_MAX;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration giveUpAfter = DEFAULT_GIVE_UP_AFTER;
+        private int circuitThreshold = DEFAULT_CIRCUIT_THRESHOLD;
+        private Duration circuitOpenFor = DEFAULT_CIRCUIT_OPEN_FOR;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private String smtpUri;
@@ -181,6 +195,8 @@ public record DispatchConfig(
         public Builder backoffMax(Duration v) { backoffMax = v; return this; }
         public Builder maxAttempts(int v) { maxAttempts = v; return this; }
         public Builder giveUpAfter(Duration v) { giveUpAfter = v; return this; }
+        public Builder circuitThreshold(int v) { circuitThreshold = v; return this; }
+        public Builder circuitOpenFor(Duration v) { circuitOpenFor = v; return this; }
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
         public Builder responseTimeout(Duration v) { responseTimeout = v; return this; }
         public Builder smtpUri(String v) { smtpUri = v; return this; }
@@ -191,8 +207,8 @@ public record DispatchConfig(
 
         public DispatchConfig build() {
             return new DispatchConfig(nodeId, pollInterval, workerThreads, batchSize, leaseDuration, fastRetries,
-                    backoffBase, backoffMax, maxAttempts, giveUpAfter, connectTimeout, responseTimeout, smtpUri,
-                    mailFrom, smsGatewayUrl, smsTemplate, portalBaseUrl);
+                    backoffBase, backoffMax, maxAttempts, giveUpAfter, circuitThreshold, circuitOpenFor,
+                    connectTimeout, responseTimeout, smtpUri, mailFrom, smsGatewayUrl, smsTemplate, portalBaseUrl);
         }
     }
 
@@ -215,7 +231,8 @@ public record DispatchConfig(
     public String toString() {
         return "DispatchConfig[nodeId=" + nodeId + ", workers=" + workerThreads + ", lease=" + leaseDuration
                 + ", fastRetries=" + fastRetries + ", backoff=" + backoffBase + ".." + backoffMax
-                + ", maxAttempts=" + maxAttempts + ", giveUpAfter=" + giveUpAfter + ", smtp="
+                + ", maxAttempts=" + maxAttempts + ", giveUpAfter=" + giveUpAfter + ", circuit=" + circuitThreshold
+                + "/" + circuitOpenFor + ", smtp="
                 + (smtpUri == null ? "off" : Objects.toString(smtpUri.replaceAll("password=[^&]*", "password=***")))
                 + ", sms=" + (smsGatewayUrl == null ? "off" : "on") + "]";
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.referral.internal.AgencyCircuits;
 import org.hotline.core.referral.internal.BackoffPolicy;
 import org.hotline.core.referral.internal.DeliveryResult;
 import org.hotline.core.referral.internal.DispatchEngine;
@@ -37,6 +38,7 @@ public final class DispatchWorker {
     private final DispatchEngine engine;
     private final DispatchConfig config;
     private final BackoffPolicy backoff;
+    private final AgencyCircuits circuits;
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final Object wakeUp = new Object();
@@ -49,6 +51,7 @@ public final class DispatchWorker {
         this.engine = engine;
         this.config = config;
         this.backoff = backoff;
+        this.circuits = new AgencyCircuits(config.circuitThreshold(), config.circuitOpenFor());
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -67,7 +70,8 @@ public final class DispatchWorker {
         while (handled < config.batchSize()) {
             String token = UUID.randomUUID().toString();
             Instant now = clock.instant();
-            Optional<Document> claimed = store.claimNext(config.nodeId(), token, now, now.plus(config.leaseDuration()));
+            Optional<Document> claimed = store.claimNext(config.nodeId(), token, now, now.plus(config.leaseDuration()),
+                    circuits.open(now));
             if (claimed.isEmpty()) {
                 break;
             }
@@ -148,6 +152,7 @@ public final class DispatchWorker {
         Instant now = clock.instant();
         Document attempt = ReferralDocuments.attempt(now, config.nodeId(), channel.kind(), result, latencyMillis);
         metrics.deliveryAttempt(channel.kind(), result.result());
+        trackCircuit(referral.getString("agencyId"), result, now);
         boolean recorded = switch (result) {
             case DeliveryResult.Delivered d -> delivered(referral, token, attempt, channel, now);
             case DeliveryResult.Rejected r -> deadLetter(referral, token, attempt, channel, now, r.reason());
@@ -155,6 +160,17 @@ public final class DispatchWorker {
         };
         if (!recorded) {
             LOG.warn("Lease on referral {} was lost before its attempt was recorded; the new owner decides", id);
+        }
+    }
+
+    private void trackCircuit(String agency, DeliveryResult result, Instant now) {
+        if (result instanceof DeliveryResult.Retry) {
+            if (circuits.failure(agency, now)) {
+                LOG.warn("Circuit for agency {} open on {} until its cool-down passes", agency, config.nodeId());
+            }
+        } else {
+            // a delivery or a definite refusal both prove the agency is reachable
+            circuits.success(agency);
         }
     }
 

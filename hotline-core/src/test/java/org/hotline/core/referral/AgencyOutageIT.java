@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.hotline.core.testsupport.RecordingAgency;
+import org.hotline.pathway.Pathway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class AgencyOutageIT {
     @Test
     void shouldDeliverExactlyOnceWhenAgencyIsDownFor24SimulatedHoursThenBack() {
         // given
-        Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
+        Dispatch node = bed.node(withoutCircuit().build());
         RecordingAgency police = bed.agency();
         bed.insertTip("tip-out", "D0WN1");
         DispatchTestBed.refer(node, "tip-out", "D0WN1", DANGER_ONLY, DispatchTestBed.pathway(police, null));
@@ -71,7 +72,7 @@ class AgencyOutageIT {
     @Test
     void shouldDeadLetterWhenAgencyStaysDownPastGiveUpAge() {
         // given
-        Dispatch node = bed.node(DispatchTestBed.config("node-a").giveUpAfter(Duration.ofHours(6)).build());
+        Dispatch node = bed.node(withoutCircuit().giveUpAfter(Duration.ofHours(6)).build());
         RecordingAgency police = bed.agency();
         DispatchTestBed.refer(node, "tip-out", "D0WN2", DANGER_ONLY, DispatchTestBed.pathway(police, null));
         police.stop();
@@ -91,7 +92,7 @@ class AgencyOutageIT {
     @Test
     void shouldDeadLetterAfterMaxAttempts() {
         // given
-        Dispatch node = bed.node(DispatchTestBed.config("node-a").maxAttempts(3).build());
+        Dispatch node = bed.node(withoutCircuit().maxAttempts(3).build());
         RecordingAgency police = bed.agency().byDefault(503, Duration.ZERO);
         DispatchTestBed.refer(node, "tip-out", "D0WN3", DANGER_ONLY, DispatchTestBed.pathway(police, null));
 
@@ -104,6 +105,42 @@ class AgencyOutageIT {
         assertThat(referral.attempts()).hasSize(3);
         assertThat(referral.lastError()).isEqualTo("gave up after 3 attempts; last error: HTTP 503 Service Unavailable");
         assertThat(police.requests()).hasSize(3);
+    }
+
+    @Test
+    void shouldStopClaimingAgencyWhileItsCircuitIsOpenAndKeepOthersFlowing() {
+        // given: police is down, labour is up
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").circuitThreshold(2)
+                .circuitOpenFor(Duration.ofMinutes(1)).build());
+        RecordingAgency police = bed.agency();
+        RecordingAgency labour = bed.agency();
+        Pathway pathway = DispatchTestBed.pathway(police, labour);
+        DispatchTestBed.refer(node, "tip-1", "C1RC1", DispatchTestBed.TIP_FIELDS, pathway);
+        for (int i = 2; i <= 4; i++) {
+            DispatchTestBed.refer(node, "tip-" + i, "C1RC" + i, DANGER_ONLY, pathway);
+        }
+        police.stop();
+
+        // when
+        int whileClosed = node.worker().dispatchOnce();
+        bed.clock.advance(Duration.ofMinutes(1));
+        int trialWhileStillDown = node.worker().dispatchOnce();
+        police.restart();
+        bed.clock.advance(Duration.ofMinutes(1));
+        int afterRecovery = node.worker().dispatchOnce();
+
+        // then
+        assertThat(whileClosed).isEqualTo(3);
+        assertThat(labour.requests()).hasSize(1);
+        assertThat(trialWhileStillDown).isEqualTo(1);
+        assertThat(afterRecovery).isEqualTo(4);
+        assertThat(police.effectiveDeliveries()).hasSize(4);
+        assertThat(police.requests()).hasSize(4);
+    }
+
+    /** These tests follow one referral's own retry schedule, which an open circuit would only delay. */
+    private static DispatchConfig.Builder withoutCircuit() {
+        return DispatchTestBed.config("node-a").circuitThreshold(10_000);
     }
 
     /** Fast retries grow from the base; later ones wait between half and all of the maximum. */

@@ -95,7 +95,7 @@ class MultiNodeDispatchIT {
         DispatchTestBed.refer(nodeA, "tip-c", "CR4SH", DANGER_ONLY, DispatchTestBed.pathway(police, null));
         Instant now = bed.clock.instant();
         MongoReferralStore store = new MongoReferralStore(bed.mongo.database());
-        assertThat(store.claimNext("node-crashed", "lost-token", now, now.plusSeconds(30))).isPresent();
+        assertThat(store.claimNext("node-crashed", "lost-token", now, now.plusSeconds(30), Set.of())).isPresent();
 
         // when
         int beforeExpiry = nodeB.worker().dispatchOnce();
@@ -118,7 +118,7 @@ class MultiNodeDispatchIT {
         DispatchTestBed.refer(nodeA, "tip-l", "L4TE1", DANGER_ONLY, DispatchTestBed.pathway(police, null));
         Instant now = bed.clock.instant();
         MongoReferralStore store = new MongoReferralStore(bed.mongo.database());
-        store.claimNext("node-crashed", "old-token", now, now.plusSeconds(30));
+        store.claimNext("node-crashed", "old-token", now, now.plusSeconds(30), Set.of());
         bed.clock.advance(Duration.ofSeconds(31));
         nodeB.worker().dispatchOnce();
 

@@ -37,6 +37,7 @@ public final class DispatchEngine implements AutoCloseable {
             context.addRoutes(new DispatchErrorPolicy());
             context.addRoutes(new WebhookRoute(mapper, secrets, HTTP_ENDPOINT));
             if (config.smtpUri() != null) {
+                context.addComponent(config.smtpUri().startsWith("smtps:") ? "smtps" : "smtp", EmailRoute.smtpComponent(context, config));
                 context.addRoutes(new EmailRoute(config));
             }
             if (config.smsGatewayUrl() != null) {
@@ -95,6 +96,11 @@ public final class DispatchEngine implements AutoCloseable {
         http.setConnectionRequestTimeout(config.connectTimeout().toMillis());
         http.setResponseTimeout(config.responseTimeout().toMillis());
         http.setSoTimeout(config.responseTimeout().toMillis());
+        // The HTTP client would otherwise resend a 429/503 after a pause inside one attempt; every retry must go
+        // through the persisted schedule instead. Redirects are not followed: a signed referral goes only to
+        // the address in the pathway, and a 3xx counts as a refusal.
+        http.setAutomaticRetriesDisabled(true);
+        http.setRedirectHandlingDisabled(true);
         return http;
     }
 }

@@ -1,8 +1,11 @@
 package org.hotline.core.referral.internal;
 
+import java.util.Properties;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailComponent;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.pathway.Channel;
 
@@ -25,8 +28,10 @@ public final class EmailRoute extends RouteBuilder {
     @Override
     public void configure() {
         String separator = config.smtpUri().contains("?") ? "&" : "?";
+        // Recipient and subject come from the referral (To and Subject headers); Camel ignores such headers unless
+        // told otherwise. It is safe here because the route clears every header before it sets its own.
         String smtp = config.smtpUri() + separator + "from=" + config.mailFrom()
-                + "&connectionTimeout=" + config.connectTimeout().toMillis();
+                + "&useHeaderRecipients=true&useHeaderSubject=true";
         from(ENDPOINT).routeId("dispatch-email").routeConfigurationId(DispatchErrorPolicy.ID)
                 .process(this::buildMessage).id("email-build-message")
                 .to(smtp).id("email-send")
@@ -43,6 +48,24 @@ public final class EmailRoute extends RouteBuilder {
         message.setHeader(IDEMPOTENCY_HEADER, request.idempotencyKey());
         message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
         message.setBody(text(request));
+    }
+
+    /**
+     * The mail component with the dispatch timeouts: JavaMail waits forever for a silent server by default,
+     * which would hold a worker thread past its lease.
+     */
+    static MailComponent smtpComponent(CamelContext context, DispatchConfig config) {
+        MailComponent mail = new MailComponent(context);
+        mail.getConfiguration().setConnectionTimeout((int) config.connectTimeout().toMillis());
+        Properties timeouts = new Properties();
+        String response = Long.toString(config.responseTimeout().toMillis());
+        for (String protocol : new String[] {"smtp", "smtps"}) {
+            timeouts.setProperty("mail." + protocol + ".connectiontimeout", Long.toString(config.connectTimeout().toMillis()));
+            timeouts.setProperty("mail." + protocol + ".timeout", response);
+            timeouts.setProperty("mail." + protocol + ".writetimeout", response);
+        }
+        mail.getConfiguration().setAdditionalJavaMailProperties(timeouts);
+        return mail;
     }
 
     private String text(DeliveryRequest request) {

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.core.referral.ReferralState;
@@ -71,12 +73,17 @@ public final class MongoReferralStore {
     /**
      * Atomically claims the most urgent due referral: PENDING or FAILED with {@code nextAttemptAt <= now}, or
      * SENDING whose lease ran out (its node died mid-send). IMMEDIATE priority first, then oldest due.
+     * Referrals to {@code skipAgencies} (open circuits) are left for later.
      */
-    public Optional<Document> claimNext(String node, String leaseToken, Instant now, Instant leaseUntil) {
+    public Optional<Document> claimNext(String node, String leaseToken, Instant now, Instant leaseUntil,
+            Set<String> skipAgencies) {
         Date at = Date.from(now);
         Bson due = or(
                 and(in("state", ReferralState.PENDING.name(), ReferralState.FAILED.name()), lte("nextAttemptAt", at)),
                 and(eq("state", ReferralState.SENDING.name()), lte("leaseUntil", at)));
+        if (!skipAgencies.isEmpty()) {
+            due = and(due, nin("agencyId", skipAgencies));
+        }
         Bson claim = combine(
                 set("state", ReferralState.SENDING.name()),
                 set("leaseOwner", node),

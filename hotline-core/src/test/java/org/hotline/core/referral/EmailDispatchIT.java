@@ -1,0 +1,108 @@
+package org.hotline.core.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** E-mail referrals over real SMTP, received by GreenMail. */
+class EmailDispatchIT {
+
+    private static final Map<String, Object> SEXUAL_EXPLOITATION = Map.of(
+            "exploitationType", "sexual_exploitation",
+            "region", "NO",
+            "needs", "shelter",
+            "narrative", "she is kept in a bar on the coast road",
+            "callerPhone", "+231770000999");
+    private static final String ID = "tip-e:shelter";
+
+    @TempDir
+    Path dataDir;
+
+    private DispatchTestBed bed;
+    private GreenMail smtp;
+    private int smtpPort;
+    private Dispatch node;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        bed = new DispatchTestBed(dataDir);
+        smtpPort = freePort();
+        node = bed.node(DispatchTestBed.config("node-a").smtpUri("smtp://127.0.0.1:" + smtpPort)
+                .mailFrom("referrals@hotline.example.org").build());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (smtp != null) {
+            smtp.stop();
+        }
+        bed.close();
+    }
+
+    @Test
+    void shouldMailShortNoticeWithPortalLinkAndNoDetails() throws Exception {
+        // given
+        startSmtp();
+        bed.insertTip("tip-e", "E5M4L");
+        DispatchTestBed.refer(node, "tip-e", "E5M4L", SEXUAL_EXPLOITATION, DispatchTestBed.pathway(null, null));
+
+        // when
+        node.worker().dispatchOnce();
+
+        // then
+        MimeMessage[] messages = smtp.getReceivedMessagesForDomain("shelter.example.org");
+        assertThat(messages).hasSize(1);
+        MimeMessage mail = messages[0];
+        String text = mail.getContent().toString();
+        assertThat(mail.getSubject()).contains("E5M4L").contains("HIGH");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("referrals@hotline.example.org");
+        assertThat(text).contains("Reference: E5M4L").contains("Category: sexual_exploitation")
+                .contains("Urgency: HIGH").contains("http://127.0.0.1:8080/portal/referrals/tip-e%3Ashelter");
+        assertThat(text).doesNotContain("bar on the coast road").doesNotContain("+231770000999");
+        Referral referral = node.referrals().find(ID).orElseThrow();
+        assertThat(mail.getHeader("X-Hotline-Idempotency-Key")).containsExactly(referral.idempotencyKey());
+        assertThat(referral.state()).isEqualTo(ReferralState.DELIVERED);
+        assertThat(referral.channel()).isEqualTo("email");
+        assertThat(referral.attempts()).singleElement().satisfies(a -> assertThat(a.channel()).isEqualTo("email"));
+    }
+
+    @Test
+    void shouldRetryWhenSmtpServerIsDownThenDeliverOnce() {
+        // given: no SMTP server listening yet
+        DispatchTestBed.refer(node, "tip-e", "E5M4L", SEXUAL_EXPLOITATION, DispatchTestBed.pathway(null, null));
+        node.worker().dispatchOnce();
+        Referral failed = node.referrals().find(ID).orElseThrow();
+
+        // when
+        startSmtp();
+        bed.clock.advanceTo(failed.nextAttemptAt());
+        node.worker().dispatchOnce();
+
+        // then
+        assertThat(failed.state()).isEqualTo(ReferralState.FAILED);
+        assertThat(failed.lastError()).startsWith("connection refused");
+        assertThat(node.referrals().find(ID).orElseThrow().state()).isEqualTo(ReferralState.DELIVERED);
+        assertThat(smtp.getReceivedMessagesForDomain("shelter.example.org")).hasSize(1);
+    }
+
+    private void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.hotline.core.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hotline.core.referral.internal.SmsText;
+import org.hotline.core.testsupport.RecordingAgency;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SMS referrals through an HTTP SMS gateway, played by a small real Vert.x server. */
+class SmsDispatchIT {
+
+    private static final Map<String, Object> CHILD = Map.of(
+            "exploitationType", "other",
+            "region", "SO",
+            "childInvolved", true,
+            "narrative", "a boy sells water for a man who keeps his money");
+    private static final String ID = "tip-s:outreach";
+
+    @TempDir
+    Path dataDir;
+
+    private DispatchTestBed bed;
+    private RecordingAgency gateway;
+
+    @BeforeEach
+    void setUp() {
+        bed = new DispatchTestBed(dataDir);
+        gateway = bed.agency();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        bed.close();
+    }
+
+    @Test
+    void shouldSendOneSegmentNoticeThroughGateway() {
+        // given
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").smsGatewayUrl(gateway.url("/sms/send")).build());
+        DispatchTestBed.refer(node, "tip-s", "S3MS1", CHILD, DispatchTestBed.pathway(null, null));
+
+        // when
+        node.worker().dispatchOnce();
+
+        // then
+        assertThat(gateway.requests()).singleElement().satisfies(request -> {
+            assertThat(request.path()).isEqualTo("/sms/send");
+            JsonObject body = new JsonObject(request.body());
+            assertThat(body.getString("to")).isEqualTo("+231770000200");
+            assertThat(body.getString("reference")).isEqualTo("S3MS1");
+            String text = body.getString("text");
+            assertThat(text).startsWith("Hotline referral S3MS1: other, HIGH.")
+                    .contains("/portal/referrals/tip-s%3Aoutreach").doesNotContain("boy sells water");
+            assertThat(SmsText.segments(text)).isEqualTo(1);
+            assertThat(request.header("Idempotency-Key")).isEqualTo(node.referrals().find(ID).orElseThrow().idempotencyKey());
+        });
+        assertThat(node.referrals().find(ID).orElseThrow().state()).isEqualTo(ReferralState.DELIVERED);
+    }
+
+    @Test
+    void shouldCutLongTemplateToOneSms() {
+        // given
+        String template = "URGENT {reference} " + "please call the duty desk at once ".repeat(8) + "{link}";
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").smsGatewayUrl(gateway.url("/sms/send"))
+                .smsTemplate(template).build());
+        DispatchTestBed.refer(node, "tip-s", "S3MS2", CHILD, DispatchTestBed.pathway(null, null));
+
+        // when
+        node.worker().dispatchOnce();
+
+        // then
+        String text = new JsonObject(gateway.requests().get(0).body()).getString("text");
+        assertThat(text).startsWith("URGENT S3MS2 ").endsWith("..").hasSize(160);
+    }
+
+    @Test
+    void shouldRetryWhenGatewayFailsThenDeliverOnce() {
+        // given
+        gateway.thenAnswer(503);
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").smsGatewayUrl(gateway.url("/sms/send")).build());
+        DispatchTestBed.refer(node, "tip-s", "S3MS3", CHILD, DispatchTestBed.pathway(null, null));
+
+        // when
+        node.worker().dispatchOnce();
+        bed.clock.advanceTo(node.referrals().find(ID).orElseThrow().nextAttemptAt());
+        node.worker().dispatchOnce();
+
+        // then
+        Referral referral = node.referrals().find(ID).orElseThrow();
+        assertThat(referral.state()).isEqualTo(ReferralState.DELIVERED);
+        assertThat(referral.attempts()).extracting(Referral.Attempt::httpStatus).containsExactly(503, 200);
+        assertThat(gateway.effectiveDeliveries()).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepReferralFailedWithReasonWhenNoGatewayIsConfigured() {
+        // given
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
+        DispatchTestBed.refer(node, "tip-s", "S3MS4", CHILD, DispatchTestBed.pathway(null, null));
+
+        // when
+        node.worker().dispatchOnce();
+
+        // then
+        Referral referral = node.referrals().find(ID).orElseThrow();
+        assertThat(referral.state()).isEqualTo(ReferralState.FAILED);
+        assertThat(referral.lastError()).isEqualTo("channel sms is not configured on node node-a");
+        assertThat(gateway.requests()).isEmpty();
+    }
+}
