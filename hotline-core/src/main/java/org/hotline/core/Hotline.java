@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -26,10 +28,12 @@ import org.hotline.core.intake.internal.TipWriter;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
 import org.hotline.ivr.flow.HotlineFlows;
 import org.hotline.ivr.server.IvrServer;
@@ -75,24 +79,47 @@ public final class Hotline implements AutoCloseable {
 
     /** Starts a node; {@code env} is the variable map (pathway interpolation and agency secrets read it too). */
     public static Hotline start(HotlineConfig config, Map<String, String> env, Clock clock) {
+        // Everything that can be checked without side effects is checked first, so a bad setting stops
+        // start-up before any port is bound or file written.
         HotlineMetrics metrics = new HotlineMetrics(true);
-        ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
         ActivePathway pathway = ActivePathway.fromFile(config.pathwayFile(), env);
         FlowRegistry flows = FlowRegistry.load(config.flowsDir());
+        FlowOptions flowOptions = IvrWiring.flowOptions(pathway.get(), flows, metrics);
+        DispatchConfig dispatchConfig = DispatchSettings.fromEnv(env, config.nodeId());
+        IvrServerConfig ivrConfig = IvrServerConfig.fromEnvironment(env).withPort(config.agiPort())
+                .withCapacity(config.agiCapacity());
+        ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            return startParts(config, env, clock, metrics, pathway, flows, flowOptions, dispatchConfig, ivrConfig,
+                    key, started);
+        } catch (RuntimeException e) {
+            started.forEach(Hotline::closeQuietly);
+            throw e;
+        }
+    }
+
+    private static Hotline startParts(HotlineConfig config, Map<String, String> env, Clock clock,
+            HotlineMetrics metrics, ActivePathway pathway, FlowRegistry flows, FlowOptions flowOptions,
+            DispatchConfig dispatchConfig, IvrServerConfig ivrConfig, ServerKey key, Deque<AutoCloseable> started) {
         MongoStore mongo = config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout()));
+        started.push(mongo);
         Storage.ensureIndexes(mongo);
 
-        Dispatch dispatch = Dispatch.start(mongo, DispatchSettings.fromEnv(env, config.nodeId()),
-                Secrets.resolver(env, config.demo()), metrics, clock);
+        Dispatch dispatch = Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock);
+        started.push(dispatch);
         TipRouter router = new TipRouter(mongo, pathway,
                 (tipId, reference, fields, routing, active) ->
                         dispatch.referrals().createReferrals(tipId, reference, fields, routing, active), clock);
 
         TipJournal journal = TipJournal.open(config.dataDir().resolve("journal"));
+        started.push(journal);
         TipWriter writer = new TipWriter(mongo, journal, router::route, metrics);
+        started.push(writer);
         writer.start();
         journal.unconfirmed().forEach(writer::submit);
 
@@ -100,20 +127,19 @@ public final class Hotline implements AutoCloseable {
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
                 CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId());
         MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake::pinHash, clock);
-        AgiScript script = HotlineFlows.script(flows, intake, desk,
-                IvrWiring.flowOptions(pathway.get(), flows, metrics), clock);
+        AgiScript script = HotlineFlows.script(flows, intake, desk, flowOptions, clock);
         Map<String, AgiScript> scripts = new HashMap<>();
         flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
-        IvrServerConfig ivrConfig = IvrServerConfig.fromEnvironment(env).withPort(config.agiPort())
-                .withCapacity(config.agiCapacity());
         IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics));
         try {
             ivr.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
         }
+        started.push(ivr);
 
         Vertx vertx = Vertx.vertx();
+        started.push(() -> await(vertx.close()));
         TipQueries tips = new TipQueries(mongo);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
@@ -138,6 +164,14 @@ public final class Hotline implements AutoCloseable {
                 ivrConfig.bindAddress(), ivr.port(), config.httpHost(), http.actualPort(), pathway.get().id(),
                 pathway.get().version());
         return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
+        }
     }
 
     public int httpPort() {

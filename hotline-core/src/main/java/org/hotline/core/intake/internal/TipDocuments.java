@@ -24,7 +24,19 @@ public final class TipDocuments {
     public static Document newTip(String tipId, String reference, String pinHash, String callerHash,
             CapturedTip capture, Instant receivedAt, String nodeId) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        capture.answers().forEach((name, value) -> fields.put(name, typed(name, value)));
+        Map<String, Object> consentRecords = new LinkedHashMap<>();
+        capture.answers().forEach((name, value) -> {
+            if (name.startsWith("consent.")) {
+                // consent.<purpose>.<detail>: what wording, in which language, the caller consented to
+                String[] parts = name.split("\\.", 3);
+                if (parts.length == 3) {
+                    ((Document) consentRecords.computeIfAbsent(parts[1], p -> new Document())).append(parts[2], value);
+                }
+            } else {
+                // MongoDB field names must not carry dots; flows use plain names, so this only guards odd input.
+                fields.put(name.replace('.', '_').replace('$', '_'), typed(name, value));
+            }
+        });
         if (capture.language() != null) {
             fields.putIfAbsent("language", capture.language());
         }
@@ -43,6 +55,7 @@ public final class TipDocuments {
                 .append("callEndedAt", date(capture.endedAt()))
                 .append("fields", new Document(fields))
                 .append("consents", new Document(new LinkedHashMap<>(capture.consents())))
+                .append("consentRecords", new Document(consentRecords))
                 .append("status", "RECEIVED")
                 .append("routed", false)
                 .append("node", nodeId);

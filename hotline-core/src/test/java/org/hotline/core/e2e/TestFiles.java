@@ -1,0 +1,61 @@
+package org.hotline.core.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The shipped flows and pathway, located from the hotline-core module, and test variants of them. */
+final class TestFiles {
+
+    static final Path REPO = findRepo();
+    static final Path FLOWS = REPO.resolve("ivr-flows/flows");
+    static final Path NATIONAL_PATHWAY = REPO.resolve("pathway-config/examples/national.yaml");
+
+    private TestFiles() {}
+
+    /**
+     * A copy of the shipped flows without opening hours, so the journey does not depend on the hour the
+     * tests run at (a flow without hours is always open).
+     */
+    static Path alwaysOpenFlows(Path target) {
+        try {
+            copyTree(FLOWS, target);
+            Path hotline = target.resolve("hotline.yaml");
+            String text = Files.readString(hotline);
+            String withoutHours = text.replaceAll("(?m)^hours:\\n(?:^[ #].*\\n)*", "");
+            if (withoutHours.equals(text)) {
+                throw new IllegalStateException("hotline.yaml has no top-level hours block any more; update the test");
+            }
+            Files.writeString(hotline, withoutHours);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+
+    private static Path findRepo() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("ivr-flows/flows"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
