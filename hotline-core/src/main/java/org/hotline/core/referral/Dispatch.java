@@ -17,11 +17,13 @@ import org.hotline.core.storage.MongoStore;
 public final class Dispatch implements AutoCloseable {
 
     private final ReferralService referrals;
+    private final ReferralAnswers answers;
     private final DispatchWorker worker;
     private final DispatchEngine engine;
 
-    private Dispatch(ReferralService referrals, DispatchWorker worker, DispatchEngine engine) {
+    private Dispatch(ReferralService referrals, ReferralAnswers answers, DispatchWorker worker, DispatchEngine engine) {
         this.referrals = referrals;
+        this.answers = answers;
         this.worker = worker;
         this.engine = engine;
     }
@@ -50,11 +52,16 @@ public final class Dispatch implements AutoCloseable {
         DispatchWorker worker = new DispatchWorker(store, engine, config, backoff, metrics, clock);
         ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
         referrals.onCreated(worker::wakeUp);
-        return new Dispatch(referrals, worker, engine);
+        return new Dispatch(referrals, new ReferralAnswers(mongo.database(), metrics, clock), worker, engine);
     }
 
     public ReferralService referrals() {
         return referrals;
+    }
+
+    /** Agencies' acknowledgements, declines and outcomes. */
+    public ReferralAnswers answers() {
+        return answers;
     }
 
     public DispatchWorker worker() {

@@ -134,13 +134,17 @@ public final class MongoReferralStore {
     }
 
     /**
-     * Records the referral's outcome on its tip under {@code referrals.<agencyId>}; false when the tip is
-     * not (yet) in MongoDB.
+     * Records the referral's state on its tip under {@code referrals.<agencyId>} ({@code state},
+     * {@code referralId}, and {@code deliveredAt} or {@code updatedAt}), keeping what was recorded before;
+     * false when the tip is not (yet) in MongoDB.
      */
     public boolean recordOnTip(String tipId, String agencyId, String referralId, ReferralState state, Instant at) {
-        Document summary = new Document("state", state.name()).append("referralId", referralId);
-        summary.append(state == ReferralState.DELIVERED ? "deliveredAt" : "updatedAt", Date.from(at));
-        return tips.updateOne(eq("_id", tipId), set("referrals." + agencyId, summary)).getMatchedCount() == 1;
+        String prefix = "referrals." + agencyId + ".";
+        Bson update = combine(
+                set(prefix + "state", state.name()),
+                set(prefix + "referralId", referralId),
+                set(prefix + (state == ReferralState.DELIVERED ? "deliveredAt" : "updatedAt"), Date.from(at)));
+        return tips.updateOne(eq("_id", tipId), update).getMatchedCount() == 1;
     }
 
     public Optional<Document> find(String id) {
