@@ -143,7 +143,8 @@ public final class Hotline implements AutoCloseable {
         TipQueries tips = new TipQueries(mongo);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
-                config.maxBodyBytes());
+                config.maxBodyBytes(), roles -> ctx -> ctx.fail(new org.hotline.core.http.ApiException(401,
+                        "not_signed_in", "Sign in first.")), java.util.List.of());
         HttpServer http = await(HttpApi.start(vertx, deps, config.httpHost(), config.httpPort()));
         if (config.demo()) {
             await(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.auth.Access;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.tip.TipQueries;
 
@@ -30,7 +31,13 @@ public final class HttpApi {
     private HttpApi() {}
 
     /** What the API needs from the rest of the service. */
-    public record Deps(HotlineMetrics metrics, TipQueries tips, Supplier<Health> health, long maxBodyBytes) {}
+    public record Deps(HotlineMetrics metrics, TipQueries tips, Supplier<Health> health, long maxBodyBytes,
+            Access access, List<ApiRoutes> features) {
+
+        public Deps {
+            features = List.copyOf(features);
+        }
+    }
 
     /** Builds the router; tests use it as-is. */
     public static Router router(Vertx vertx, Deps deps) {
@@ -41,6 +48,7 @@ public final class HttpApi {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(deps.metrics().scrape()));
         router.get("/api/tips/:reference").handler(ctx -> tipStatus(vertx, deps, ctx));
+        deps.features().forEach(feature -> feature.mount(router, deps.access()));
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(ApiErrors::handle);
         return router;

@@ -41,7 +41,8 @@ class HttpApiIT {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         metrics = new HotlineMetrics(false);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(mongo),
-                () -> new Health(mongoUp.get(), true, 0, true, 0), 1024);
+                () -> new Health(mongoUp.get(), true, 0, true, 0), 1024,
+                roles -> ctx -> ctx.fail(new ApiException(401, "not_signed_in", "Sign in first.")), java.util.List.of());
         HttpServer server = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         port = server.actualPort();
