@@ -9,6 +9,8 @@ import io.prometheus.client.hotspot.DefaultExports;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Every metric the service exports, behind one class so that moving to another Prometheus client later
@@ -20,6 +22,7 @@ public final class HotlineMetrics {
     private static final double[] LATENCY_BUCKETS = {
         0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
     };
+    private static final double[] QUEUE_BUCKETS = {5, 10, 20, 30, 60, 120, 300, 600};
 
     private final CollectorRegistry registry;
     private final Gauge callsActive;
@@ -37,6 +40,14 @@ public final class HotlineMetrics {
     private final Histogram deliveryLatency;
     private final Counter deliveryAttempts;
     private final Counter deadLetters;
+    private final Counter deadlineBreaches;
+    private final Gauge referralsByState;
+    private final Gauge referralsOverdue;
+    private final Gauge componentUp;
+    private final Gauge draining;
+    private final Gauge queueWaiting;
+    private final Counter queueCalls;
+    private final Histogram queueWait;
 
     /** Metrics in a registry of their own, with the JVM (hotspot) collectors when {@code withJvm}. */
     public HotlineMetrics(boolean withJvm) {
@@ -77,6 +88,27 @@ public final class HotlineMetrics {
                 .labelNames("channel", "result").register(registry);
         deadLetters = Counter.build("hotline_dead_letters_total", "Referrals given up on, by channel and agency.")
                 .labelNames("channel", "agency").register(registry);
+        deadlineBreaches = Counter.build("hotline_referral_deadline_breaches_total",
+                "Referrals not acknowledged in time, by agency and what was done (renotify, escalate, exhausted).")
+                .labelNames("agency", "action").register(registry);
+        referralsByState = Gauge.build("hotline_referrals",
+                "Referrals in the shared outbox by state (sampled from MongoDB; every node reports the same totals).")
+                .labelNames("state").register(registry);
+        referralsOverdue = Gauge.build("hotline_referrals_overdue",
+                "Referrals not acknowledged although their deadline passed (or escalated), by priority (sampled).")
+                .labelNames("priority").register(registry);
+        componentUp = Gauge.build("hotline_component_up",
+                "1 when a part this node depends on works (mongodb, journal, fastagi, ami), else 0.")
+                .labelNames("component").register(registry);
+        draining = Gauge.build("hotline_draining", "1 while the node drains (takes no new calls) before it stops.")
+                .register(registry);
+        queueWaiting = Gauge.build("hotline_queue_waiting", "Callers waiting in an operator queue (from AMI).")
+                .labelNames("queue").register(registry);
+        queueCalls = Counter.build("hotline_queue_calls_total",
+                "Callers who left an operator queue, by queue and outcome (answered, abandoned, timeout).")
+                .labelNames("queue", "outcome").register(registry);
+        queueWait = Histogram.build("hotline_queue_wait_seconds", "Time callers waited in an operator queue.")
+                .labelNames("queue", "outcome").buckets(QUEUE_BUCKETS).register(registry);
     }
 
     public void callStarted() {
@@ -140,6 +172,45 @@ public final class HotlineMetrics {
 
     public void deadLetter(String channel, String agency) {
         deadLetters.labels(channel, agency).inc();
+    }
+
+    public void deadlineBreach(String agency, String action) {
+        deadlineBreaches.labels(agency, action).inc();
+    }
+
+    /** Referral counts by state as last sampled; states missing from the map are reported as 0. */
+    public void referralsByState(Map<String, Long> counts, Collection<String> allStates) {
+        allStates.forEach(state -> referralsByState.labels(state).set(counts.getOrDefault(state, 0L)));
+    }
+
+    /** Overdue referral counts by priority as last sampled; priorities missing from the map are reported as 0. */
+    public void referralsOverdue(Map<String, Long> counts, Collection<String> allPriorities) {
+        allPriorities.forEach(p -> referralsOverdue.labels(p).set(counts.getOrDefault(p, 0L)));
+    }
+
+    /** Whether a part this node depends on works: {@code mongodb}, {@code journal}, {@code fastagi}, {@code ami}. */
+    public void componentUp(String component, boolean up) {
+        componentUp.labels(component).set(up ? 1 : 0);
+    }
+
+    public void draining(boolean value) {
+        draining.set(value ? 1 : 0);
+    }
+
+    /** A caller joined an operator queue (AMI QueueCallerJoin). */
+    public void queueCallerJoined(String queue) {
+        queueWaiting.labels(queue).inc();
+    }
+
+    /**
+     * A caller left an operator queue (AMI QueueCallerLeave / AgentConnect / QueueCallerAbandon).
+     *
+     * @param outcome {@code answered}, {@code abandoned} or {@code timeout}
+     */
+    public void queueCallerLeft(String queue, String outcome, double waitedSeconds) {
+        queueWaiting.labels(queue).dec();
+        queueCalls.labels(queue, outcome).inc();
+        queueWait.labels(queue, outcome).observe(waitedSeconds);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

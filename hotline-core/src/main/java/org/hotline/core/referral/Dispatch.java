@@ -18,12 +18,15 @@ public final class Dispatch implements AutoCloseable {
 
     private final ReferralService referrals;
     private final ReferralAnswers answers;
+    private final DeadlineSweeper sweeper;
     private final DispatchWorker worker;
     private final DispatchEngine engine;
 
-    private Dispatch(ReferralService referrals, ReferralAnswers answers, DispatchWorker worker, DispatchEngine engine) {
+    private Dispatch(ReferralService referrals, ReferralAnswers answers, DeadlineSweeper sweeper, DispatchWorker worker,
+            DispatchEngine engine) {
         this.referrals = referrals;
         this.answers = answers;
+        this.sweeper = sweeper;
         this.worker = worker;
         this.engine = engine;
     }
@@ -49,10 +52,11 @@ public final class Dispatch implements AutoCloseable {
         DispatchEngine engine = new DispatchEngine(config, secrets);
         BackoffPolicy backoff = new BackoffPolicy(config.fastRetries(), config.backoffBase(), config.backoffMax(),
                 new SecureRandom());
-        DispatchWorker worker = new DispatchWorker(store, engine, config, backoff, metrics, clock);
+        DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock);
+        DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, metrics, clock);
         ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
         referrals.onCreated(worker::wakeUp);
-        return new Dispatch(referrals, new ReferralAnswers(mongo.database(), metrics, clock), worker, engine);
+        return new Dispatch(referrals, new ReferralAnswers(mongo.database(), metrics, clock), sweeper, worker, engine);
     }
 
     public ReferralService referrals() {
@@ -62,6 +66,11 @@ public final class Dispatch implements AutoCloseable {
     /** Agencies' acknowledgements, declines and outcomes. */
     public ReferralAnswers answers() {
         return answers;
+    }
+
+    /** Acknowledgement deadlines: reminders and escalation (run by the worker threads; tests call it directly). */
+    public DeadlineSweeper deadlines() {
+        return sweeper;
     }
 
     public DispatchWorker worker() {

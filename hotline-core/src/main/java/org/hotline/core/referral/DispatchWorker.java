@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * lease expires (the agency drops the repeat by its {@code Idempotency-Key}).
  *
  * <p>{@link #dispatchOnce()} runs one batch on the caller's thread (tests drive it with a controllable clock);
- * {@link #start()} runs batches on dedicated platform threads, never on an event loop, because each attempt
+ * {@link #start()} runs deadline sweeps ({@link DeadlineSweeper}) and batches on dedicated platform threads, never on an event loop, because each attempt
  * blocks on MongoDB and on the agency.
  */
 public final class DispatchWorker {
@@ -39,14 +39,16 @@ public final class DispatchWorker {
     private final DispatchConfig config;
     private final BackoffPolicy backoff;
     private final AgencyCircuits circuits;
+    private final DeadlineSweeper sweeper;
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final Object wakeUp = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    DispatchWorker(MongoReferralStore store, DispatchEngine engine, DispatchConfig config, BackoffPolicy backoff,
-            HotlineMetrics metrics, Clock clock) {
+    DispatchWorker(MongoReferralStore store, DispatchEngine engine, DeadlineSweeper sweeper, DispatchConfig config,
+            BackoffPolicy backoff, HotlineMetrics metrics, Clock clock) {
+        this.sweeper = sweeper;
         this.store = store;
         this.engine = engine;
         this.config = config;
@@ -123,6 +125,7 @@ public final class DispatchWorker {
         while (running) {
             int handled = 0;
             try {
+                sweeper.sweepOnce();
                 handled = dispatchOnce();
             } catch (RuntimeException e) {
                 // MongoDB unreachable or similar: claims stay in MongoDB, the next poll tries again.

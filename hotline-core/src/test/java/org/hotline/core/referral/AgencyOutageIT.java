@@ -62,7 +62,8 @@ class AgencyOutageIT {
         List<Referral.Attempt> attempts = referral.attempts();
         assertThat(attempts.subList(0, attempts.size() - 1)).allSatisfy(a -> {
             assertThat(a.result()).isEqualTo("retry");
-            assertThat(a.error()).startsWith("connection refused");
+            // mostly refused; a connection the closing server had already accepted may be reset instead
+            assertThat(a.error()).matches("connection (refused|lost): .*");
         });
         assertSpacingFollowsBackoff(attempts);
         assertThat(bed.tip("tip-out").get("referrals", org.bson.Document.class)

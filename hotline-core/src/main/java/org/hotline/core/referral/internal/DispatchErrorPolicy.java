@@ -3,6 +3,7 @@ package org.hotline.core.referral.internal;
 import jakarta.mail.SendFailedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import org.apache.camel.Exchange;
@@ -74,6 +75,9 @@ public final class DispatchErrorPolicy extends RouteConfigurationBuilder {
             }
             if (t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
                 return "host unreachable: " + t.getMessage();
+            }
+            if (t instanceof SocketException) {
+                return "connection lost: " + t.getMessage();
             }
         }
         Throwable root = failure;

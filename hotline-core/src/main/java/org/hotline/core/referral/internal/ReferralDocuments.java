@@ -57,8 +57,18 @@ public final class ReferralDocuments {
                 referral.getString("priority"),
                 instant(referral, "ackDeadline"),
                 plain(referral.get("payload", Document.class)),
-                referral.getString("idempotencyKey"),
+                idempotencyKey(referral),
                 channel);
+    }
+
+    /**
+     * The key a delivery carries: stable per referral, with a suffix per reminder so that the agency, which
+     * drops repeats of a key, sees a reminder as a new message about the same referral.
+     */
+    static String idempotencyKey(Document referral) {
+        int reminders = referral.getInteger("reminders", 0);
+        String key = referral.getString("idempotencyKey");
+        return reminders == 0 ? key : key + ":reminder-" + reminders;
     }
 
     public static Document attempt(Instant at, String node, String channel, DeliveryResult result, long latencyMillis) {

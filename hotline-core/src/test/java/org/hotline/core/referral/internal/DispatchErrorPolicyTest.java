@@ -31,6 +31,8 @@ class DispatchErrorPolicyTest {
         DeliveryResult refused = DispatchErrorPolicy.classify(new IOException("wrapped", new ConnectException("Connection refused")));
         DeliveryResult timedOut = DispatchErrorPolicy.classify(new RuntimeException(new SocketTimeoutException("Read timed out")));
 
+        DeliveryResult reset = DispatchErrorPolicy.classify(new java.net.SocketException("Connection reset"));
+        assertThat(reset).isEqualTo(new DeliveryResult.Retry("connection lost: Connection reset", null));
         assertThat(refused).isEqualTo(new DeliveryResult.Retry("connection refused: Connection refused", null));
         assertThat(timedOut).isEqualTo(new DeliveryResult.Retry("timeout: Read timed out", null));
     }
