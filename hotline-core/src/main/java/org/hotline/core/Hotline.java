@@ -10,13 +10,23 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.bson.Document;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.auth.Access;
+import org.hotline.core.auth.AuthRoutes;
+import org.hotline.core.auth.PasswordHasher;
+import org.hotline.core.auth.Sessions;
+import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.demo.DemoAgencyReceiver;
+import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.followup.MongoFollowUpDesk;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
@@ -26,6 +36,10 @@ import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.ops.OpsConfig;
+import org.hotline.core.ops.OpsSampler;
+import org.hotline.core.ops.Readiness;
+import org.hotline.core.ops.ReadyRoutes;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
@@ -62,9 +76,14 @@ public final class Hotline implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService sweeper;
     private final HotlineMetrics metrics;
+    private final Readiness readiness;
+    private final OpsSampler opsSampler;
+    private final Duration drainTimeout;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Hotline(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter writer,
-            Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics) {
+            Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
+            Readiness readiness, OpsSampler opsSampler, Duration drainTimeout) {
         this.config = config;
         this.vertx = vertx;
         this.mongo = mongo;
@@ -75,6 +94,9 @@ public final class Hotline implements AutoCloseable {
         this.http = http;
         this.sweeper = sweeper;
         this.metrics = metrics;
+        this.readiness = readiness;
+        this.opsSampler = opsSampler;
+        this.drainTimeout = drainTimeout;
     }
 
     /** Starts a node; {@code env} is the variable map (pathway interpolation and agency secrets read it too). */
@@ -89,11 +111,12 @@ public final class Hotline implements AutoCloseable {
         IvrServerConfig ivrConfig = IvrServerConfig.fromEnvironment(env).withPort(config.agiPort())
                 .withCapacity(config.agiCapacity());
         ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+        OpsConfig opsConfig = OpsSettings.fromEnv(env);
 
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             return startParts(config, env, clock, metrics, pathway, flows, flowOptions, dispatchConfig, ivrConfig,
-                    key, started);
+                    key, opsConfig, started);
         } catch (RuntimeException e) {
             started.forEach(Hotline::closeQuietly);
             throw e;
@@ -102,13 +125,15 @@ public final class Hotline implements AutoCloseable {
 
     private static Hotline startParts(HotlineConfig config, Map<String, String> env, Clock clock,
             HotlineMetrics metrics, ActivePathway pathway, FlowRegistry flows, FlowOptions flowOptions,
-            DispatchConfig dispatchConfig, IvrServerConfig ivrConfig, ServerKey key, Deque<AutoCloseable> started) {
+            DispatchConfig dispatchConfig, IvrServerConfig ivrConfig, ServerKey key, OpsConfig opsConfig,
+            Deque<AutoCloseable> started) {
         MongoStore mongo = config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout()));
         started.push(mongo);
         Storage.ensureIndexes(mongo);
+        new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), event -> { }, clock).ensureIndexes();
 
         Dispatch dispatch = Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock);
         started.push(dispatch);
@@ -137,14 +162,25 @@ public final class Hotline implements AutoCloseable {
             throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
         }
         started.push(ivr);
+        Readiness readiness = new Readiness(metrics)
+                .register("mongodb", mongo::ping, "MongoDB is unreachable")
+                .register("journal", journal::isOpen, "the tip journal is closed")
+                .register("fastagi", () -> ivr.port() > 0, "the FastAGI server is not listening");
+        OpsSampler opsSampler = new OpsSampler(readiness, mongo, metrics, clock).start(opsConfig.sampleInterval());
+        started.push(opsSampler);
 
         Vertx vertx = Vertx.vertx();
         started.push(() -> await(vertx.close()));
+        AuditLog audit = auditLog(mongo);
+        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), audit, clock);
+        Sessions sessions = new Sessions(mongo, accounts, clock);
+        Access access = new SessionAccess(vertx, sessions, audit);
+        List<ApiRoutes> features = List.of(new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock),
+                new ReadyRoutes(readiness));
         TipQueries tips = new TipQueries(mongo);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
-                config.maxBodyBytes(), roles -> ctx -> ctx.fail(new org.hotline.core.http.ApiException(401,
-                        "not_signed_in", "Sign in first.")), java.util.List.of());
+                config.maxBodyBytes(), access, features);
         HttpServer http = await(HttpApi.start(vertx, deps, config.httpHost(), config.httpPort()));
         if (config.demo()) {
             await(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()));
@@ -164,7 +200,22 @@ public final class Hotline implements AutoCloseable {
         LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}", config.nodeId(),
                 ivrConfig.bindAddress(), ivr.port(), config.httpHost(), http.actualPort(), pathway.get().id(),
                 pathway.get().version());
-        return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics);
+        return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics, readiness,
+                opsSampler, opsConfig.drainTimeout());
+    }
+
+    /** The audit log every feature records to. */
+    static AuditLog auditLog(MongoStore mongo) {
+        var events = mongo.database().getCollection("audit_events");
+        return event -> {
+            try {
+                events.insertOne(new Document("at", new java.util.Date()).append("actor", event.actor())
+                        .append("action", event.action()).append("target", event.target())
+                        .append("details", new Document(new java.util.LinkedHashMap<>(event.details()))));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record audit event {}", event.action(), e);
+            }
+        };
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -195,10 +246,26 @@ public final class Hotline implements AutoCloseable {
         return config.dataDir();
     }
 
-    /** Stops taking calls, lets calls in progress finish, then stops the rest in reverse order. */
+    /** What {@code /ready} reports; other parts (e.g. the AMI connection) register their checks here. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /**
+     * Drains, then stops: {@code /ready} turns 503 and the FastAGI port closes (Asterisk fails over to another
+     * node), calls in progress get up to the drain timeout to finish, then the rest stops in reverse order.
+     * Idempotent.
+     */
     @Override
     public void close() {
-        ivr.stop(IvrServer.DEFAULT_DRAIN);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        readiness.startDraining();
+        LOG.info("Hotline node {} draining: {} calls in progress, up to {}", config.nodeId(), ivr.activeCalls(),
+                drainTimeout);
+        ivr.stop(drainTimeout);
+        opsSampler.close();
         await(http.close());
         sweeper.shutdownNow();
         dispatch.stop();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.core.auth.PasswordHasher;
 
 /**
  * The service's configuration, read once at start-up from environment variables. Immutable; a bad value
@@ -27,7 +28,9 @@ public record HotlineConfig(
         Optional<String> serverKey,
         boolean demo,
         int demoAgencyPort,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        int passwordIterations,
+        boolean secureCookies) {
 
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final String DEFAULT_MONGO_DATABASE = "hotline";
@@ -64,7 +67,9 @@ public record HotlineConfig(
                 r.optional("HOTLINE_SERVER_KEY"),
                 r.bool("HOTLINE_DEMO", false),
                 r.port("HOTLINE_DEMO_AGENCY_PORT", DEFAULT_DEMO_AGENCY_PORT),
-                r.positiveInt("HOTLINE_MAX_BODY_BYTES", (int) DEFAULT_MAX_BODY_BYTES));
+                r.positiveInt("HOTLINE_MAX_BODY_BYTES", (int) DEFAULT_MAX_BODY_BYTES),
+                r.range("HOTLINE_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 1_000, 10_000_000),
+                r.bool("HOTLINE_SECURE_COOKIES", false));
     }
 
     private static String defaultNodeId() {

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,15 @@ public final class MongoStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
+    /** File under the embedded data directory holding the running embedded server's port. */
+    public static final String PORT_FILE = "port";
+
     private final MongoServer embeddedServer;
     private final H2Backend embeddedBackend;
     private final MongoClient client;
     private final MongoDatabase database;
     private final String connectionString;
+    private Path embeddedDir;
 
     private MongoStore(MongoServer server, H2Backend backend, String connectionString, String databaseName,
             Duration timeout) {
@@ -74,8 +79,37 @@ public final class MongoStore implements AutoCloseable {
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         String uri = "mongodb://127.0.0.1:" + address.getPort();
+        writePortFile(dataDir, address.getPort());
         LOG.info("Embedded MongoDB-compatible server on {} (data in {})", uri, dataDir);
-        return new MongoStore(server, backend, uri, databaseName, timeout);
+        MongoStore store = new MongoStore(server, backend, uri, databaseName, timeout);
+        store.embeddedDir = dataDir;
+        return store;
+    }
+
+    /**
+     * Connects to the embedded server a running node started on {@code dataDir} (its port is in
+     * {@value #PORT_FILE}), or, when no node runs there, starts the embedded server itself. Command-line tools
+     * use this so that they work beside a running service, whose H2 file is locked.
+     */
+    public static MongoStore forTools(Optional<String> uri, Path dataDir, String databaseName) {
+        Duration timeout = Duration.ofSeconds(3);
+        if (uri.isPresent()) {
+            return external(uri.get(), databaseName, timeout);
+        }
+        Path portFile = dataDir.resolve(PORT_FILE);
+        if (Files.exists(portFile)) {
+            try {
+                int port = Integer.parseInt(Files.readString(portFile).trim());
+                MongoStore running = new MongoStore(null, null, "mongodb://127.0.0.1:" + port, databaseName, timeout);
+                if (running.ping()) {
+                    return running;
+                }
+                running.close();
+            } catch (java.io.IOException | NumberFormatException e) {
+                LOG.debug("Stale embedded port file {}", portFile);
+            }
+        }
+        return embedded(dataDir, 0, databaseName, timeout);
     }
 
     public MongoDatabase database() {
@@ -117,8 +151,21 @@ public final class MongoStore implements AutoCloseable {
         client.close();
         if (embeddedServer != null) {
             embeddedBackend.commit();
+            try {
+                Files.deleteIfExists(embeddedDir.resolve(PORT_FILE));
+            } catch (java.io.IOException e) {
+                LOG.debug("Could not remove the port file", e);
+            }
             embeddedServer.shutdownNow();
             embeddedBackend.close();
+        }
+    }
+
+    private static void writePortFile(Path dataDir, int port) {
+        try {
+            Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port));
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not record the embedded server's port; command-line tools will not find it", e);
         }
     }
 

@@ -1,0 +1,128 @@
+package org.hotline.core.auth;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import org.hotline.core.auth.internal.LoginThrottle;
+import org.hotline.core.auth.internal.SessionAccess;
+import org.hotline.core.http.ApiException;
+import org.hotline.core.http.ApiRoutes;
+
+/**
+ * Sign-in, sign-out and "who am I". {@code POST /api/auth/login} with {@code {"username","password"}} answers
+ * the session token (for API clients, as a bearer token) and sets it as an HttpOnly, SameSite=Strict cookie
+ * (for the consoles), with the CSRF token the consoles send back in {@code X-CSRF-Token}.
+ */
+public final class AuthRoutes implements ApiRoutes {
+
+    private final Vertx vertx;
+    private final UserAccounts accounts;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final boolean secureCookies;
+
+    public AuthRoutes(Vertx vertx, UserAccounts accounts, Sessions sessions, boolean secureCookies, Clock clock) {
+        this.vertx = vertx;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.secureCookies = secureCookies;
+        this.throttle = new LoginThrottle(20, Duration.ofMinutes(1), clock);
+    }
+
+    @Override
+    public void mount(Router router, Access access) {
+        router.post("/api/auth/login").handler(this::validateLogin);
+        router.post("/api/auth/logout").handler(access.require()).handler(this::logout);
+        router.get("/api/auth/me").handler(access.require()).handler(this::me);
+    }
+
+    private void validateLogin(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            ctx.fail(ApiException.badRequest("invalid_json", "The body must be a JSON object."));
+            return;
+        }
+        if (body == null || !(body.getValue("username") instanceof String username)
+                || !(body.getValue("password") instanceof String password)) {
+            ctx.fail(ApiException.badRequest("invalid_request", "Give 'username' and 'password' as strings."));
+            return;
+        }
+        if (!throttle.tryAcquire(ctx.request().remoteAddress().hostAddress())) {
+            ctx.response().putHeader("Retry-After", "60");
+            ctx.fail(new ApiException(429, "too_many_attempts", "Too many sign-in attempts; wait a minute."));
+            return;
+        }
+        doLogin(ctx, username, password.toCharArray());
+    }
+
+    private void doLogin(RoutingContext ctx, String username, char[] password) {
+        vertx.executeBlocking(() -> {
+            SignIn result = accounts.signIn(username, password);
+            return result instanceof SignIn.Success s ? new Outcome(result, sessions.start(s.principal())) : new Outcome(result, null);
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(new ApiException(503, "storage_unavailable", "Sign-in is unavailable right now."));
+                return;
+            }
+            completeLogin(ctx, ar.result());
+        });
+    }
+
+    private void completeLogin(RoutingContext ctx, Outcome outcome) {
+        switch (outcome.result()) {
+            case SignIn.Success s -> {
+                Sessions.Started started = outcome.session();
+                ctx.response().addCookie(Cookie.cookie(SessionAccess.COOKIE, started.token()).setHttpOnly(true)
+                        .setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
+                        .setMaxAge(Sessions.MAX_AGE.toSeconds()));
+                ctx.response().putHeader("Content-Type", "application/json").end(user(s.principal())
+                        .put("token", started.token()).put("csrfToken", started.csrfToken())
+                        .put("expiresAt", started.expiresAt().toString()).encode());
+            }
+            case SignIn.LockedOut locked -> ctx.fail(new ApiException(423, "account_locked",
+                    "Too many wrong passwords; this account is locked until " + locked.until() + "."));
+            case SignIn.Refused refused -> ctx.fail(new ApiException(401, "invalid_credentials",
+                    "Wrong username or password."));
+        }
+    }
+
+    private void logout(RoutingContext ctx) {
+        String token = ctx.get(SessionAccess.TOKEN);
+        vertx.executeBlocking(() -> {
+            sessions.end(token);
+            return null;
+        }).onComplete(ar -> {
+            ctx.response().addCookie(Cookie.cookie(SessionAccess.COOKIE, "").setPath("/").setMaxAge(0)
+                    .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT));
+            ctx.response().setStatusCode(204).end();
+        });
+    }
+
+    private void me(RoutingContext ctx) {
+        Principal principal = Access.principal(ctx);
+        String token = ctx.get(SessionAccess.TOKEN);
+        vertx.executeBlocking(() -> sessions.find(token)).onComplete(ar -> {
+            JsonObject body = user(principal);
+            if (ar.succeeded() && ar.result().isPresent()) {
+                body.put("csrfToken", ar.result().get().csrfToken());
+            }
+            ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+        });
+    }
+
+    private static JsonObject user(Principal p) {
+        return new JsonObject().put("userId", p.userId()).put("username", p.username())
+                .put("roles", new JsonArray(p.roles().stream().map(Role::name).sorted().toList()))
+                .put("agencyId", p.agencyId().orElse(null));
+    }
+
+    private record Outcome(SignIn result, Sessions.Started session) {}
+}

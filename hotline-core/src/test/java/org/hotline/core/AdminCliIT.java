@@ -1,0 +1,61 @@
+package org.hotline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.hotline.core.auth.PasswordHasher;
+import org.hotline.core.auth.SignIn;
+import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.storage.MongoStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminCliIT {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void shouldCreateTheFirstAdministratorWhoCanThenSignIn() throws Exception {
+        // when
+        int exit = run(Map.of("HOTLINE_NEW_PASSWORD", "minister's own long secret"),
+                "create-user", "--username", "ada.admin", "--role", "ministry_admin");
+        // then
+        assertThat(exit).as(err.toString()).isZero();
+        try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
+            UserAccounts accounts = new UserAccounts(store, new PasswordHasher(1_000), e -> { }, Clock.systemUTC());
+            assertThat(accounts.signIn("ada.admin", "minister's own long secret".toCharArray()))
+                    .isInstanceOf(SignIn.Success.class);
+        }
+    }
+
+    @Test
+    void shouldRefuseBadRequestsWithoutCreatingAnything() throws Exception {
+        assertThat(run(Map.of("HOTLINE_NEW_PASSWORD", "long enough password"), "create-user", "--username", "x.y",
+                "--role", "emperor")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown role");
+        assertThat(run(Map.of("HOTLINE_NEW_PASSWORD", "short"), "create-user", "--username", "x.y",
+                "--role", "operator")).isEqualTo(1);
+        assertThat(err.toString()).contains("at least 12");
+        assertThat(run(Map.of(), "delete-everything")).isEqualTo(2);
+        try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
+            assertThat(store.database().getCollection("users").countDocuments()).isZero();
+        }
+    }
+
+    private int run(Map<String, String> extra, String... args) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("HOTLINE_DATA_DIR", dir.toString());
+        env.put("HOTLINE_PASSWORD_ITERATIONS", "1000");
+        return AdminCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
