@@ -2,6 +2,7 @@ package org.hotline.core;
 
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import org.hotline.core.ops.GracefulShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ public final class HotlineMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM/SIGINT drain and exit 0; the hook covers every other way the JVM ends (close is idempotent).
+        GracefulShutdown.onTerminate(hotline::close);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
             LOG.info("Shutting down: finishing calls in progress");
             hotline.close();
