@@ -1,0 +1,308 @@
+package org.hotline.core.pathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline.core.pathway.LifecycleBed.ALICE;
+import static org.hotline.core.pathway.LifecycleBed.BOB;
+import static org.hotline.core.pathway.LifecycleBed.NATIONAL;
+import static org.hotline.core.pathway.LifecycleBed.NATIONAL_V2;
+import static org.hotline.core.pathway.LifecycleBed.SUPERVISOR;
+import static org.hotline.core.pathway.LifecycleBed.read;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.core.pathway.PathwayLifecycleException.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PathwayLifecycleIT {
+
+    @TempDir
+    Path dataDir;
+
+    private LifecycleBed bed;
+    private PathwayLifecycle lifecycle;
+
+    @BeforeEach
+    void setUp() {
+        bed = new LifecycleBed(dataDir);
+        lifecycle = bed.lifecycle();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        bed.close();
+    }
+
+    @Test
+    void shouldRefuseApprovalBySubmitterAndAcceptItFromASecondAdministrator() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+        lifecycle.submit(draft.id(), ALICE, "ready for review");
+
+        // when
+        var selfApproval = org.assertj.core.api.Assertions.catchThrowableOfType(PathwayLifecycleException.class,
+                () -> lifecycle.approve(draft.id(), ALICE, "looks fine to me"));
+        PathwayVersion approved = lifecycle.approve(draft.id(), BOB, "second pair of eyes");
+
+        // then
+        assertThat(selfApproval.kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(selfApproval.code()).isEqualTo("two_person_rule");
+        assertThat(approved.state()).isEqualTo(VersionState.APPROVED);
+        assertThat(approved.transitions()).extracting(t -> t.to() + " " + t.by() + " " + t.reason()).containsExactly(
+                "DRAFT u-alice draft uploaded", "SUBMITTED u-alice ready for review", "APPROVED u-bob second pair of eyes");
+        assertThat(bed.auditActions()).containsExactly(
+                "pathway.draft.create u-alice national:2026.2",
+                "pathway.submit u-alice national:2026.2",
+                "pathway.approve.denied u-alice national:2026.2",
+                "pathway.approve u-bob national:2026.2");
+    }
+
+    @Test
+    void shouldRefuseLifecycleChangesFromSomeoneWhoIsNotAMinistryAdministrator() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+        lifecycle.submit(draft.id(), ALICE, "ready for review");
+
+        // when / then
+        assertThatThrownBy(() -> lifecycle.approve(draft.id(), SUPERVISOR, "ok"))
+                .hasFieldOrPropertyWithValue("code", "not_ministry_admin");
+        assertThatThrownBy(() -> lifecycle.createDraft(read(NATIONAL), SUPERVISOR))
+                .hasFieldOrPropertyWithValue("code", "not_ministry_admin");
+        assertThat(lifecycle.get(draft.id()).state()).isEqualTo(VersionState.SUBMITTED);
+        assertThat(lifecycle.list()).hasSize(1);
+    }
+
+    @Test
+    void shouldStoreNothingFromAnInvalidFileAndReportEveryProblemWithItsLine() {
+        // given
+        String broken = read(NATIONAL).replace("agency: lnp-wacps", "agency: no-such-agency")
+                .replace("profile: labour", "profile: no-such-profile");
+
+        // when
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(PathwayLifecycleException.class,
+                () -> lifecycle.createDraft(broken, ALICE));
+
+        // then
+        assertThat(refused.code()).isEqualTo("pathway_invalid");
+        assertThat(refused.problems()).extracting(p -> p.code()).contains("unknown-agency", "unknown-profile");
+        assertThat(refused.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+        assertThat(lifecycle.list()).isEmpty();
+        assertThat(bed.auditActions()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheDraftTextWhenAReplacementIsInvalid() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+
+        // when
+        assertThatThrownBy(() -> lifecycle.replaceDraft(draft.id(), "pathway: [unclosed", ALICE))
+                .hasFieldOrPropertyWithValue("code", "pathway_invalid");
+
+        // then
+        assertThat(lifecycle.get(draft.id()).yaml()).isEqualTo(read(NATIONAL_V2));
+    }
+
+    @Test
+    void shouldReplaceADraftButNothingOnceSubmitted() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL), ALICE);
+
+        // when
+        PathwayVersion replaced = lifecycle.replaceDraft(draft.id(), read(NATIONAL_V2), BOB);
+        lifecycle.submit(draft.id(), ALICE, "final text");
+
+        // then
+        assertThat(replaced.version()).isEqualTo("2026.2");
+        assertThat(replaced.yaml()).isEqualTo(read(NATIONAL_V2));
+        assertThatThrownBy(() -> lifecycle.replaceDraft(draft.id(), read(NATIONAL), ALICE))
+                .hasFieldOrPropertyWithValue("code", "invalid_state");
+        assertThat(lifecycle.get(draft.id()).yaml()).isEqualTo(read(NATIONAL_V2));
+    }
+
+    @Test
+    void shouldRefuseASecondVersionWithTheSameNumber() {
+        // given
+        lifecycle.createDraft(read(NATIONAL), ALICE);
+
+        // when / then
+        assertThatThrownBy(() -> lifecycle.createDraft(read(NATIONAL), BOB))
+                .hasFieldOrPropertyWithValue("code", "version_exists");
+        assertThat(lifecycle.list()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseToSubmitAVersionWithLintErrorsOnThisNode() {
+        // given a draft whose webhook address needs a variable this (second) node does not set
+        String needsVariable = read(NATIONAL_V2).replaceFirst("\\$\\{HOTLINE_DEMO_AGENCY_URL:-[^}]*}",
+                "\\${POLICE_GATEWAY}");
+        PathwayLifecycle uploader = bed.lifecycle(bed.mongo, Map.of("POLICE_GATEWAY", "https://police.example.gov"));
+        PathwayVersion draft = uploader.createDraft(needsVariable, ALICE);
+
+        // when
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(PathwayLifecycleException.class,
+                () -> lifecycle.submit(draft.id(), ALICE, "ready"));
+
+        // then
+        assertThat(refused.code()).isEqualTo("pathway_invalid");
+        assertThat(refused.problems()).extracting(p -> p.code()).contains("unresolved-variable");
+        assertThat(lifecycle.get(draft.id()).state()).isEqualTo(VersionState.DRAFT);
+    }
+
+    @Test
+    void shouldRequireAReasonForEveryTransition() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+
+        // when / then
+        assertThatThrownBy(() -> lifecycle.submit(draft.id(), ALICE, "  "))
+                .hasFieldOrPropertyWithValue("code", "reason_required");
+        assertThatThrownBy(() -> lifecycle.submit(draft.id(), ALICE, "x".repeat(501)))
+                .hasFieldOrPropertyWithValue("code", "reason_too_long");
+        assertThat(lifecycle.get(draft.id()).state()).isEqualTo(VersionState.DRAFT);
+    }
+
+    @Test
+    void shouldSeedTheStartUpFileOnceAsTheActiveVersion() {
+        // given
+        ActivePathway first = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway second = ActivePathway.fromFile(NATIONAL, Map.of());
+
+        // when
+        bed.sync(lifecycle, first).syncOnce();
+        bed.sync(bed.lifecycle(bed.secondConnection(), Map.of()), second).syncOnce();
+
+        // then
+        assertThat(lifecycle.list()).singleElement().satisfies(v -> {
+            assertThat(v.state()).isEqualTo(VersionState.ACTIVE);
+            assertThat(v.createdBy()).isEqualTo("system");
+            assertThat(v.yaml()).isEqualTo(read(NATIONAL));
+        });
+        assertThat(lifecycle.schedule()).hasSize(1);
+        String id = lifecycle.list().get(0).id();
+        assertThat(first.current().versionId()).contains(id);
+        assertThat(second.current().versionId()).contains(id);
+        assertThat(bed.auditActions()).containsExactly("pathway.seed system national:2026.1");
+    }
+
+    @Test
+    void shouldActivateAtTheEffectiveTimeAndNotBefore() {
+        // given
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        PathwaySync sync = bed.sync(lifecycle, active);
+        sync.syncOnce();
+        PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
+
+        // when
+        lifecycle.activate(v2.id(), BOB, "new shelter in Nimba", Optional.of(LifecycleBed.T0.plus(Duration.ofHours(1))));
+        boolean early = sync.syncOnce();
+        bed.clock.advance(Duration.ofMinutes(59));
+        boolean stillEarly = sync.syncOnce();
+        String before = active.get().version();
+        bed.clock.advance(Duration.ofMinutes(1));
+        boolean due = sync.syncOnce();
+
+        // then
+        assertThat(early).isFalse();
+        assertThat(stillEarly).isFalse();
+        assertThat(before).isEqualTo("2026.1");
+        assertThat(due).isTrue();
+        assertThat(active.get().version()).isEqualTo("2026.2");
+        assertThat(active.current().versionId()).contains(v2.id());
+        assertThat(lifecycle.get(v2.id()).state()).isEqualTo(VersionState.ACTIVE);
+        assertThat(lifecycle.get(v2.id()).transitions()).last()
+                .satisfies(t -> assertThat(t.at()).isEqualTo(LifecycleBed.T0.plus(Duration.ofHours(1))));
+        assertThat(lifecycle.list()).filteredOn(v -> v.version().equals("2026.1")).singleElement()
+                .satisfies(v -> assertThat(v.state()).isEqualTo(VersionState.RETIRED));
+        assertThat(bed.activeCount()).isEqualTo(1);
+        assertThat(bed.auditActions()).contains("pathway.activate.schedule u-bob national:2026.2",
+                "pathway.retire system national:2026.1", "pathway.active system national:2026.2");
+    }
+
+    @Test
+    void shouldRefuseToActivateAVersionThatIsNotApprovedOrAnEffectiveTimeInThePast() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+        lifecycle.submit(draft.id(), ALICE, "ready");
+
+        // when / then
+        assertThatThrownBy(() -> lifecycle.activate(draft.id(), BOB, "go", Optional.empty()))
+                .hasFieldOrPropertyWithValue("code", "invalid_state");
+        lifecycle.approve(draft.id(), BOB, "fine");
+        assertThatThrownBy(() -> lifecycle.activate(draft.id(), BOB, "go",
+                Optional.of(LifecycleBed.T0.minusSeconds(1)))).hasFieldOrPropertyWithValue("code", "effective_time_past");
+        assertThatThrownBy(() -> lifecycle.activate("0123456789abcdef01234567", BOB, "go", Optional.empty()))
+                .hasFieldOrPropertyWithValue("code", "version_not_found");
+        assertThat(lifecycle.schedule()).isEmpty();
+    }
+
+    @Test
+    void shouldRollBackToThePreviousVersion() {
+        // given
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        PathwaySync sync = bed.sync(lifecycle, active);
+        sync.syncOnce();
+        String v1 = active.current().versionId().orElseThrow();
+        PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
+        lifecycle.activate(v2.id(), BOB, "new shelter in Nimba", Optional.empty());
+        sync.syncOnce();
+        bed.clock.advance(Duration.ofMinutes(5));
+
+        // when
+        Activation rollback = lifecycle.rollback(Optional.empty(), ALICE, "shelter webhook not ready");
+        sync.syncOnce();
+
+        // then
+        assertThat(rollback.versionId()).isEqualTo(v1);
+        assertThat(rollback.kind()).isEqualTo(Activation.Kind.ROLLBACK);
+        assertThat(active.get().version()).isEqualTo("2026.1");
+        assertThat(lifecycle.get(v1).state()).isEqualTo(VersionState.ACTIVE);
+        assertThat(lifecycle.get(v2.id()).state()).isEqualTo(VersionState.RETIRED);
+        assertThat(bed.activeCount()).isEqualTo(1);
+        assertThat(bed.auditActions()).contains("pathway.rollback u-alice national:2026.1");
+    }
+
+    @Test
+    void shouldRefuseToRollBackToAVersionThatWasNeverActive() {
+        // given
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        bed.sync(lifecycle, active).syncOnce();
+        PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
+
+        // when / then
+        assertThatThrownBy(() -> lifecycle.rollback(Optional.of(v2.id()), ALICE, "try"))
+                .hasFieldOrPropertyWithValue("code", "not_previously_active");
+        assertThatThrownBy(() -> lifecycle.rollback(Optional.empty(), ALICE, "try"))
+                .hasFieldOrPropertyWithValue("code", "no_earlier_version");
+        assertThat(lifecycle.schedule()).hasSize(1);
+    }
+
+    @Test
+    void shouldRepairStatesLeftByACrashBetweenRetiringAndActivating() {
+        // given the old version retired, the new one scheduled but not yet marked ACTIVE (crash in between)
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        PathwaySync sync = bed.sync(lifecycle, active);
+        sync.syncOnce();
+        String v1 = active.current().versionId().orElseThrow();
+        PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
+        lifecycle.activate(v2.id(), BOB, "go", Optional.empty());
+        lifecycle.store().transition(v1, java.util.List.of(VersionState.ACTIVE), new PathwayVersion.Transition(
+                VersionState.ACTIVE, VersionState.RETIRED, "u-bob", bed.clock.instant(), "replaced"), Optional.empty());
+        assertThat(bed.activeCount()).isZero();
+
+        // when a node (here a fresh one) polls
+        ActivePathway restarted = ActivePathway.fromFile(NATIONAL, Map.of());
+        bed.sync(lifecycle, restarted).syncOnce();
+
+        // then
+        assertThat(restarted.get().version()).isEqualTo("2026.2");
+        assertThat(lifecycle.get(v2.id()).state()).isEqualTo(VersionState.ACTIVE);
+        assertThat(lifecycle.get(v1).state()).isEqualTo(VersionState.RETIRED);
+        assertThat(bed.activeCount()).isEqualTo(1);
+    }
+}
