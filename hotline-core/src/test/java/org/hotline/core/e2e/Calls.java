@@ -3,7 +3,7 @@ package org.hotline.core.e2e;
 import org.hotline.ivr.sim.CallerScript;
 
 /** Caller scripts for the shipped hotline flow. */
-final class Calls {
+public final class Calls {
 
     private Calls() {}
 
@@ -11,7 +11,7 @@ final class Calls {
      * An English report of forced labour in region MO, no child, nobody in danger, no recording, no callback,
      * consent to share with services and statistics; the caller listens to the reference and hangs up.
      */
-    static CallerScript forcedLabourReport() {
+    public static CallerScript forcedLabourReport() {
         return CallerScript.pressing("1").silence() // English, listen to the notice
                 .press("1")                          // report a situation
                 .press("1").press("1")               // forced labour, first region

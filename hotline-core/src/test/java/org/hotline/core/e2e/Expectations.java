@@ -14,12 +14,12 @@ import org.hotline.pathway.Recipient;
 import org.hotline.pathway.TipFacts;
 
 /** What the shipped national pathway says should happen to a tip, for end-to-end assertions. */
-final class Expectations {
+public final class Expectations {
 
     private Expectations() {}
 
     /** Agencies with a webhook that the national pathway names for an adult, no-danger tip. */
-    static Set<String> webhookAgencies(Map<String, String> env, String exploitationType, String region) throws Exception {
+    public static Set<String> webhookAgencies(Map<String, String> env, String exploitationType, String region) throws Exception {
         LoadResult loaded = PathwayLoader.load(Files.readString(TestFiles.NATIONAL_PATHWAY), "national.yaml", env);
         var pathway = ((LoadResult.Valid) loaded).pathway();
         List<Recipient> recipients = pathway.route(new TipFacts(exploitationType, region, false, false, null, false,
@@ -29,7 +29,7 @@ final class Expectations {
     }
 
     /** The agency id each receipt was addressed to ({@code …/agencies/<id>}). */
-    static List<String> agencyIds(Collection<RecordingAgency.Received> received) {
+    public static List<String> agencyIds(Collection<RecordingAgency.Received> received) {
         return received.stream().map(r -> r.path().substring(r.path().lastIndexOf('/') + 1)).toList();
     }
 }

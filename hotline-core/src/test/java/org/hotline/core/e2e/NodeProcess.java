@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 import org.hotline.core.HotlineMain;
 
 /** A hotline node in its own JVM, as production runs it, so a test can kill it with SIGKILL. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("hotline: ready \\(FastAGI port (\\d+), HTTP port (\\d+)\\)");
 
@@ -29,7 +30,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts {@link HotlineMain} with {@code env} and waits until it says it is ready. */
-    static NodeProcess start(Map<String, String> env, Path log) throws Exception {
+    public static NodeProcess start(Map<String, String> env, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), HotlineMain.class.getName()));
@@ -47,18 +48,28 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    int agiPort() {
+    public int agiPort() {
         return agiPort;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
     /** SIGKILL: no shutdown hook, no flush, exactly like a power cut of the process. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the node drains (finishes calls in progress) and exits; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end and returns its exit status; -1 when it is still running after {@code timeout}. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     @Override

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The shipped flows and pathway, located from the hotline-core module, and test variants of them. */
-final class TestFiles {
+public final class TestFiles {
 
-    static final Path REPO = findRepo();
-    static final Path FLOWS = REPO.resolve("ivr-flows/flows");
-    static final Path NATIONAL_PATHWAY = REPO.resolve("pathway-config/examples/national.yaml");
+    public static final Path REPO = findRepo();
+    public static final Path FLOWS = REPO.resolve("ivr-flows/flows");
+    public static final Path NATIONAL_PATHWAY = REPO.resolve("pathway-config/examples/national.yaml");
 
     private TestFiles() {}
 
@@ -19,7 +19,7 @@ final class TestFiles {
      * A copy of the shipped flows without opening hours, so the journey does not depend on the hour the
      * tests run at (a flow without hours is always open).
      */
-    static Path alwaysOpenFlows(Path target) {
+    public static Path alwaysOpenFlows(Path target) {
         try {
             copyTree(FLOWS, target);
             Path hotline = target.resolve("hotline.yaml");

@@ -7,16 +7,16 @@ import java.util.Map;
 import org.hotline.core.testsupport.RecordingAgency;
 
 /** Environment for a hotline node under test: free ports, its own data directory, agencies at a test server. */
-final class TestNode {
+public final class TestNode {
 
     /** Secret names used by the shipped national pathway's webhooks. */
-    static final List<String> SECRET_REFS = List.of("AGENCY_SECRET_LNP_AHTU", "AGENCY_SECRET_LNP_WACPS",
+    public static final List<String> SECRET_REFS = List.of("AGENCY_SECRET_LNP_AHTU", "AGENCY_SECRET_LNP_WACPS",
             "AGENCY_SECRET_MOL_LABOUR", "AGENCY_SECRET_MGCSP_CP", "AGENCY_SECRET_LIS", "AGENCY_SECRET_NATTF");
-    static final String SECRET = "test-secret-for-every-agency";
+    public static final String SECRET = "test-secret-for-every-agency";
 
     private TestNode() {}
 
-    static Map<String, String> env(Path dir, RecordingAgency agencies) {
+    public static Map<String, String> env(Path dir, RecordingAgency agencies) {
         Map<String, String> env = new HashMap<>();
         env.put("HOTLINE_DATA_DIR", dir.resolve("data").toString());
         env.put("HOTLINE_HTTP_PORT", "0");
