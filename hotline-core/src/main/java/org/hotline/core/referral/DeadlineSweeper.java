@@ -84,7 +84,7 @@ public final class DeadlineSweeper {
         int step = seen.getInteger("escalationStep", 0);
         int chainIndex = seen.getInteger("chainIndex", 0);
         List<String> chain = seen.getList("escalationChain", String.class, List.of());
-        Duration window = Duration.ofMillis(seen.get("acknowledgeWithinMs", Number.class).longValue());
+        Duration window = window(seen);
         String action;
         String target;
         List<Bson> changes = new ArrayList<>();
@@ -117,6 +117,18 @@ public final class DeadlineSweeper {
         LOG.warn("Referral {} to {} not acknowledged in time: {} to {}", seen.getString("_id"),
                 seen.getString("agencyId"), action, target);
         return true;
+    }
+
+    /** The referral's own acknowledgement window, as its rule set it when the referral was created. */
+    private static Duration window(Document referral) {
+        Number millis = referral.get("acknowledgeWithinMs", Number.class);
+        if (millis != null && millis.longValue() > 0) {
+            return Duration.ofMillis(millis.longValue());
+        }
+        // written before the window was stored: the first deadline minus creation is the same window
+        Duration first = Duration.between(referral.getDate("createdAt").toInstant(),
+                referral.getDate("ackDeadline").toInstant());
+        return first.isNegative() || first.isZero() ? Duration.ofHours(1) : first;
     }
 
     private void queue(Document referral, Document entry) {

@@ -1,8 +1,10 @@
 package org.hotline.core.referral;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.BackoffPolicy;
 import org.hotline.core.referral.internal.DispatchEngine;
@@ -18,14 +20,16 @@ public final class Dispatch implements AutoCloseable {
 
     private final ReferralService referrals;
     private final ReferralAnswers answers;
+    private final Optional<AnswerLinks> links;
     private final DeadlineSweeper sweeper;
     private final DispatchWorker worker;
     private final DispatchEngine engine;
 
-    private Dispatch(ReferralService referrals, ReferralAnswers answers, DeadlineSweeper sweeper, DispatchWorker worker,
-            DispatchEngine engine) {
+    private Dispatch(ReferralService referrals, ReferralAnswers answers, Optional<AnswerLinks> links,
+            DeadlineSweeper sweeper, DispatchWorker worker, DispatchEngine engine) {
         this.referrals = referrals;
         this.answers = answers;
+        this.links = links;
         this.sweeper = sweeper;
         this.worker = worker;
         this.engine = engine;
@@ -49,14 +53,18 @@ public final class Dispatch implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         MongoReferralStore store = new MongoReferralStore(mongo.database());
         store.ensureIndexes();
-        DispatchEngine engine = new DispatchEngine(config, secrets);
+        ReferralAnswers answers = new ReferralAnswers(mongo.database(), metrics, clock);
+        Optional<AnswerLinks> links = secrets.resolve(AnswerLinks.KEY_REF)
+                .map(key -> new AnswerLinks(key.getBytes(StandardCharsets.UTF_8), answers, mongo.database(),
+                        AnswerLinks.DEFAULT_VALIDITY, clock));
+        DispatchEngine engine = new DispatchEngine(config, secrets, links);
         BackoffPolicy backoff = new BackoffPolicy(config.fastRetries(), config.backoffBase(), config.backoffMax(),
                 new SecureRandom());
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock);
         DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, metrics, clock);
         ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
         referrals.onCreated(worker::wakeUp);
-        return new Dispatch(referrals, new ReferralAnswers(mongo.database(), metrics, clock), sweeper, worker, engine);
+        return new Dispatch(referrals, answers, links, sweeper, worker, engine);
     }
 
     public ReferralService referrals() {
@@ -66,6 +74,11 @@ public final class Dispatch implements AutoCloseable {
     /** Agencies' acknowledgements, declines and outcomes. */
     public ReferralAnswers answers() {
         return answers;
+    }
+
+    /** Signed single-use answer links, when the {@value AnswerLinks#KEY_REF} secret is configured. */
+    public Optional<AnswerLinks> answerLinks() {
+        return links;
     }
 
     /** Acknowledgement deadlines: reminders and escalation (run by the worker threads; tests call it directly). */

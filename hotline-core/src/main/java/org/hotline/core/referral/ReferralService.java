@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.hotline.core.audit.AuditEvent;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
@@ -39,6 +41,7 @@ public final class ReferralService {
     private final HotlineMetrics metrics;
     private final Clock clock;
     private volatile Runnable onCreated = () -> { };
+    private volatile AuditLog audit = event -> { };
 
     public ReferralService(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
         this.store = new MongoReferralStore(database);
@@ -79,6 +82,7 @@ public final class ReferralService {
                 anyNew = true;
                 metrics.referralCreated(doc.getString("agencyId"));
                 metrics.referralState(ReferralState.PENDING.name(), doc.getString("channel"), doc.getString("agencyId"));
+                auditOverrides(doc);
             }
         }
         if (anyNew) {
@@ -104,6 +108,26 @@ public final class ReferralService {
     /** Runs {@code listener} after a call that created at least one referral (dispatch wakes up early). */
     void onCreated(Runnable listener) {
         this.onCreated = listener;
+    }
+
+    /**
+     * Sends every consent override applied to a new referral to {@code log} (action
+     * {@code referral.consent_override}, with rule, field, missing consent, condition and reason).
+     */
+    public void auditWith(AuditLog log) {
+        this.audit = log;
+    }
+
+    private void auditOverrides(Document referral) {
+        for (Document o : referral.getList("consentOverrides", Document.class)) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("agencyId", referral.getString("agencyId"));
+            details.put("tipId", referral.getString("tipId"));
+            for (String k : List.of("ruleId", "field", "consentPurpose", "condition", "reason")) {
+                details.put(k, String.valueOf(o.get(k)));
+            }
+            audit.record(new AuditEvent("system", "referral.consent_override", referral.getString("reference"), details));
+        }
     }
 
     /** What each recipient may see; a recipient the pathway does not know is refused before anything is stored. */

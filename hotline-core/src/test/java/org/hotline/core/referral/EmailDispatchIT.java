@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ class EmailDispatchIT {
         bed = new DispatchTestBed(dataDir);
         smtpPort = freePort();
         node = bed.node(DispatchTestBed.config("node-a").smtpUri("smtp://127.0.0.1:" + smtpPort)
-                .mailFrom("referrals@hotline.example.org").build());
+                .mailFrom("referrals@hotline.example.org").build(),
+                SecretResolver.fromMap(Map.of(AnswerLinks.KEY_REF, "an answer-link key that is long enough")), bed.mongo);
     }
 
     @AfterEach
@@ -93,6 +96,27 @@ class EmailDispatchIT {
         assertThat(failed.lastError()).startsWith("connection refused");
         assertThat(node.referrals().find(ID).orElseThrow().state()).isEqualTo(ReferralState.DELIVERED);
         assertThat(smtp.getReceivedMessagesForDomain("shelter.example.org")).hasSize(1);
+    }
+
+    @Test
+    void shouldCarryAcknowledgeLinkThatWorksOnce() throws Exception {
+        // given
+        startSmtp();
+        DispatchTestBed.refer(node, "tip-e", "E5M4L", SEXUAL_EXPLOITATION, DispatchTestBed.pathway(null, null));
+        node.worker().dispatchOnce();
+        String text = smtp.getReceivedMessagesForDomain("shelter.example.org")[0].getContent().toString();
+        Matcher ack = Pattern.compile("Acknowledge: http://127\\.0\\.0\\.1:8080/portal/answer\\?token=(\\S+)").matcher(text);
+        assertThat(ack.find()).as("acknowledge link in %s", text).isTrue();
+
+        // when
+        AnswerResult first = node.answerLinks().orElseThrow().redeem(ack.group(1));
+        AnswerResult again = node.answerLinks().orElseThrow().redeem(ack.group(1));
+
+        // then
+        assertThat(first).isInstanceOf(AnswerResult.Applied.class);
+        assertThat(again).isInstanceOf(AnswerResult.Refused.class);
+        assertThat(text).contains("Decline: http://127.0.0.1:8080/portal/answer?token=");
+        assertThat(node.referrals().find(ID).orElseThrow().state()).isEqualTo(ReferralState.ACKNOWLEDGED);
     }
 
     private void startSmtp() {

@@ -271,4 +271,22 @@ class WebhookDispatchIT {
         assertThat(labour.requests()).hasSize(1);
         assertThat(police.requests().get(0).receivedNanos()).isLessThan(labour.requests().get(0).receivedNanos());
     }
+
+    @Test
+    void shouldDeliverInFlightReferralByPathwayVersionThatCreatedIt() {
+        // given: created under version 1, then version 2 moves the police endpoint
+        RecordingAgency oldEndpoint = bed.agency();
+        RecordingAgency newEndpoint = bed.agency();
+        DispatchTestBed.refer(node, "tip-v", "V3R51", DANGER_ONLY, DispatchTestBed.pathway(oldEndpoint, null));
+        Pathway v2 = TestPathways.load(Map.of("PATHWAY_VERSION", "2", "POLICE_URL", newEndpoint.url("/v2")));
+
+        // when: the same tip is routed again by the new version (e.g. a replay) and dispatch runs
+        DispatchTestBed.refer(node, "tip-v", "V3R51", DANGER_ONLY, v2);
+        node.worker().dispatchOnce();
+
+        // then
+        assertThat(oldEndpoint.requests()).hasSize(1);
+        assertThat(newEndpoint.requests()).isEmpty();
+        assertThat(node.referrals().find("tip-v:police").orElseThrow().pathwayVersion()).isEqualTo("1");
+    }
 }

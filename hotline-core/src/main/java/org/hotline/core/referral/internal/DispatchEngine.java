@@ -8,6 +8,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import java.util.Optional;
+import org.hotline.core.referral.AnswerLinks;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.referral.SecretResolver;
 import org.hotline.pathway.Channel;
@@ -25,7 +27,8 @@ public final class DispatchEngine implements AutoCloseable {
     private final CamelContext context;
     private final ProducerTemplate producer;
 
-    public DispatchEngine(DispatchConfig config, SecretResolver secrets) {
+    /** {@code links}, when present, puts acknowledge/decline links into e-mails. */
+    public DispatchEngine(DispatchConfig config, SecretResolver secrets, Optional<AnswerLinks> links) {
         this.config = config;
         this.context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("hotline-dispatch-" + config.nodeId());
@@ -38,7 +41,7 @@ public final class DispatchEngine implements AutoCloseable {
             context.addRoutes(new WebhookRoute(mapper, secrets, HTTP_ENDPOINT));
             if (config.smtpUri() != null) {
                 context.addComponent(config.smtpUri().startsWith("smtps:") ? "smtps" : "smtp", EmailRoute.smtpComponent(context, config));
-                context.addRoutes(new EmailRoute(config));
+                context.addRoutes(new EmailRoute(config, links));
             }
             if (config.smsGatewayUrl() != null) {
                 context.addRoutes(new SmsRoute(mapper, config, HTTP_ENDPOINT));

@@ -1,11 +1,13 @@
 package org.hotline.core.referral.internal;
 
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailComponent;
+import org.hotline.core.referral.AnswerLinks;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.pathway.Channel;
 
@@ -20,9 +22,11 @@ public final class EmailRoute extends RouteBuilder {
     public static final String IDEMPOTENCY_HEADER = "X-Hotline-Idempotency-Key";
 
     private final DispatchConfig config;
+    private final Optional<AnswerLinks> links;
 
-    public EmailRoute(DispatchConfig config) {
+    public EmailRoute(DispatchConfig config, Optional<AnswerLinks> links) {
         this.config = config;
+        this.links = links;
     }
 
     @Override
@@ -74,7 +78,16 @@ public final class EmailRoute extends RouteBuilder {
                 + "Category: " + nullSafe(request.category()) + "\n"
                 + "Urgency: " + request.priority() + "\n"
                 + "Acknowledge by: " + (request.acknowledgeBy() == null ? "-" : request.acknowledgeBy()) + "\n\n"
-                + "Open it in the agency portal: " + PortalLinks.referral(config, request.referralId()) + "\n";
+                + "Open it in the agency portal: " + PortalLinks.referral(config, request.referralId()) + "\n"
+                + links.map(l -> answerLinks(l, request)).orElse("");
+    }
+
+    /** Single-use links; they open a confirmation page in the portal, so a mail scanner's visit changes nothing. */
+    private String answerLinks(AnswerLinks l, DeliveryRequest request) {
+        return "\nAcknowledge: " + PortalLinks.answer(config, l.token(request.referralId(), request.agencyId(),
+                AnswerLinks.Action.ACKNOWLEDGE)) + "\n"
+                + "Decline: " + PortalLinks.answer(config, l.token(request.referralId(), request.agencyId(),
+                AnswerLinks.Action.DECLINE)) + "\n";
     }
 
     private static String nullSafe(String value) {

@@ -10,9 +10,16 @@ final class PortalLinks {
     private PortalLinks() {}
 
     static String referral(DispatchConfig config, String referralId) {
-        String base = config.portalBaseUrl().endsWith("/")
-                ? config.portalBaseUrl().substring(0, config.portalBaseUrl().length() - 1)
-                : config.portalBaseUrl();
-        return base + "/referrals/" + URLEncoder.encode(referralId, StandardCharsets.UTF_8);
+        return base(config) + "/referrals/" + URLEncoder.encode(referralId, StandardCharsets.UTF_8);
+    }
+
+    /** The portal page that confirms a signed answer link (the token is URL-safe already). */
+    static String answer(DispatchConfig config, String token) {
+        return base(config) + "/answer?token=" + token;
+    }
+
+    private static String base(DispatchConfig config) {
+        String url = config.portalBaseUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
