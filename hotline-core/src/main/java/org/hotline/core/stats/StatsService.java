@@ -1,0 +1,43 @@
+package org.hotline.core.stats;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.hotline.core.stats.internal.AgencyStatsQuery;
+import org.hotline.core.stats.internal.CallStatsQuery;
+import org.hotline.core.stats.internal.TipStatsQuery;
+
+/**
+ * Computes the published statistics: calls, tips, agencies' acknowledgement times and outcomes, IVR drop-off.
+ * Every count from 1 to {@code minCell - 1} is suppressed before it leaves this class. Blocking (MongoDB).
+ */
+public final class StatsService {
+
+    private final MongoDatabase db;
+    private final StatsConfig config;
+    private final Clock clock;
+
+    public StatsService(MongoDatabase db, StatsConfig config, Clock clock) {
+        this.db = db;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public StatsConfig config() {
+        return config;
+    }
+
+    /** Today in the statistics time zone (the default end of a range). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(config.zone()));
+    }
+
+    public StatsReport compute(StatsFilter filter) {
+        int minCell = config.minCell();
+        StatsReport.Calls calls = CallStatsQuery.run(db, filter, config.zone(), minCell);
+        TipStatsQuery.Result tips = TipStatsQuery.run(db, filter, config.zone(), minCell);
+        var agencies = AgencyStatsQuery.run(db, filter, config.zone(),
+                filter.region().isPresent() ? tips.tipIds() : null, clock.instant(), minCell);
+        return new StatsReport(filter, minCell, calls, tips.tips(), agencies);
+    }
+}

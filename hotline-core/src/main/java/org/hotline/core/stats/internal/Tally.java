@@ -1,0 +1,34 @@
+package org.hotline.core.stats.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotline.core.stats.Cell;
+
+/** Counts by key; published as cells with small counts suppressed. Not thread-safe. */
+public final class Tally {
+
+    /** Key under which records without a value are counted. */
+    public static final String UNKNOWN = "unknown";
+
+    private final Map<String, Long> counts = new TreeMap<>();
+
+    public void add(String key) {
+        counts.merge(key == null || key.isBlank() ? UNKNOWN : key, 1L, Long::sum);
+    }
+
+    public long total() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long get(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    /** The counts as cells, in key order. */
+    public Map<String, Cell> cells(int minCell) {
+        Map<String, Cell> out = new LinkedHashMap<>();
+        counts.forEach((key, n) -> out.put(key, Cell.of(n, minCell)));
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package org.hotline.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.ivr.CallOutcome;
+import org.hotline.ivr.CapturedTip;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallLogIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private MongoStore mongo;
+
+    @BeforeEach
+    void start() {
+        mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
+    }
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void shouldRecordEveryCallWithoutPersonalData() {
+        // given
+        CallLog log = new CallLog(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+        CapturedTip tip = new CapturedTip("1700000000.42", "+231770123456", "kpe",
+                Map.of("region", "MO", "exploitationType", "forced_labour"), Map.of("record", true),
+                CallOutcome.ABANDONED, "ask_type", "/var/spool/asterisk/rec-42.wav", "hotline@3", NOW, NOW);
+        // when
+        log.flowEnded("hotline@3", "HANGUP", tip);
+        log.flowEnded("followup@1", "DONE", null);
+        log.busy("en");
+        log.close();
+        // then
+        List<Document> calls = mongo.database().getCollection(CallLog.CALLS).find().into(new ArrayList<>());
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).containsEntry("outcome", "ABANDONED").containsEntry("lastNode", "ask_type")
+                .containsEntry("language", "kpe").containsEntry("region", "MO").containsEntry("status", "HANGUP");
+        assertThat(calls.get(1)).containsEntry("outcome", "COMPLETED").containsEntry("flow", "followup@1");
+        assertThat(calls.get(2)).containsEntry("outcome", "BUSY").containsEntry("language", "en");
+        String stored = calls.toString();
+        assertThat(stored).doesNotContain("+231770123456", "1700000000.42", "rec-42", "forced_labour");
+        calls.forEach(c -> assertThat(c.keySet()).isSubsetOf("_id", "at", "flow", "status", "outcome", "language",
+                "lastNode", "region"));
+    }
+
+    @Test
+    void shouldDropRecordsQuietlyAfterClose() {
+        // given
+        CallLog log = new CallLog(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+        log.close();
+        // when
+        log.busy("en");
+        // then
+        assertThat(mongo.database().getCollection(CallLog.CALLS).countDocuments()).isZero();
+    }
+}
