@@ -48,6 +48,8 @@ public final class HotlineMetrics {
     private final Gauge queueWaiting;
     private final Counter queueCalls;
     private final Histogram queueWait;
+    private final Counter amiReconnects;
+    private final Counter amiEventsDropped;
 
     /** Metrics in a registry of their own, with the JVM (hotspot) collectors when {@code withJvm}. */
     public HotlineMetrics(boolean withJvm) {
@@ -109,6 +111,12 @@ public final class HotlineMetrics {
                 .labelNames("queue", "outcome").register(registry);
         queueWait = Histogram.build("hotline_queue_wait_seconds", "Time callers waited in an operator queue.")
                 .labelNames("queue", "outcome").buckets(QUEUE_BUCKETS).register(registry);
+        amiReconnects = Counter.build("hotline_ami_reconnects_total",
+                "AMI connections lost (closed by Asterisk or found half-open by ping) and re-established after.")
+                .register(registry);
+        amiEventsDropped = Counter.build("hotline_ami_events_dropped_total",
+                "AMI events dropped for a listener whose queue was full, by listener.")
+                .labelNames("listener").register(registry);
     }
 
     public void callStarted() {
@@ -211,6 +219,16 @@ public final class HotlineMetrics {
         queueWaiting.labels(queue).dec();
         queueCalls.labels(queue, outcome).inc();
         queueWait.labels(queue, outcome).observe(waitedSeconds);
+    }
+
+    /** The AMI connection was lost; a reconnect with back-off follows. */
+    public void amiReconnect() {
+        amiReconnects.inc();
+    }
+
+    /** An AMI event was dropped for a listener that fell behind (listener names are fixed in code). */
+    public void amiEventDropped(String listener) {
+        amiEventsDropped.labels(listener).inc();
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

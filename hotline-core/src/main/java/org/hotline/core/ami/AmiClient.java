@@ -1,0 +1,43 @@
+package org.hotline.core.ami;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.hotline.core.ami.internal.ManagerAmiClient;
+import org.hotline.core.metrics.HotlineMetrics;
+
+/**
+ * The hotline's connection to Asterisk's manager interface. It logs in, keeps the connection alive (ping,
+ * reconnect with capped, jittered back-off) and hands queue events to {@link AmiListener}s off the reader
+ * thread. Requests fail fast with {@link AmiException} while disconnected.
+ */
+public interface AmiClient extends AutoCloseable {
+
+    /** Starts connecting in the background and returns at once; {@link #isConnected()} tells when it is up. */
+    static AmiClient start(AmiConfig config, HotlineMetrics metrics, Clock clock) {
+        return ManagerAmiClient.start(config, metrics, clock);
+    }
+
+    /**
+     * Adds a listener with its own queue and thread; {@code name} labels its drop counter. Listeners added
+     * before the first login see its {@link AmiEvent.Connected}.
+     */
+    void addListener(String name, AmiListener listener);
+
+    boolean isConnected();
+
+    /** Why the last connection attempt or connection failed, if it did. */
+    Optional<String> lastError();
+
+    /** Pauses or unpauses a queue member in every queue ({@code QueuePause}); waits for Asterisk's answer. */
+    void setPaused(String agentInterface, boolean paused, String reason) throws AmiException;
+
+    /**
+     * Places a call ({@code Originate}, async) and completes when Asterisk reports how the dial ended. Fails
+     * with {@link AmiException} when not connected, refused, or unanswered within the request's timeout.
+     */
+    CompletableFuture<OriginateResult> originate(OriginateRequest request);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,52 @@
+package org.hotline.core.ami;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the hotline needs from Asterisk's queue events, independent of Asterisk-Java's classes. {@code callId}
+ * is the caller channel's unique id; {@code agent} is a member interface such as {@code PJSIP/op-ana};
+ * {@code variables} are the caller channel's variables (the IVR sets {@code HOTLINE_REFERENCE},
+ * {@code HOTLINE_LANG} and {@code HOTLINE_QUEUE}). Caller numbers are deliberately not carried.
+ */
+public sealed interface AmiEvent {
+
+    Instant at();
+
+    /** The manager connection is up (first login or after a reconnect): state may have been missed. */
+    record Connected(Instant at) implements AmiEvent {}
+
+    /** The manager connection is down; live state is stale until {@link Connected}. */
+    record Disconnected(Instant at) implements AmiEvent {}
+
+    record CallerJoined(Instant at, String queue, String callId, int position, Map<String, String> variables)
+            implements AmiEvent {
+        public CallerJoined {
+            variables = Map.copyOf(variables);
+        }
+    }
+
+    record AgentCalled(Instant at, String queue, String callId, String agent) implements AmiEvent {}
+
+    record AgentConnected(Instant at, String queue, String callId, String agent, long holdSeconds,
+            Map<String, String> variables) implements AmiEvent {
+        public AgentConnected {
+            variables = Map.copyOf(variables);
+        }
+    }
+
+    /** {@code reason} is Asterisk's {@code caller}, {@code agent} or {@code transfer}. */
+    record AgentCompleted(Instant at, String queue, String callId, String agent, long holdSeconds, long talkSeconds,
+            String reason) implements AmiEvent {}
+
+    record CallerLeft(Instant at, String queue, String callId) implements AmiEvent {}
+
+    record CallerAbandoned(Instant at, String queue, String callId, long holdSeconds) implements AmiEvent {}
+
+    record HungUp(Instant at, String callId) implements AmiEvent {}
+
+    record MemberPaused(Instant at, String agent, boolean paused) implements AmiEvent {}
+
+    /** A key the duty officer pressed on a call placed by {@link AmiClient#originate}. */
+    record DutyAnswer(Instant at, String dutyCallId, String key) implements AmiEvent {}
+}
