@@ -18,6 +18,7 @@ import org.hotline.core.auth.AccountException;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
 
 /**
@@ -72,7 +73,8 @@ public final class AdminCli {
         }
         HotlineConfig config = HotlineConfig.fromEnv(env);
         try (MongoStore store = MongoStore.forTools(config.mongoUri(), config.dataDir().resolve("mongo"), config.mongoDatabase())) {
-            AuditLog audit = Hotline.auditLog(store);
+            AuditLog audit = Hotline.auditLog(store, ServerKey.load(config.serverKey(), config.dataDir()),
+                    Clock.systemUTC());
             UserAccounts accounts = new UserAccounts(store, new PasswordHasher(config.passwordIterations()), audit,
                     Clock.systemUTC());
             accounts.ensureIndexes();

@@ -14,6 +14,14 @@ public interface FollowUpDesk {
     FollowUpAnswer lookup(String reference, String pin);
 
     /**
+     * As {@link #lookup(String, String)}, with the calling number (or null) so that the desk can also limit
+     * wrong PINs per caller across references. The number must not be stored or logged in clear.
+     */
+    default FollowUpAnswer lookup(String reference, String pin, String callerNumber) {
+        return lookup(reference, pin);
+    }
+
+    /**
      * Attaches a recording made on a follow-up call to the tip with that reference. Called only after a
      * successful {@link #lookup} in the same call.
      *

@@ -12,8 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.bson.Document;
+import org.hotline.core.audit.AuditEvent;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.crypto.FieldCipher;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.privacy.AttemptLimiter;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.ivr.FollowUpAnswer;
 import org.hotline.ivr.FollowUpDesk;
@@ -25,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * Follow-up by reference and PIN against the stored tips. Wrong PINs are counted on the tip itself with an
  * atomic update, so the lock holds across calls and nodes: after {@value #MAX_FAILURES} wrong PINs the
  * reference answers "locked" for {@link #LOCK_PERIOD}, whatever the PIN, which stops enumeration by phone.
- * An unknown reference answers exactly like a wrong PIN.
+ * An unknown reference answers exactly like a wrong PIN. Wrong PINs are also limited per caller (by the
+ * keyed hash of the calling number) and for the whole hotline, across references, so that trying one PIN
+ * against many references is stopped too: a caller or the hotline past its limit hears "locked".
+ * Every lookup outcome and addition is written to the audit log; follow-up recordings are stored encrypted.
  */
 public final class MongoFollowUpDesk implements FollowUpDesk {
 
@@ -33,56 +43,104 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
     static final int MAX_FAILURES = 3;
     static final Duration LOCK_PERIOD = Duration.ofMinutes(30);
 
+    /** Wrong PINs one caller may enter across all references. */
+    static final AttemptLimiter.Limit PER_CALLER = new AttemptLimiter.Limit("pin-caller", 10, Duration.ofHours(1));
+    /** Wrong PINs the whole hotline accepts before follow-up pauses: far above honest use, far below enumeration. */
+    static final AttemptLimiter.Limit GLOBAL = new AttemptLimiter.Limit("pin-global", 300, Duration.ofMinutes(10));
+    private static final String EVERYONE = "all";
+
     private final MongoCollection<Document> tips;
     private final MongoCollection<Document> referrals;
-    private final MongoCollection<Document> audit;
     private final BiFunction<String, String, String> pinHash;
+    private final Function<String, String> callerHash;
+    private final AttemptLimiter limiter;
+    private final AuditLog audit;
+    private final TipCipher cipher;
     private final Clock clock;
 
-    /** {@code pinHash} maps (reference, pin) to the stored hash, as intake computed it. */
-    public MongoFollowUpDesk(MongoStore store, BiFunction<String, String, String> pinHash, Clock clock) {
+    /**
+     * @param pinHash maps (reference, pin) to the stored hash, as intake computed it
+     * @param callerHash maps a calling number to its keyed hash
+     */
+    public MongoFollowUpDesk(MongoStore store, BiFunction<String, String, String> pinHash,
+            Function<String, String> callerHash, AttemptLimiter limiter, AuditLog audit, TipCipher cipher, Clock clock) {
         this.tips = store.database().getCollection("tips");
         this.referrals = store.database().getCollection("referrals");
-        this.audit = store.database().getCollection("audit_events");
         this.pinHash = pinHash;
+        this.callerHash = callerHash;
+        this.limiter = limiter;
+        this.audit = audit;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
     @Override
     public FollowUpAnswer lookup(String reference, String pin) {
+        return lookup(reference, pin, null);
+    }
+
+    @Override
+    public FollowUpAnswer lookup(String reference, String pin, String callerNumber) {
+        String caller = callerNumber == null || callerNumber.isBlank() ? null : callerHash.apply(callerNumber);
+        if (limiter.exhausted(GLOBAL, EVERYONE) || (caller != null && limiter.exhausted(PER_CALLER, caller))) {
+            record("followup.rate_limited", reference, caller);
+            return new FollowUpAnswer.Locked();
+        }
         Document tip = tips.find(Filters.eq("reference", reference)).first();
         if (tip == null) {
+            countFailure(caller);
+            record("followup.wrong_pin", reference, caller);
             return new FollowUpAnswer.WrongPin();
         }
         Instant now = clock.instant();
         Date lockedUntil = tip.getDate("pinLockedUntil");
         if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-            record("followup.locked_attempt", reference);
+            record("followup.locked_attempt", reference, caller);
             return new FollowUpAnswer.Locked();
         }
         String expected = tip.getString("pinHash");
         if (expected != null && constantTimeEquals(expected, pinHash.apply(reference, pin))) {
             tips.updateOne(Filters.eq("_id", tip.get("_id")), Updates.combine(
                     Updates.set("pinFailures", 0), Updates.unset("pinLockedUntil")));
-            record("followup.status_heard", reference);
+            record("followup.status_heard", reference, caller);
             return new FollowUpAnswer.Found(status(tip));
         }
-        return wrongPin(tip, reference, now);
+        countFailure(caller);
+        return wrongPin(tip, reference, caller, now);
     }
 
     @Override
     public void addRecording(String reference, String recording, String language) {
         try {
             tips.updateOne(Filters.eq("reference", reference), Updates.push("followUps",
-                    new Document("at", Date.from(clock.instant())).append("recording", recording)
+                    new Document("at", Date.from(clock.instant()))
+                            .append("recording", sealedRecording(reference, recording))
                             .append("language", language)));
-            record("followup.recording_added", reference);
+            record("followup.recording_added", reference, null);
         } catch (RuntimeException e) {
             throw new IntakeUnavailableException("the follow-up recording could not be stored", e);
         }
     }
 
-    private FollowUpAnswer wrongPin(Document tip, String reference, Instant now) {
+    private String sealedRecording(String reference, String recording) {
+        Document tip = tips.find(Filters.eq("reference", reference)).projection(new Document("_id", 1)).first();
+        if (tip == null) {
+            throw new IllegalStateException("no tip with that reference");
+        }
+        String id = tip.getString("_id");
+        String sealed = cipher.sealFollowUpRecording(id, recording);
+        tips.updateOne(Filters.eq("_id", id), Updates.addToSet(TipCipher.ENC_KEYS, FieldCipher.keyIdOf(sealed)));
+        return sealed;
+    }
+
+    private void countFailure(String caller) {
+        limiter.fail(GLOBAL, EVERYONE);
+        if (caller != null) {
+            limiter.fail(PER_CALLER, caller);
+        }
+    }
+
+    private FollowUpAnswer wrongPin(Document tip, String reference, String caller, Instant now) {
         Document updated = tips.findOneAndUpdate(Filters.eq("_id", tip.get("_id")), Updates.inc("pinFailures", 1),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         int failures = updated == null ? MAX_FAILURES : updated.getInteger("pinFailures", 0);
@@ -90,10 +148,10 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
             tips.updateOne(Filters.eq("_id", tip.get("_id")), Updates.combine(
                     Updates.set("pinLockedUntil", Date.from(now.plus(LOCK_PERIOD))), Updates.set("pinFailures", 0)));
             LOG.warn("Follow-up locked for a tip after {} wrong PINs", MAX_FAILURES);
-            record("followup.locked", reference);
+            record("followup.locked", reference, caller);
             return new FollowUpAnswer.Locked();
         }
-        record("followup.wrong_pin", reference);
+        record("followup.wrong_pin", reference, caller);
         return new FollowUpAnswer.WrongPin();
     }
 
@@ -110,13 +168,10 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
         return "REFERRED".equals(status) ? FollowUpAnswer.TipStatus.REFERRED : FollowUpAnswer.TipStatus.RECEIVED;
     }
 
-    private void record(String action, String reference) {
-        try {
-            audit.insertOne(new Document("at", Date.from(clock.instant())).append("actor", "ivr")
-                    .append("action", action).append("reference", reference));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record audit event {}", action, e);
-        }
+    /** Audits by reference and caller hash; the calling number itself never reaches the log. */
+    private void record(String action, String reference, String caller) {
+        audit.record(new AuditEvent("ivr", action, reference == null ? "" : reference,
+                caller == null ? Map.of() : Map.of("callerHash", caller)));
     }
 
     private static boolean constantTimeEquals(String a, String b) {

@@ -3,11 +3,13 @@ package org.hotline.core.intake;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bson.Document;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.intake.internal.CounterFile;
 import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.intake.internal.TipDocuments;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable intake: a tip is accepted once it is fsynced in the local journal. It is then written to MongoDB
  * (the call waits briefly for that, but does not depend on it: while MongoDB is down the journal holds the
- * tip and the writer delivers it when MongoDB returns).
+ * tip and the writer delivers it when MongoDB returns). Personal values are encrypted before the tip is
+ * journaled, so neither the journal on disk nor MongoDB ever holds them in clear.
  */
 public final class TipIntakeService implements TipIntake {
 
@@ -43,10 +46,11 @@ public final class TipIntakeService implements TipIntake {
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final String nodeId;
+    private final TipCipher cipher;
     private final SecureRandom random = new SecureRandom();
 
     public TipIntakeService(TipJournal journal, TipWriter writer, ReferenceCodec references, CounterFile counter,
-            ServerKey key, HotlineMetrics metrics, Clock clock, String nodeId) {
+            ServerKey key, HotlineMetrics metrics, Clock clock, String nodeId, TipCipher cipher) {
         this.journal = journal;
         this.writer = writer;
         this.references = references;
@@ -55,10 +59,20 @@ public final class TipIntakeService implements TipIntake {
         this.metrics = metrics;
         this.clock = clock;
         this.nodeId = nodeId;
+        this.cipher = cipher;
     }
 
     @Override
     public TipReceipt accept(CapturedTip capture) {
+        return accept(capture, Map.of("source", "ivr"));
+    }
+
+    /**
+     * Accepts a tip from another source than the IVR the same way (journaled, written, routed), with extra
+     * top-level values: the console's intake form gives {@code source: operator} and who took the call.
+     * Personal values belong in the capture, where they are encrypted, never in {@code extra}.
+     */
+    public TipReceipt accept(CapturedTip capture, Map<String, Object> extra) {
         long start = System.nanoTime();
         String tipId = UUID.randomUUID().toString();
         String reference;
@@ -70,8 +84,9 @@ public final class TipIntakeService implements TipIntake {
         String pin = "%04d".formatted(random.nextInt(10_000));
         String callerHash = capture.callerNumber() == null || capture.callerNumber().isBlank()
                 ? null : key.keyedHash("caller-hash", capture.callerNumber());
-        Document tip = TipDocuments.newTip(tipId, reference, pinHash(reference, pin), callerHash, capture,
-                clock.instant(), nodeId);
+        Document tip = cipher.seal(TipDocuments.newTip(tipId, reference, pinHash(reference, pin), callerHash,
+                capture.callerNumber(), capture, clock.instant(), nodeId));
+        tip.putAll(extra);
         try {
             journal.append(tipId, tip).get(JOURNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

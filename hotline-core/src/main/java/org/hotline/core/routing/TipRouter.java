@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.pathway.Pathway;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Evaluates the active pathway for each stored tip and asks the planner for its referrals, then marks the
  * tip routed with the version that routed it. A tip is routed at most once; {@link #sweep()} finds tips a
  * crash left unrouted. Abandoned or silent calls are routed only when they flag danger or a child: the
- * rest wait for a supervisor's review instead of sending agencies a report with nothing in it.
+ * rest wait for a supervisor's review instead of sending agencies a report with nothing in it. Stored tips
+ * carry their personal values encrypted; the router decrypts them only to hand the planner the identity
+ * fields ({@code callerPhone}, {@code recording}), which the pathway's consent rules then release or withhold.
  */
 public final class TipRouter {
 
@@ -36,19 +39,22 @@ public final class TipRouter {
     private final ActivePathway pathway;
     private final ReferralPlanner planner;
     private final Clock clock;
+    private final TipCipher cipher;
 
-    public TipRouter(MongoStore store, ActivePathway pathway, ReferralPlanner planner, Clock clock) {
+    public TipRouter(MongoStore store, ActivePathway pathway, ReferralPlanner planner, Clock clock, TipCipher cipher) {
         this.tips = store.database().getCollection("tips");
         this.pathway = pathway;
         this.planner = planner;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** Routes one stored tip (no-op when it is already routed). */
-    public void route(Document tip) {
-        if (Boolean.TRUE.equals(tip.getBoolean("routed"))) {
+    public void route(Document stored) {
+        if (Boolean.TRUE.equals(stored.getBoolean("routed"))) {
             return;
         }
+        Document tip = cipher.open(stored);
         Document fields = tip.get("fields", Document.class);
         String tipId = tip.getString("_id");
         if (!routable(tip.getString("outcome"), fields)) {
@@ -63,6 +69,12 @@ public final class TipRouter {
         tipFields.put("reference", tip.getString("reference"));
         tipFields.put("receivedAt", tip.getDate("receivedAt"));
         tipFields.put("consents", tip.get("consents", Document.class));
+        if (tip.getString("callerNumber") != null) {
+            tipFields.putIfAbsent("callerPhone", tip.getString("callerNumber"));
+        }
+        if (tip.getString("recording") != null) {
+            tipFields.putIfAbsent("recording", tip.getString("recording"));
+        }
         planner.plan(tipId, tip.getString("reference"), tipFields, routing, active);
         List<Document> recipients = routing.recipients().stream().map(TipRouter::summary).toList();
         tips.updateOne(Filters.eq("_id", tipId), Updates.combine(

@@ -18,11 +18,15 @@ public final class TipDocuments {
     private TipDocuments() {}
 
     /**
-     * Builds the document for a newly accepted tip. The calling number is kept only as a keyed hash, so
-     * repeat callers can be recognised without storing who called.
+     * Builds the document for a newly accepted tip. The calling number is kept as a keyed hash, so repeat
+     * callers can be recognised without storing who called; the number itself ({@code callerNumber}) only
+     * when the caller consented to a callback (the caller of this method encrypts it with the other personal
+     * values before the document is written anywhere). A callback consent is not effective when a child is
+     * involved: calling back a number a child used may put the child at risk, so it takes an operator's
+     * recorded decision ({@code callbackEffective}).
      */
     public static Document newTip(String tipId, String reference, String pinHash, String callerHash,
-            CapturedTip capture, Instant receivedAt, String nodeId) {
+            String callerNumber, CapturedTip capture, Instant receivedAt, String nodeId) {
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> consentRecords = new LinkedHashMap<>();
         capture.answers().forEach((name, value) -> {
@@ -40,6 +44,7 @@ public final class TipDocuments {
         if (capture.language() != null) {
             fields.putIfAbsent("language", capture.language());
         }
+        boolean callbackConsent = Boolean.TRUE.equals(capture.consents().get("callback"));
         Document doc = new Document("_id", tipId)
                 .append("reference", reference)
                 .append("pinHash", pinHash)
@@ -56,9 +61,13 @@ public final class TipDocuments {
                 .append("fields", new Document(fields))
                 .append("consents", new Document(new LinkedHashMap<>(capture.consents())))
                 .append("consentRecords", new Document(consentRecords))
+                .append("callbackEffective", callbackConsent && !Boolean.TRUE.equals(fields.get("childInvolved")))
                 .append("status", "RECEIVED")
                 .append("routed", false)
                 .append("node", nodeId);
+        if (callbackConsent && callerNumber != null && !callerNumber.isBlank()) {
+            doc.append("callerNumber", callerNumber);
+        }
         return doc;
     }
 

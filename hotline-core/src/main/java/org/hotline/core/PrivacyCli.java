@@ -1,0 +1,105 @@
+package org.hotline.core;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.hotline.core.audit.AuditVerification;
+import org.hotline.core.audit.internal.MongoAuditVerifier;
+import org.hotline.core.crypto.DataKeys;
+import org.hotline.core.crypto.FieldCipher;
+import org.hotline.core.crypto.KeyRotation;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.security.ServerKey;
+import org.hotline.core.storage.MongoStore;
+
+/**
+ * {@code ./hotline audit verify} and {@code ./hotline keys rotate|reencrypt|status}. Both work beside a
+ * running node (through its embedded server's port file, or {@code MONGODB_URI}) or on a stopped data dir.
+ * Exit codes: 0 fine, 1 tampered log or work left over, 2 bad usage or configuration.
+ */
+public final class PrivacyCli {
+
+    static final int BATCH = 200;
+
+    private PrivacyCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String command = args.length == 2 ? args[0] + " " + args[1] : "";
+        try {
+            return switch (command) {
+                case "audit verify" -> verify(env, out, err);
+                case "keys rotate" -> rotate(env, out, err);
+                case "keys reencrypt" -> reencrypt(env, DataKeys.open(env, HotlineConfig.fromEnv(env).dataDir()), out, err);
+                case "keys status" -> status(env, out);
+                default -> {
+                    err.println("usage: ./hotline audit verify | ./hotline keys rotate|reencrypt|status");
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("hotline: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int verify(Map<String, String> env, PrintStream out, PrintStream err) {
+        HotlineConfig config = HotlineConfig.fromEnv(env);
+        ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+        try (MongoStore store = store(config)) {
+            AuditVerification result = new MongoAuditVerifier(store.database(), Hotline.auditChain(key)).verify();
+            return switch (result) {
+                case AuditVerification.Intact ok -> {
+                    out.println("audit: intact, " + ok.entries() + " entries, head " + ok.headHash());
+                    yield 0;
+                }
+                case AuditVerification.Tampered bad -> {
+                    err.println("audit: TAMPERED at entry " + bad.firstBadSeq() + ": " + bad.problem());
+                    yield 1;
+                }
+            };
+        }
+    }
+
+    private static int rotate(Map<String, String> env, PrintStream out, PrintStream err) {
+        DataKeys keys = DataKeys.open(env, HotlineConfig.fromEnv(env).dataDir());
+        String id = keys.rotate();
+        out.println("keys: new active key " + id + "; running nodes pick it up within seconds");
+        return reencrypt(env, keys, out, err);
+    }
+
+    private static int reencrypt(Map<String, String> env, DataKeys keys, PrintStream out, PrintStream err) {
+        HotlineConfig config = HotlineConfig.fromEnv(env);
+        try (MongoStore store = store(config)) {
+            KeyRotation rotation = new KeyRotation(store.database(), new TipCipher(new FieldCipher(keys)));
+            KeyRotation.Progress progress = rotation.pass(BATCH);
+            store.flush();
+            long left = rotation.remaining();
+            out.println("keys: " + progress.reencrypted() + " tips re-encrypted under " + keys.current().activeId()
+                    + ", " + left + " left");
+            if (left > 0) {
+                err.println("keys: " + left + " tips changed meanwhile or are unreadable; running nodes retry them,"
+                        + " or run './hotline keys reencrypt' again");
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private static int status(Map<String, String> env, PrintStream out) {
+        HotlineConfig config = HotlineConfig.fromEnv(env);
+        DataKeys keys = DataKeys.open(env, config.dataDir());
+        try (MongoStore store = store(config)) {
+            long left = new KeyRotation(store.database(), new TipCipher(new FieldCipher(keys))).remaining();
+            out.println("keys: " + keys.current().keys().keySet() + ", active " + keys.current().activeId() + ", from "
+                    + keys.file().map(Object::toString).orElse(DataKeys.ENV) + "; " + left + " tips under older keys");
+            return 0;
+        }
+    }
+
+    private static MongoStore store(HotlineConfig config) {
+        return MongoStore.forTools(config.mongoUri(), config.dataDir().resolve("mongo"), config.mongoDatabase());
+    }
+}

@@ -1,0 +1,136 @@
+package org.hotline.core.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.bson.Document;
+
+/**
+ * Which parts of a tip document are personal data, and their encryption. Personal: the calling number
+ * (kept only with callback consent), the recording reference, follow-up recordings, and the tip fields that
+ * name or describe people or places ({@link #PERSONAL_FIELDS}, plus any field whose name speaks of a name,
+ * phone, e-mail or address). Each value is bound to its tip id and path. The document's {@code encKeys}
+ * lists the key ids in use, so that key rotation can find what still needs re-encrypting.
+ */
+public final class TipCipher {
+
+    /** Tip fields (under {@code fields}) holding personal data or free text. */
+    public static final Set<String> PERSONAL_FIELDS = Set.of("callerName", "callerPhone", "victimName",
+            "perpetrator", "narrative", "location", "employer", "recruitment", "controlMethods", "needs");
+    /** Top-level personal paths. */
+    public static final List<String> PERSONAL_TOP_LEVEL = List.of("callerNumber", "recording");
+    public static final String FOLLOW_UPS = "followUps";
+    public static final String ENC_KEYS = "encKeys";
+    private static final List<String> PERSONAL_NAME_PARTS = List.of("name", "phone", "email", "address");
+
+    private final FieldCipher cipher;
+
+    public TipCipher(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** The cipher over the data keys of {@code env} / {@code dataDir} (see {@link DataKeys#open}). */
+    public static TipCipher open(java.util.Map<String, String> env, java.nio.file.Path dataDir) {
+        return new TipCipher(new FieldCipher(DataKeys.open(env, dataDir)));
+    }
+
+    /** True for a field under {@code fields} that must be stored encrypted. */
+    public static boolean isPersonalField(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return PERSONAL_FIELDS.contains(name) || PERSONAL_NAME_PARTS.stream().anyMatch(lower::contains);
+    }
+
+    /** A copy of {@code tip} with every personal value encrypted (values already encrypted stay as they are). */
+    public Document seal(Document tip) {
+        String id = tip.getString("_id");
+        Document out = transform(tip, (path, value) -> FieldCipher.isEncrypted(value) ? (String) value
+                : cipher.encrypt(String.valueOf(value), id, path));
+        return out.append(ENC_KEYS, keyIds(out));
+    }
+
+    /** A copy of {@code tip} with every personal value encrypted under the active key (for rotation). */
+    public Document reseal(Document tip) {
+        String id = tip.getString("_id");
+        Document out = transform(tip, (path, value) -> {
+            String plain = value instanceof String s ? cipher.decrypt(s, id, path) : String.valueOf(value);
+            return cipher.encrypt(plain, id, path);
+        });
+        return out.append(ENC_KEYS, keyIds(out));
+    }
+
+    /** A copy of {@code tip} with every personal value decrypted. */
+    public Document open(Document tip) {
+        String id = tip.getString("_id");
+        Document out = transform(tip, (path, value) -> value instanceof String s ? cipher.decrypt(s, id, path)
+                : String.valueOf(value));
+        out.remove(ENC_KEYS);
+        return out;
+    }
+
+    /** An encrypted follow-up recording reference for tip {@code tipId}. */
+    public String sealFollowUpRecording(String tipId, String recording) {
+        return cipher.encrypt(recording, tipId, FOLLOW_UPS + ".recording");
+    }
+
+    public String activeKeyId() {
+        return cipher.activeKeyId();
+    }
+
+    /** The key ids the personal values of a (sealed) tip use, sorted. */
+    public static List<String> keyIds(Document tip) {
+        Set<String> ids = new TreeSet<>();
+        visit(tip, (path, value) -> {
+            if (FieldCipher.isEncrypted(value)) {
+                ids.add(FieldCipher.keyIdOf((String) value));
+            }
+            return value;
+        });
+        return List.copyOf(ids);
+    }
+
+    private static Document transform(Document tip, BiFunction<String, Object, Object> change) {
+        Document copy = new Document(tip);
+        Document fields = tip.get("fields", Document.class);
+        if (fields != null) {
+            copy.put("fields", new Document(fields));
+        }
+        List<?> followUps = tip.getList(FOLLOW_UPS, Object.class);
+        if (followUps != null) {
+            List<Object> copies = new ArrayList<>();
+            followUps.forEach(f -> copies.add(f instanceof Document d ? new Document(d) : f));
+            copy.put(FOLLOW_UPS, copies);
+        }
+        visit(copy, change);
+        return copy;
+    }
+
+    /** Applies {@code change} (path, value → new value) to every non-null personal value of {@code tip}, in place. */
+    private static void visit(Document tip, BiFunction<String, Object, Object> change) {
+        for (String path : PERSONAL_TOP_LEVEL) {
+            Object v = tip.get(path);
+            if (v != null) {
+                tip.put(path, change.apply(path, v));
+            }
+        }
+        Document fields = tip.get("fields", Document.class);
+        if (fields != null) {
+            for (String name : List.copyOf(fields.keySet())) {
+                Object v = fields.get(name);
+                if (v != null && isPersonalField(name)) {
+                    fields.put(name, change.apply("fields." + name, v));
+                }
+            }
+        }
+        List<?> followUps = tip.getList(FOLLOW_UPS, Object.class);
+        if (followUps != null) {
+            for (Object f : followUps) {
+                if (f instanceof Document d && d.get("recording") != null) {
+                    d.put("recording", change.apply(FOLLOW_UPS + ".recording", d.get("recording")));
+                }
+            }
+        }
+    }
+}
