@@ -2,12 +2,14 @@ package org.hotline.core;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +20,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.bson.Document;
+import org.hotline.core.audit.AuditChain;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
+import org.hotline.core.crypto.KeyRotation;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.demo.DemoAgencyReceiver;
+import org.hotline.core.console.Console;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.followup.MongoFollowUpDesk;
 import org.hotline.core.http.Health;
@@ -41,8 +48,12 @@ import org.hotline.core.ops.OpsSampler;
 import org.hotline.core.ops.Readiness;
 import org.hotline.core.ops.ReadyRoutes;
 import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.privacy.AttemptLimiter;
+import org.hotline.core.privacy.PrivacyJobs;
+import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
+import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
@@ -79,11 +90,15 @@ public final class Hotline implements AutoCloseable {
     private final Readiness readiness;
     private final OpsSampler opsSampler;
     private final Duration drainTimeout;
+    private final PrivacyParts privacy;
+    private final List<String> routes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Hotline(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter writer,
             Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
-            Readiness readiness, OpsSampler opsSampler, Duration drainTimeout) {
+            Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, PrivacyParts privacy, List<String> routes) {
+        this.routes = List.copyOf(routes);
+        this.privacy = privacy;
         this.config = config;
         this.vertx = vertx;
         this.mongo = mongo;
@@ -112,11 +127,13 @@ public final class Hotline implements AutoCloseable {
                 .withCapacity(config.agiCapacity());
         ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
         OpsConfig opsConfig = OpsSettings.fromEnv(env);
+        PrivacySettings privacySettings = PrivacySettings.fromEnv(env);
+        TipCipher cipher = TipCipher.open(env, config.dataDir());
 
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             return startParts(config, env, clock, metrics, pathway, flows, flowOptions, dispatchConfig, ivrConfig,
-                    key, opsConfig, started);
+                    key, opsConfig, privacySettings, cipher, started);
         } catch (RuntimeException e) {
             started.forEach(Hotline::closeQuietly);
             throw e;
@@ -126,20 +143,22 @@ public final class Hotline implements AutoCloseable {
     private static Hotline startParts(HotlineConfig config, Map<String, String> env, Clock clock,
             HotlineMetrics metrics, ActivePathway pathway, FlowRegistry flows, FlowOptions flowOptions,
             DispatchConfig dispatchConfig, IvrServerConfig ivrConfig, ServerKey key, OpsConfig opsConfig,
-            Deque<AutoCloseable> started) {
+            PrivacySettings privacySettings, TipCipher cipher, Deque<AutoCloseable> started) {
         MongoStore mongo = config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout()));
         started.push(mongo);
         Storage.ensureIndexes(mongo);
+        AuditLog audit = auditLog(mongo, key, clock);
         new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), event -> { }, clock).ensureIndexes();
 
         Dispatch dispatch = Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock);
         started.push(dispatch);
+        dispatch.referrals().auditWith(audit);
         TipRouter router = new TipRouter(mongo, pathway,
                 (tipId, reference, fields, routing, active) ->
-                        dispatch.referrals().createReferrals(tipId, reference, fields, routing, active), clock);
+                        dispatch.referrals().createReferrals(tipId, reference, fields, routing, active), clock, cipher);
 
         TipJournal journal = TipJournal.open(config.dataDir().resolve("journal"));
         started.push(journal);
@@ -150,8 +169,11 @@ public final class Hotline implements AutoCloseable {
 
         TipIntakeService intake = new TipIntakeService(journal, writer,
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
-                CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId());
-        MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake::pinHash, clock);
+                CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId(),
+                cipher);
+        MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake::pinHash,
+                number -> key.keyedHash("caller-hash", number), new AttemptLimiter(mongo.database(), clock), audit,
+                cipher, clock);
         AgiScript script = HotlineFlows.script(flows, intake, desk, flowOptions, clock);
         Map<String, AgiScript> scripts = new HashMap<>();
         flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
@@ -171,17 +193,18 @@ public final class Hotline implements AutoCloseable {
 
         Vertx vertx = Vertx.vertx();
         started.push(() -> await(vertx.close()));
-        AuditLog audit = auditLog(mongo);
         UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), audit, clock);
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
-        List<ApiRoutes> features = List.of(new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock),
-                new ReadyRoutes(readiness));
-        TipQueries tips = new TipQueries(mongo);
+        List<ApiRoutes> features = new ArrayList<>(List.of(
+                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
+        features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock, Console.zone(env)));
+        TipQueries tips = new TipQueries(mongo, cipher);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
                 config.maxBodyBytes(), access, features);
-        HttpServer http = await(HttpApi.start(vertx, deps, config.httpHost(), config.httpPort()));
+        Router api = HttpApi.router(vertx, deps);
+        HttpServer http = await(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()));
         if (config.demo()) {
             await(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()));
             LOG.info("Demo agency receiver on http://127.0.0.1:{}/agencies/<agency>", config.demoAgencyPort());
@@ -197,26 +220,32 @@ public final class Hotline implements AutoCloseable {
             }
         }, 1, 2, TimeUnit.SECONDS);
 
+        PrivacyJobs privacyJobs = PrivacyJobs.start(
+                new RetentionPurge(mongo.database(), privacySettings.retention(), cipher, audit, clock),
+                privacySettings.retention().interval(), new KeyRotation(mongo.database(), cipher),
+                privacySettings.rotationInterval());
+        started.push(privacyJobs);
+        PrivacyParts privacy = new PrivacyParts(audit, cipher,
+                new TipPrivacy(mongo.database(), cipher, audit, clock), privacyJobs);
+
         LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}", config.nodeId(),
                 ivrConfig.bindAddress(), ivr.port(), config.httpHost(), http.actualPort(), pathway.get().id(),
                 pathway.get().version());
         return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics, readiness,
-                opsSampler, opsConfig.drainTimeout());
+                opsSampler, opsConfig.drainTimeout(), privacy, HttpApi.routes(api));
     }
 
-    /** The audit log every feature records to. */
-    static AuditLog auditLog(MongoStore mongo) {
-        var events = mongo.database().getCollection("audit_events");
-        return event -> {
-            try {
-                events.insertOne(new Document("at", new java.util.Date()).append("actor", event.actor())
-                        .append("action", event.action()).append("target", event.target())
-                        .append("details", new Document(new java.util.LinkedHashMap<>(event.details()))));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not record audit event {}", event.action(), e);
-            }
-        };
+    /** The audit log every feature records to: hash-chained in MongoDB, sealed with a key derived from {@code key}. */
+    static MongoAuditLog auditLog(MongoStore mongo, ServerKey key, Clock clock) {
+        return new MongoAuditLog(mongo.database(), auditChain(key), clock);
     }
+
+    static AuditChain auditChain(ServerKey key) {
+        return new AuditChain(key.derive("audit-seal"));
+    }
+
+    /** The node's privacy services, for the features that need them. */
+    private record PrivacyParts(AuditLog audit, TipCipher cipher, TipPrivacy tips, PrivacyJobs jobs) {}
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
@@ -224,6 +253,11 @@ public final class Hotline implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
         }
+    }
+
+    /** The HTTP API's routes as {@code METHOD /path} (path parameters as {@code :name}), in mount order. */
+    public List<String> routes() {
+        return routes;
     }
 
     public int httpPort() {
@@ -244,6 +278,21 @@ public final class Hotline implements AutoCloseable {
 
     public Path dataDir() {
         return config.dataDir();
+    }
+
+    /** The hash-chained audit log; features record every access and change of tip data here. */
+    public AuditLog audit() {
+        return privacy.audit();
+    }
+
+    /** Legal holds, the child-callback override and the audited read of a callback number. */
+    public TipPrivacy tipPrivacy() {
+        return privacy.tips();
+    }
+
+    /** Encryption of a tip document's personal values (for features that read tips from MongoDB themselves). */
+    public TipCipher tipCipher() {
+        return privacy.cipher();
     }
 
     /** What {@code /ready} reports; other parts (e.g. the AMI connection) register their checks here. */
@@ -268,6 +317,7 @@ public final class Hotline implements AutoCloseable {
         opsSampler.close();
         await(http.close());
         sweeper.shutdownNow();
+        privacy.jobs().close();
         dispatch.stop();
         writer.close();
         journal.close();
