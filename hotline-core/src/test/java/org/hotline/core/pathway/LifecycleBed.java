@@ -56,12 +56,16 @@ final class LifecycleBed implements AutoCloseable {
 
     /** A lifecycle service as one node would have it, over {@code store} with the node's {@code env}. */
     PathwayLifecycle lifecycle(MongoStore store, Map<String, String> env) {
-        byte[] sealKey = new byte[32];
-        Arrays.fill(sealKey, (byte) 7);
-        PathwayLifecycle lifecycle = new PathwayLifecycle(store, new MongoAuditLog(store.database(),
-                new AuditChain(sealKey), clock), env, clock, 256 * 1024);
+        PathwayLifecycle lifecycle = new PathwayLifecycle(store, audit(store), env, clock, 256 * 1024);
         lifecycle.ensureIndexes();
         return lifecycle;
+    }
+
+    /** The real hash-chained audit log on {@code store}. */
+    MongoAuditLog audit(MongoStore store) {
+        byte[] sealKey = new byte[32];
+        Arrays.fill(sealKey, (byte) 7);
+        return new MongoAuditLog(store.database(), new AuditChain(sealKey), clock);
     }
 
     PathwayLifecycle lifecycle() {
