@@ -21,6 +21,10 @@ final class ApiErrors {
             status = api.status();
             code = api.code();
             message = api.getMessage();
+            if (!api.fields().isEmpty()) {
+                sendWithFields(ctx, api);
+                return;
+            }
         } else if (ctx.statusCode() == 413) {
             status = 413;
             code = "body_too_large";
@@ -37,6 +41,17 @@ final class ApiErrors {
             LOG.error("Unhandled API failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
         }
         send(ctx, status, code, message);
+    }
+
+    private static void sendWithFields(RoutingContext ctx, ApiException api) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        JsonObject fields = new JsonObject();
+        api.fields().forEach(fields::put);
+        ctx.response().setStatusCode(api.status()).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("code", api.code()).put("message", api.getMessage()).put("fields", fields)
+                        .encode());
     }
 
     static void send(RoutingContext ctx, int status, String code, String message) {

@@ -15,16 +15,18 @@ import java.util.function.Supplier;
 import org.bson.Document;
 import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.auth.Access;
+import org.hotline.core.auth.Role;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.tip.TipQueries;
 
 /**
- * The HTTP API: health, Prometheus metrics and the (temporary, unauthenticated) tip status look-up.
+ * The HTTP API: health, Prometheus metrics and the tip status look-up (operators and supervisors only), plus
+ * every feature's {@link ApiRoutes}.
  * Blocking work (the MongoDB driver) runs on worker threads, never on the event loop.
  */
 public final class HttpApi {
 
-    /** Fields the temporary unauthenticated endpoint may show: categories and flags, nothing that identifies anyone. */
+    /** Fields the tip status look-up shows: categories and flags, nothing that identifies anyone. */
     private static final List<String> PUBLIC_FIELDS =
             List.of("exploitationType", "region", "childInvolved", "immediateDanger", "language");
 
@@ -48,7 +50,8 @@ public final class HttpApi {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(deps.metrics().scrape()));
-        router.get("/api/tips/:reference").handler(ctx -> tipStatus(vertx, deps, ctx));
+        router.get("/api/tips/:reference").handler(deps.access().require(Role.OPERATOR, Role.SUPERVISOR))
+                .handler(ctx -> tipStatus(vertx, deps, ctx));
         deps.features().forEach(feature -> feature.mount(router, deps.access()));
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(ApiErrors::handle);
@@ -71,6 +74,27 @@ public final class HttpApi {
             ctx.response().putHeader("Cache-Control", "no-store");
         }
         ctx.next();
+    }
+
+    /**
+     * The routes of {@code router} that have a path, as {@code METHOD /path} ({@code GET /console/*} for a
+     * prefix route), in mount order; the role matrix test checks each is documented.
+     */
+    public static List<String> routes(Router router) {
+        List<String> out = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path == null || route.methods() == null || route.methods().isEmpty()) {
+                continue;
+            }
+            String shown = route.isExactPath() ? path : path + "*";
+            route.methods().forEach(m -> {
+                if (!out.contains(m.name() + " " + shown)) {
+                    out.add(m.name() + " " + shown);
+                }
+            });
+        }
+        return out;
     }
 
     /** Starts an HTTP server with {@link #router} on host and port (0 = any free port). */

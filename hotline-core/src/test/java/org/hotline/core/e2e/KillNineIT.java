@@ -12,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.hotline.core.auth.Role;
 import org.hotline.core.testsupport.RecordingAgency;
+import org.hotline.core.testsupport.Staff;
 import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +50,13 @@ class KillNineIT {
             // when
             first.kill();
             try (NodeProcess second = NodeProcess.start(env, dir.resolve("node-2.log"))) {
+                // the tip status needs an operator: created in the running node's database, signed in over HTTP
+                Staff.create(env, "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
+                Staff.Session operator = Staff.signIn(second.httpPort(), "olu.operator");
                 // then: the tip is there, and every agency acts on exactly one referral
                 Set<String> expected = Expectations.webhookAgencies(env, "forced_labour", "MO");
                 await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-                    JsonObject tip = tipStatus(second.httpPort(), reference);
+                    JsonObject tip = tipStatus(second.httpPort(), reference, operator);
                     expected.forEach(agency -> {
                         JsonObject referral = tip.getJsonObject("referrals").getJsonObject(agency);
                         assertThat(referral).as("referral to " + agency).isNotNull();
@@ -64,9 +70,10 @@ class KillNineIT {
         }
     }
 
-    private JsonObject tipStatus(int port, String reference) throws Exception {
+    private JsonObject tipStatus(int port, String reference, Staff.Session operator) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/tips/" + reference)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/api/tips/" + reference))
+                .header("Authorization", operator.bearer()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return new JsonObject(response.body());
     }

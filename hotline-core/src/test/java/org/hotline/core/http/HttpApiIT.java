@@ -9,14 +9,26 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.auth.AuthRoutes;
+import org.hotline.core.auth.PasswordHasher;
+import org.hotline.core.auth.Role;
+import org.hotline.core.auth.Sessions;
+import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.testsupport.Staff;
 import org.hotline.core.tip.TipQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,19 +46,27 @@ class HttpApiIT {
     private int port;
     private final AtomicBoolean mongoUp = new AtomicBoolean(true);
     private HotlineMetrics metrics;
+    private Staff.Session operator;
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         metrics = new HotlineMetrics(false);
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(mongo),
-                () -> new Health(mongoUp.get(), true, 0, true, 0), 1024,
-                roles -> ctx -> ctx.fail(new ApiException(401, "not_signed_in", "Sign in first.")), java.util.List.of());
+        AuditLog audit = event -> { };
+        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
+        accounts.ensureIndexes();
+        Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
+        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)),
+                () -> new Health(mongoUp.get(), true, 0, true, 0), 1024, new SessionAccess(vertx, sessions, audit),
+                List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC())));
         HttpServer server = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         port = server.actualPort();
         client = WebClient.create(vertx);
+        Staff.create(mongo, "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
+        Staff.create(mongo, "aki.agency", Set.of(Role.AGENCY_USER), Optional.of("nattf"));
+        operator = Staff.signIn(port, "olu.operator");
     }
 
     @AfterEach
@@ -87,7 +107,7 @@ class HttpApiIT {
                 .append("fields", new Document("exploitationType", "forced_labour").append("region", "MO")
                         .append("narrative", "my employer took my passport").append("callerName", "Ama")));
         // when
-        HttpResponse<Buffer> response = get("/api/tips/" + reference);
+        HttpResponse<Buffer> response = get("/api/tips/" + reference, operator);
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject body = response.bodyAsJsonObject();
@@ -98,18 +118,33 @@ class HttpApiIT {
 
     @Test
     void shouldAnswerClearJsonErrorsForBadOrUnknownReferences() throws Exception {
-        HttpResponse<Buffer> malformed = get("/api/tips/12ab");
+        HttpResponse<Buffer> malformed = get("/api/tips/12ab", operator);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.bodyAsJsonObject().getString("code")).isEqualTo("invalid_reference");
 
         String unknown = new ReferenceCodec(new byte[32], 0).encode(8);
-        HttpResponse<Buffer> missing = get("/api/tips/" + unknown);
+        HttpResponse<Buffer> missing = get("/api/tips/" + unknown, operator);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.bodyAsJsonObject().getString("code")).isEqualTo("not_found");
 
         HttpResponse<Buffer> noRoute = get("/nothing-here");
         assertThat(noRoute.statusCode()).isEqualTo(404);
         assertThat(noRoute.bodyAsJsonObject().getString("code")).isEqualTo("not_found");
+    }
+
+    @Test
+    void shouldRefuseTheTipStatusToAnyoneButOperatorsAndSupervisors() throws Exception {
+        // given
+        String reference = new ReferenceCodec(new byte[32], 0).encode(9);
+        Staff.Session agency = Staff.signIn(port, "aki.agency");
+        // when
+        HttpResponse<Buffer> anonymous = get("/api/tips/" + reference);
+        HttpResponse<Buffer> agencyUser = get("/api/tips/" + reference, agency);
+        // then
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.bodyAsJsonObject().getString("code")).isEqualTo("not_signed_in");
+        assertThat(agencyUser.statusCode()).isEqualTo(403);
+        assertThat(agencyUser.bodyAsJsonObject().getString("code")).isEqualTo("forbidden");
     }
 
     @Test
@@ -120,6 +155,11 @@ class HttpApiIT {
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("body_too_large");
+    }
+
+    private HttpResponse<Buffer> get(String path, Staff.Session session) throws Exception {
+        return client.get(port, "127.0.0.1", path).putHeader("Authorization", session.bearer()).send()
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private HttpResponse<Buffer> get(String path) throws Exception {

@@ -1,0 +1,55 @@
+package org.hotline.core.console;
+
+import com.mongodb.client.MongoCollection;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.console.internal.IntakeRouting;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.ReferralInterventions;
+import org.hotline.core.referral.ReferralUpdates;
+import org.hotline.core.storage.MongoStore;
+
+/** The operator and supervisor consoles of one node, wired: their API routes and their pages. */
+public final class Console {
+
+    /** Variable naming the hotline's time zone (callback windows are local times); default UTC. */
+    public static final String ZONE_VARIABLE = "HOTLINE_TIME_ZONE";
+
+    private Console() {}
+
+    /** The time zone from {@value #ZONE_VARIABLE}; a bad value fails start-up naming the variable. */
+    public static ZoneId zone(Map<String, String> env) {
+        String value = env.getOrDefault(ZONE_VARIABLE, "UTC");
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(ZONE_VARIABLE + " must be a time zone id such as Africa/Monrovia (got '"
+                    + value + "')", e);
+        }
+    }
+
+    /** The console's routes: operator API, supervisor API, pages and the OpenAPI document. */
+    public static List<ApiRoutes> routes(MongoStore mongo, TipCipher cipher, TipIntakeService intake,
+            ActivePathway pathway, Dispatch dispatch, HotlineMetrics metrics, AuditLog audit, Clock clock, ZoneId zone) {
+        MongoCollection<Document> tips = mongo.database().getCollection("tips");
+        Runnable wake = dispatch.worker()::wakeUp;
+        ReferralUpdates updates = new ReferralUpdates(mongo.database(), metrics, clock, wake);
+        IntakeRouting routing = new IntakeRouting(tips, cipher, pathway, dispatch.referrals(), updates, clock);
+        TipDesk desk = new TipDesk(tips, cipher, dispatch.referrals(), audit, clock, zone);
+        ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake);
+        return List.of(
+                new OperatorRoutes(new IntakeService(tips, cipher, intake, routing, audit, clock), desk, pathway),
+                new SupervisorRoutes(desk, interventions, pathway, audit),
+                new ConsoleAssets());
+    }
+}
