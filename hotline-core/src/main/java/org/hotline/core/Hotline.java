@@ -48,6 +48,10 @@ import org.hotline.core.ops.OpsSampler;
 import org.hotline.core.ops.Readiness;
 import org.hotline.core.ops.ReadyRoutes;
 import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.pathway.PathwayApi;
+import org.hotline.core.pathway.PathwayLifecycle;
+import org.hotline.core.pathway.PathwayLifecycleConfig;
+import org.hotline.core.pathway.PathwaySync;
 import org.hotline.core.privacy.AttemptLimiter;
 import org.hotline.core.privacy.PrivacyJobs;
 import org.hotline.core.privacy.TipPrivacy;
@@ -91,14 +95,17 @@ public final class Hotline implements AutoCloseable {
     private final OpsSampler opsSampler;
     private final Duration drainTimeout;
     private final PrivacyParts privacy;
+    private final PathwaySync pathwaySync;
     private final List<String> routes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Hotline(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter writer,
             Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
-            Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, PrivacyParts privacy, List<String> routes) {
+            Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, PrivacyParts privacy, List<String> routes,
+            PathwaySync pathwaySync) {
         this.routes = List.copyOf(routes);
         this.privacy = privacy;
+        this.pathwaySync = pathwaySync;
         this.config = config;
         this.vertx = vertx;
         this.mongo = mongo;
@@ -151,6 +158,11 @@ public final class Hotline implements AutoCloseable {
         started.push(mongo);
         Storage.ensureIndexes(mongo);
         AuditLog audit = auditLog(mongo, key, clock);
+        // Route by the stored active version before taking calls; every node then follows the schedule.
+        PathwayLifecycleConfig pathwayConfig = PathwayLifecycleConfig.fromEnv(env);
+        PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
+        PathwaySync pathwaySync = new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval());
+        started.push(pathwaySync);
         new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), event -> { }, clock).ensureIndexes();
 
         Dispatch dispatch = Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock);
@@ -199,6 +211,7 @@ public final class Hotline implements AutoCloseable {
         List<ApiRoutes> features = new ArrayList<>(List.of(
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
         features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock, Console.zone(env)));
+        features.add(new PathwayApi(pathways));
         TipQueries tips = new TipQueries(mongo, cipher);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
@@ -232,7 +245,7 @@ public final class Hotline implements AutoCloseable {
                 ivrConfig.bindAddress(), ivr.port(), config.httpHost(), http.actualPort(), pathway.get().id(),
                 pathway.get().version());
         return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics, readiness,
-                opsSampler, opsConfig.drainTimeout(), privacy, HttpApi.routes(api));
+                opsSampler, opsConfig.drainTimeout(), privacy, HttpApi.routes(api), pathwaySync);
     }
 
     /** The audit log every feature records to: hash-chained in MongoDB, sealed with a key derived from {@code key}. */
@@ -317,6 +330,7 @@ public final class Hotline implements AutoCloseable {
         opsSampler.close();
         await(http.close());
         sweeper.shutdownNow();
+        pathwaySync.close();
         privacy.jobs().close();
         dispatch.stop();
         writer.close();
