@@ -35,6 +35,7 @@ public final class PathwaySync implements AutoCloseable {
     private final ActivePathway active;
     private final Map<String, String> env;
     private ScheduledExecutorService poller;
+    private volatile boolean indexed;
 
     public PathwaySync(PathwayLifecycle lifecycle, ActivePathway active, Map<String, String> env) {
         this.lifecycle = lifecycle;
@@ -45,6 +46,10 @@ public final class PathwaySync implements AutoCloseable {
 
     /** Seeds an empty store with the start-up file, then applies the schedule; true when the version changed. */
     public boolean syncOnce() {
+        if (!indexed) {
+            lifecycle.ensureIndexes();
+            indexed = true;
+        }
         seedIfEmpty();
         Optional<Activation> due = store.activationAt(lifecycle.clock().instant());
         if (due.isEmpty()) {
@@ -73,13 +78,18 @@ public final class PathwaySync implements AutoCloseable {
         return false;
     }
 
-    /** Runs {@link #syncOnce} now and then every {@code interval}; failures (e.g. MongoDB down) wait for the next poll. */
-    public synchronized void start(Duration interval) {
+    /**
+     * Runs {@link #syncOnce} now, on the caller's thread (so a node starts routing by the stored active version),
+     * then every {@code interval} on a poller thread; failures (e.g. MongoDB down) wait for the next poll.
+     */
+    public synchronized PathwaySync start(Duration interval) {
         if (poller != null) {
             throw new IllegalStateException("already started");
         }
+        pollQuietly();
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pathway-sync").daemon(true).factory());
-        poller.scheduleWithFixedDelay(this::pollQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::pollQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
     }
 
     private void pollQuietly() {
