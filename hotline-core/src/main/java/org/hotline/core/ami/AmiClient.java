@@ -19,8 +19,8 @@ public interface AmiClient extends AutoCloseable {
     }
 
     /**
-     * Adds a listener with its own queue and thread; {@code name} labels its drop counter. Listeners added
-     * before the first login see its {@link AmiEvent.Connected}.
+     * Adds a listener with its own queue and thread; {@code name} labels its drop counter. A listener added
+     * while connected first receives an {@link AmiEvent.Connected}, so it never misses that the connection is up.
      */
     void addListener(String name, AmiListener listener);
 

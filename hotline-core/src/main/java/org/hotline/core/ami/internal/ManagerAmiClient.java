@@ -83,7 +83,14 @@ public final class ManagerAmiClient implements AmiClient {
 
     @Override
     public void addListener(String name, AmiListener listener) {
-        pumps.add(new ListenerPump(name, listener, config.listenerQueue(), metrics));
+        ListenerPump pump = new ListenerPump(name, listener, config.listenerQueue(), metrics);
+        // on the supervisor thread, so that it cannot interleave with a login or a loss being announced
+        supervisor.execute(() -> {
+            pumps.add(pump);
+            if (connected) {
+                pump.offer(new AmiEvent.Connected(clock.instant()));
+            }
+        });
     }
 
     @Override

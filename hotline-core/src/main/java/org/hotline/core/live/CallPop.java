@@ -1,0 +1,30 @@
+package org.hotline.core.live;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What an operator sees when a call from the IVR reaches them: what the caller already keyed in. Never the
+ * caller's number. {@code tipFound} is false when the tip was not (yet) readable; then only the reference and
+ * language from the channel are shown.
+ */
+public record CallPop(String callId, String agent, String queue, Instant connectedAt, long waitedSeconds,
+        String reference, String language, boolean tipFound, String exploitationType, String region,
+        Boolean childInvolved, Boolean immediateDanger, Map<String, Boolean> consents, boolean recordingAvailable) {
+
+    public CallPop {
+        consents = Map.copyOf(consents);
+    }
+
+    public JsonObject toJson() {
+        JsonObject consentJson = new JsonObject();
+        consents.forEach(consentJson::put);
+        return new JsonObject().put("callId", callId).put("agent", agent).put("queue", queue)
+                .put("connectedAt", connectedAt.toString()).put("waitedSeconds", waitedSeconds)
+                .put("reference", reference).put("language", language).put("tipFound", tipFound)
+                .put("exploitationType", exploitationType).put("region", region)
+                .put("childInvolved", childInvolved).put("immediateDanger", immediateDanger)
+                .put("consents", consentJson).put("recordingAvailable", recordingAvailable);
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotline.core.live;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.hotline.core.ami.AmiEvent;
+import org.hotline.core.ami.AmiListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the call pop when a queue call reaches an operator (AgentConnect) and hands it to the {@link LiveHub}
+ * for that operator's interface. The tip is read by the reference the IVR put on the channel; this listener has
+ * its own thread, so a slow tip read never holds up the queue view.
+ */
+public final class CallPops implements AmiListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallPops.class);
+    private static final String[] CONSENTS = {"record", "callback", "share_identity_police", "share_services", "statistics"};
+
+    private final TipLookup tips;
+    private final LiveHub hub;
+
+    public CallPops(TipLookup tips, LiveHub hub) {
+        this.tips = tips;
+        this.hub = hub;
+    }
+
+    @Override
+    public void onEvent(AmiEvent event) {
+        if (event instanceof AmiEvent.AgentConnected connected) {
+            hub.publishPop(connected.agent(), build(connected));
+        }
+    }
+
+    CallPop build(AmiEvent.AgentConnected call) {
+        String reference = call.variables().getOrDefault("HOTLINE_REFERENCE", "");
+        String channelLanguage = call.variables().getOrDefault("HOTLINE_LANG", "");
+        Optional<Document> tip = Optional.empty();
+        if (!reference.isEmpty()) {
+            try {
+                tip = tips.byReference(reference);
+            } catch (RuntimeException e) {
+                LOG.warn("Call pop without tip details: tip could not be read ({})", e.toString());
+            }
+        }
+        Document fields = tip.map(t -> t.get("fields", Document.class)).orElse(new Document());
+        Document consentDoc = tip.map(t -> t.get("consents", Document.class)).orElse(new Document());
+        Map<String, Boolean> consents = new HashMap<>();
+        if (tip.isPresent()) {
+            for (String purpose : CONSENTS) {
+                consents.put(purpose, Boolean.TRUE.equals(consentDoc.get(purpose)));
+            }
+        }
+        String language = Optional.ofNullable(fields.getString("language")).orElse(channelLanguage);
+        return new CallPop(call.callId(), call.agent(), call.queue(), call.at(), call.holdSeconds(), reference,
+                language, tip.isPresent(), fields.getString("exploitationType"), fields.getString("region"),
+                flag(fields.get("childInvolved")), flag(fields.get("immediateDanger")), consents,
+                tip.map(CallPops::hasRecording).orElse(false));
+    }
+
+    private static Boolean flag(Object value) {
+        return value instanceof Boolean b ? b : null;
+    }
+
+    private static boolean hasRecording(Document tip) {
+        Object recording = tip.get("recording");
+        return recording != null && !Boolean.FALSE.equals(recording) && !"".equals(recording);
+    }
+}
