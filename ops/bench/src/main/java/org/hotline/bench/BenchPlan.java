@@ -1,0 +1,61 @@
+package org.hotline.bench;
+
+import java.time.Duration;
+import java.util.List;
+import org.hotline.bench.ivr.IvrSettings;
+import org.hotline.bench.pathway.PathwayBench;
+import org.hotline.ivr.sim.Pacing;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The sizes of one run. {@link #quick()} is {@code ./hotline bench} (under 3 minutes), {@link #full()} is
+ * {@code ./hotline bench --full}, {@link #smoke()} is the seconds-long run the test suite makes.
+ *
+ * @param intakeTips tips per intake path; {@code intakeConcurrency} submit in parallel
+ * @param dispatchTipsPerSecond steady rate of saved tips in the dispatch benchmark, {@code dispatchTips} in all;
+ *     each tip makes one delivery per agency
+ */
+public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intakeConcurrency, int agencies,
+        double dispatchTipsPerSecond, int dispatchTips, PathwayBench.Settings pathway) {
+
+    private static final List<Integer> RULES = List.of(10, 100, 1_000);
+
+    /** Think times compressed about tenfold so three ramps against three servers fit in two minutes. */
+    public static BenchPlan quick() {
+        return new BenchPlan("short",
+                new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
+                        Duration.ofSeconds(2), "2g"),
+                1_000, 16, 5, 2, 40,
+                new PathwayBench.Settings(RULES, 1, 1, 2, TimeValue.seconds(1)));
+    }
+
+    /** Think times of a real caller: a prompt plays 3 s, keys take 1.5 s, silences wait up to 5 s. */
+    public static BenchPlan full() {
+        return new BenchPlan("full",
+                new IvrSettings(List.of(100, 1_000, 5_000, 10_000), Pacing.realistic(ms(3_000), ms(1_500), ms(5_000)),
+                        Duration.ofSeconds(20), "4g"),
+                20_000, 32, 5, 5, 600,
+                new PathwayBench.Settings(RULES, 1, 3, 5, TimeValue.seconds(2)));
+    }
+
+    /** Tiny numbers: checks that every benchmark runs and reports, not how fast. */
+    public static BenchPlan smoke() {
+        return new BenchPlan("smoke",
+                new IvrSettings(List.of(5, 20), Pacing.realistic(ms(20), ms(10), ms(50)), Duration.ofMillis(100),
+                        "512m"),
+                20, 4, 5, 50, 10,
+                new PathwayBench.Settings(RULES, 0, 0, 1, TimeValue.milliseconds(100)));
+    }
+
+    /** The same plan with another dispatch rate (tips per second), for finding where dispatch saturates. */
+    public BenchPlan withDispatchRate(double tipsPerSecond) {
+        if (!(tipsPerSecond > 0) || Double.isInfinite(tipsPerSecond)) {
+            throw new IllegalArgumentException("dispatch rate must be a positive number, got " + tipsPerSecond);
+        }
+        return new BenchPlan(mode, ivr, intakeTips, intakeConcurrency, agencies, tipsPerSecond, dispatchTips, pathway);
+    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+}

@@ -1,0 +1,102 @@
+package org.hotline.bench;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.hotline.bench.dispatch.DispatchBench;
+import org.hotline.bench.intake.IntakeBench;
+import org.hotline.bench.ivr.IvrLoadBench;
+import org.hotline.bench.ivr.IvrSettings;
+import org.hotline.bench.pathway.PathwayBench;
+import org.hotline.bench.report.BenchReport;
+import org.hotline.bench.report.BenchReport.IvrStep;
+import org.hotline.bench.report.BenchReport.PathwayRate;
+import org.hotline.bench.report.BenchReport.Throughput;
+import org.hotline.bench.report.Targets;
+import org.openjdk.jmh.runner.RunnerException;
+
+/** Runs the chosen benchmark kinds of a plan, one after the other, and assembles the report. */
+public final class BenchRun {
+
+    /** The benchmark kinds, as named on the command line. */
+    public static final Set<String> KINDS = Set.of("ivr", "intake", "dispatch", "pathway");
+    /** File descriptors the driver needs besides one per simulated call. */
+    private static final long FD_RESERVE = 2_000;
+
+    private BenchRun() {}
+
+    public static BenchReport run(BenchPlan plan, Set<String> kinds, Path repo, Path work, Consumer<String> log)
+            throws IOException, RunnerException {
+        List<IvrStep> ivr = List.of();
+        List<Throughput> intake = List.of();
+        List<Throughput> dispatch = List.of();
+        List<PathwayRate> pathway = List.of();
+        if (kinds.contains("ivr")) {
+            ivr = new IvrLoadBench(withinFileLimit(plan.ivr(), log), repo, Files.createDirectories(work.resolve("ivr")),
+                    log).run();
+        }
+        if (kinds.contains("intake")) {
+            log.accept("intake: " + plan.intakeTips() + " tips per path");
+            intake = IntakeBench.run(Files.createDirectories(work.resolve("intake")), plan.intakeTips(),
+                    plan.intakeConcurrency());
+        }
+        if (kinds.contains("dispatch")) {
+            log.accept("dispatch: " + plan.dispatchTips() + " tips at " + plan.dispatchTipsPerSecond() + "/s to "
+                    + plan.agencies() + " agencies");
+            dispatch = DispatchBench.run(Files.createDirectories(work.resolve("dispatch")), plan.agencies(),
+                    plan.dispatchTipsPerSecond(), plan.dispatchTips());
+        }
+        if (kinds.contains("pathway")) {
+            log.accept("pathway: JMH " + plan.pathway().rules() + " rules");
+            pathway = PathwayBench.run(plan.pathway());
+        }
+        return new BenchReport(environment(plan.mode()), ivr, intake, dispatch, pathway,
+                Targets.check(ivr, intake, dispatch, pathway));
+    }
+
+    /** Drops steps this process cannot hold (one socket per call), saying so, rather than failing midway. */
+    static IvrSettings withinFileLimit(IvrSettings ivr, Consumer<String> log) {
+        long limit = openFilesLimit();
+        if (limit <= 0) {
+            return ivr;
+        }
+        List<Integer> fitting = ivr.steps().stream().filter(n -> n + FD_RESERVE <= limit).toList();
+        if (fitting.size() < ivr.steps().size()) {
+            log.accept("WARNING: open files limit " + limit + " is too low for " + ivr.steps()
+                    + " calls; running " + fitting + " (raise it with ulimit -n)");
+        }
+        if (fitting.isEmpty()) {
+            throw new IllegalStateException("open files limit " + limit + " is too low for any IVR step");
+        }
+        return new IvrSettings(fitting, ivr.pacing(), ivr.ramp(), ivr.serverHeap());
+    }
+
+    static BenchReport.Environment environment(String mode) {
+        return new BenchReport.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.vendor") + " " + Runtime.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), mode,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), openFilesLimit(), ephemeralPorts());
+    }
+
+    private static long openFilesLimit() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+    }
+
+    private static String ephemeralPorts() {
+        try {
+            return Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().replaceAll("\\s+", "-");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.hotline.bench.ivr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.hotline.bench.Timing;
+import java.util.function.Consumer;
+import org.hotline.bench.report.BenchReport.IvrStep;
+import org.hotline.bench.report.Stats;
+import org.hotline.ivr.sim.AsteriskSimulator;
+import org.hotline.ivr.sim.CallResult;
+import org.hotline.ivr.sim.CallSetup;
+import org.hotline.ivr.sim.SimulatorOptions;
+
+/**
+ * IVR load: ramps concurrent simulated callers (full report calls through the shipped flow) against the real
+ * hotline node, the raw floor and the stock Asterisk-Java server, each in its own JVM, one after the other.
+ */
+public final class IvrLoadBench {
+
+    /** Time after the ramp before the held calls are measured, so the last ones are connected. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+    /** A step that has not finished this long after its ramp is cut off; unfinished calls count as failed. */
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+
+    private final IvrSettings settings;
+    private final Path repo;
+    private final Path work;
+    private final Consumer<String> log;
+
+    public IvrLoadBench(IvrSettings settings, Path repo, Path work, Consumer<String> log) {
+        this.settings = settings;
+        this.repo = repo;
+        this.work = work;
+        this.log = log;
+    }
+
+    /** Runs every step against the three servers; the hotline first, since its call gives the command list. */
+    public List<IvrStep> run() throws IOException {
+        List<IvrStep> steps = new ArrayList<>();
+        Path commands = work.resolve("agi-commands.txt");
+        try (ServerHandle hotline = start(ServerKind.HOTLINE, null)) {
+            Files.write(commands, warmUpCall(hotline.port()).commands());
+            runSteps(hotline, ServerKind.HOTLINE, steps);
+        }
+        for (ServerKind kind : List.of(ServerKind.RAW_FLOOR, ServerKind.STOCK)) {
+            try (ServerHandle server = start(kind, commands)) {
+                runSteps(server, kind, steps);
+            }
+        }
+        return steps;
+    }
+
+    private ServerHandle start(ServerKind kind, Path commands) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(kind.label()));
+        log.accept("ivr: starting " + kind.label() + " server JVM");
+        return ServerHandle.start(kind, repo, dir, commands, settings.serverHeap(), work.resolve(kind.label() + ".log"));
+    }
+
+    /** One unpaced call: checks the node works and records the commands a full report call takes. */
+    private CallResult warmUpCall(int port) {
+        CallResult call = new AsteriskSimulator("127.0.0.1", port).call(CallSetup.of("hotline"), ReportCall.script());
+        if (!completed(call)) {
+            throw new IllegalStateException("the warm-up report call did not complete: ending " + call.ending()
+                    + ", status " + call.status() + ", violations " + call.violations());
+        }
+        return call;
+    }
+
+    private void runSteps(ServerHandle server, ServerKind kind, List<IvrStep> out) throws IOException {
+        for (int n : settings.steps()) {
+            IvrStep step = step(server, kind, n);
+            log.accept("ivr: %s n=%d completed=%d refused=%d failed=%d peak=%d p99=%.3f ms heap/call=%d B"
+                    .formatted(kind.label(), n, step.completed(), step.refused(), step.failed(), step.peakConcurrent(),
+                            step.turnaround().p99Ms(), step.heapPerCallBytes()));
+            out.add(step);
+        }
+    }
+
+    private IvrStep step(ServerHandle server, ServerKind kind, int n) throws IOException {
+        ServerHandle.JvmStats before = server.stats();
+        AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
+                SimulatorOptions.defaults().withPacing(settings.pacing()).withIdleTimeout(Duration.ofSeconds(60)));
+        long[] starts = new long[n];
+        AtomicLongArray ends = new AtomicLongArray(n);
+        List<CompletableFuture<CallResult>> calls = new ArrayList<>(n);
+        long t0 = System.nanoTime();
+        long ramp = settings.ramp().toNanos();
+        for (int i = 0; i < n; i++) {
+            Timing.parkUntil(t0 + ramp * i / n);
+            int index = i;
+            starts[i] = System.nanoTime();
+            calls.add(simulator.callAsync(CallSetup.of("hotline"), ReportCall.script())
+                    .whenComplete((r, e) -> ends.set(index, System.nanoTime())));
+        }
+        Timing.parkUntil(t0 + ramp + SETTLE.toNanos());
+        long sample = System.nanoTime();
+        ServerHandle.JvmStats held = server.stats();
+        awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
+        return summarise(kind, n, calls, starts, ends, sample, before, held);
+    }
+
+    private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
+            AtomicLongArray ends, long sample, ServerHandle.JvmStats before, ServerHandle.JvmStats held) {
+        Stats turnaround = new Stats();
+        int completed = 0;
+        int refused = 0;
+        List<long[]> heldIntervals = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            CallResult call = calls.get(i).isDone() && !calls.get(i).isCompletedExceptionally()
+                    ? calls.get(i).join() : null;
+            if (call != null && call.exchanges().isEmpty()) {
+                refused++;
+                continue;
+            }
+            long end = ends.get(i) == 0 ? Long.MAX_VALUE : ends.get(i);
+            heldIntervals.add(new long[] {starts[i], end});
+            if (call != null && completed(call)) {
+                completed++;
+                call.turnarounds().forEach(turnaround::record);
+                first = Math.min(first, starts[i]);
+                last = Math.max(last, end);
+            }
+        }
+        long active = heldIntervals.stream().filter(iv -> iv[0] <= sample && sample < iv[1]).count();
+        double seconds = completed == 0 ? 0 : (last - first) / 1e9;
+        return new IvrStep(kind.label(), n, completed, refused, n - completed - refused, peak(heldIntervals),
+                seconds == 0 ? 0 : round(completed / seconds), turnaround.summary(),
+                active == 0 ? -1 : (held.heapBytes() - before.heapBytes()) / active,
+                active == 0 ? 0 : round((held.platformThreads() - before.platformThreads()) / (double) active),
+                round(seconds));
+    }
+
+    /** A call that ran the whole flow: the script ended it and left its status for the dialplan. */
+    static boolean completed(CallResult call) {
+        return (call.ending() == CallResult.SessionEnd.SCRIPT_CLOSED
+                || call.ending() == CallResult.SessionEnd.SCRIPT_HUNG_UP)
+                && call.status() != null && call.violations().isEmpty();
+    }
+
+    /** Most intervals open at one instant (start inclusive, end exclusive). */
+    static int peak(List<long[]> intervals) {
+        long[] startsSorted = intervals.stream().mapToLong(iv -> iv[0]).sorted().toArray();
+        long[] endsSorted = intervals.stream().mapToLong(iv -> iv[1]).sorted().toArray();
+        int open = 0;
+        int max = 0;
+        int e = 0;
+        for (long s : startsSorted) {
+            while (e < endsSorted.length && endsSorted[e] <= s) {
+                open--;
+                e++;
+            }
+            open++;
+            max = Math.max(max, open);
+        }
+        return max;
+    }
+
+    private static void awaitAll(List<CompletableFuture<CallResult>> calls, long deadline) {
+        try {
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                    .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Failed or unfinished calls are counted one by one in summarise().
+        }
+    }
+
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,117 @@
+package org.hotline.bench.ivr;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The parent's side of a {@link ServerProcess}: starts it, asks it for heap and thread figures, stops it. */
+final class ServerHandle implements AutoCloseable {
+
+    /** Server JVM figures after GC. */
+    record JvmStats(long heapBytes, int platformThreads) {}
+
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+    private final int port;
+
+    private ServerHandle(Process process) throws IOException {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = process.outputWriter(StandardCharsets.UTF_8);
+        String ready = readLine(120);
+        if (ready == null || !ready.startsWith("ready ")) {
+            process.destroyForcibly();
+            throw new IOException("server process did not start (said '" + ready + "'); see its log");
+        }
+        this.port = Integer.parseInt(ready.substring("ready ".length()).trim());
+    }
+
+    /**
+     * Starts a server JVM with the same JDK and class path as this one.
+     *
+     * @param heap the server's -Xmx, e.g. {@code 2g}
+     * @param log where its stderr goes
+     */
+    static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
+            throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
+                kind.label(), repo.toString(), work.toString()));
+        if (commands != null) {
+            cmd.add(commands.toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ServerHandle(p);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    JvmStats stats() throws IOException {
+        in.write("stats\n");
+        in.flush();
+        String line = readLine(60);
+        if (line == null || !line.startsWith("stats ")) {
+            throw new IOException("server process gave no stats (said '" + line + "')");
+        }
+        String[] parts = line.split(" ");
+        return new JvmStats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.write("quit\n");
+            in.flush();
+        } catch (IOException e) {
+            // Already gone.
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String readLine(int seconds) throws IOException {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return line.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+            throw new IOException("server process silent for " + seconds + " s", e);
+        } catch (ExecutionException e) {
+            throw new IOException("reading from the server process failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.hotline.bench.ivr;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.bench.BenchFiles;
+import org.hotline.bench.dispatch.AgencyReceivers;
+import org.hotline.core.Hotline;
+import org.hotline.core.HotlineConfig;
+
+/**
+ * The server under test, in its own JVM (as in production, and so that its heap, threads and file
+ * descriptors are its own). Prints {@code ready <port>}, then answers {@code stats} on stdin with
+ * {@code stats <heapUsedBytes> <platformThreads>} measured after GC; {@code quit} or end of input stops it.
+ *
+ * <p>Arguments: {@code <kind> <repoRoot> <workDir> [commandsFile]} (the command list for the two baselines).
+ */
+public final class ServerProcess {
+
+    private ServerProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: ServerProcess hotline|raw-floor|stock-asterisk-java REPO WORKDIR [COMMANDS]");
+            System.exit(2);
+        }
+        ServerKind kind = kindOf(args[0]);
+        Path repo = Path.of(args[1]);
+        Path work = Files.createDirectories(Path.of(args[2]));
+        List<String> commands = args.length > 3 ? Files.readAllLines(Path.of(args[3])) : List.of();
+        try (AutoCloseable server = start(kind, repo, work, commands)) {
+            System.out.println("ready " + port(server));
+            System.out.flush();
+            serveControl();
+        }
+        System.exit(0);
+    }
+
+    private static ServerKind kindOf(String label) {
+        for (ServerKind k : ServerKind.values()) {
+            if (k.label().equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown server kind '" + label + "'");
+    }
+
+    private static AutoCloseable start(ServerKind kind, Path repo, Path work, List<String> commands) throws Exception {
+        return switch (kind) {
+            case RAW_FLOOR -> new RawFloorServer(commands);
+            case STOCK -> new StockAgiServer(commands);
+            case HOTLINE -> HotlineNode.start(repo, work);
+        };
+    }
+
+    private static int port(AutoCloseable server) {
+        return switch (server) {
+            case RawFloorServer s -> s.port();
+            case StockAgiServer s -> s.port();
+            case HotlineNode n -> n.hotline().agiPort();
+            default -> throw new IllegalStateException("unknown server " + server);
+        };
+    }
+
+    private static void serveControl() throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("quit")) {
+            if (line.equals("stats")) {
+                // Two collections: the first may only promote what the second then frees.
+                System.gc();
+                System.gc();
+                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+                System.out.println("stats " + heap + " " + threads);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks. */
+    record HotlineNode(Hotline hotline, AgencyReceivers agencies) implements AutoCloseable {
+
+        static HotlineNode start(Path repo, Path work) {
+            AgencyReceivers agencies = AgencyReceivers.start(1, (agency, reference, nanos) -> { });
+            Path pathway = BenchFiles.nationalPathway(repo);
+            Map<String, String> env = new HashMap<>();
+            env.put("HOTLINE_DATA_DIR", work.resolve("data").toString());
+            env.put("HOTLINE_HTTP_PORT", "0");
+            env.put("HOTLINE_AGI_PORT", "0");
+            env.put("HOTLINE_PATHWAY_FILE", pathway.toString());
+            env.put("HOTLINE_FLOWS_DIR", BenchFiles.alwaysOpenFlows(repo, work.resolve("flows")).toString());
+            env.put("HOTLINE_DEMO_AGENCY_URL", agencies.url(0));
+            BenchFiles.secretRefs(pathway).forEach(ref -> env.put(ref, "bench-secret-" + ref));
+            try {
+                return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);
+            } catch (RuntimeException e) {
+                agencies.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            hotline.close();
+            agencies.close();
+        }
+    }
+}

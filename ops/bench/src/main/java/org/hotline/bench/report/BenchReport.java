@@ -1,0 +1,59 @@
+package org.hotline.bench.report;
+
+import java.util.List;
+
+/**
+ * Everything one benchmark run measured, each figure beside its baseline from the same run. Serialised as
+ * JSON as is, and rendered as Markdown by {@link MarkdownReport}.
+ */
+public record BenchReport(
+        Environment environment,
+        List<IvrStep> ivr,
+        List<Throughput> intake,
+        List<Throughput> dispatch,
+        List<PathwayRate> pathway,
+        List<TargetCheck> targets) {
+
+    public BenchReport {
+        ivr = List.copyOf(ivr);
+        intake = List.copyOf(intake);
+        dispatch = List.copyOf(dispatch);
+        pathway = List.copyOf(pathway);
+        targets = List.copyOf(targets);
+    }
+
+    /** Where and when the run happened; absolute figures only compare within one environment. */
+    public record Environment(String date, int cpus, String jdk, String os, String mode, long maxHeapMb,
+            long openFilesLimit, String ephemeralPorts) {}
+
+    /**
+     * One ramp step of the IVR load against one target.
+     *
+     * @param target {@code hotline}, {@code raw-floor} or {@code stock-asterisk-java}
+     * @param callers calls placed in this step (all started within the ramp, so they overlap)
+     * @param refused calls the server closed before sending a single command
+     * @param failed calls that broke off otherwise (reset, idle timeout, protocol violation, no status)
+     * @param peakConcurrent most calls connected at the same moment, from the calls' start and end times
+     * @param turnaround server time per AGI command (simulated caller time excluded)
+     * @param heapPerCallBytes server JVM heap growth per held call, after GC (-1 when not measured)
+     * @param threadsPerCall server JVM platform-thread growth per held call
+     */
+    public record IvrStep(String target, int callers, int completed, int refused, int failed, int peakConcurrent,
+            double callsPerSecond, Stats.Latency turnaround, long heapPerCallBytes, double threadsPerCall,
+            double wallSeconds) {}
+
+    /**
+     * A throughput/latency measurement of one path.
+     *
+     * @param path what was measured (e.g. {@code hotline-intake}, {@code raw-insertOne})
+     * @param concurrency parallel submitters (or agencies, for dispatch)
+     * @param perSecond completed operations per second
+     */
+    public record Throughput(String path, int concurrency, long count, double perSecond, Stats.Latency latency) {}
+
+    /** JMH result: pathway evaluations per second on one thread (one core) with its 99.9% error. */
+    public record PathwayRate(int rules, double evaluationsPerSecond, double error) {}
+
+    /** One target from the issue and whether this run met it ({@code met} null when not measured). */
+    public record TargetCheck(String name, String goal, String measured, Boolean met) {}
+}

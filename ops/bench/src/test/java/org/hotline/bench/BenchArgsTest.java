@@ -1,0 +1,53 @@
+package org.hotline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BenchArgsTest {
+
+    private static final Path REPO = Path.of("/repo");
+
+    @Test
+    void shouldRunTheShortPlanWithEveryKindIntoTheResultsFolderByDefault() {
+        // when
+        BenchMain.Args args = BenchMain.Args.parse(new String[0], REPO);
+
+        // then
+        assertThat(args.plan().mode()).isEqualTo("short");
+        assertThat(args.kinds()).containsExactly("ivr", "intake", "dispatch", "pathway");
+        assertThat(args.out()).isEqualTo(REPO.resolve("ops/bench/results"));
+    }
+
+    @Test
+    void shouldTakeTheFullPlanChosenKindsOutputAndDispatchRate() {
+        // when
+        BenchMain.Args args = BenchMain.Args.parse(
+                new String[] {"--full", "--only", "ivr,pathway", "--out", "/tmp/x", "--dispatch-rate", "7.5"}, REPO);
+
+        // then
+        assertThat(args.plan().mode()).isEqualTo("full");
+        assertThat(args.plan().ivr().steps()).containsExactly(100, 1_000, 5_000, 10_000);
+        assertThat(args.plan().dispatchTipsPerSecond()).isEqualTo(7.5);
+        assertThat(args.kinds()).containsExactly("ivr", "pathway");
+        assertThat(args.out()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void shouldRefuseUnknownArgumentsKindsMissingValuesAndBadRates() {
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--fast"}, REPO))
+                .hasMessageContaining("unknown argument '--fast'");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--only", "ivr,disk"}, REPO))
+                .hasMessageContaining("unknown benchmark 'disk'");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--out"}, REPO))
+                .hasMessageContaining("--out needs a value");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--only", "--full"}, REPO))
+                .hasMessageContaining("--only needs a value");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--dispatch-rate", "fast"}, REPO))
+                .hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--dispatch-rate", "-1"}, REPO))
+                .hasMessageContaining("positive");
+    }
+}

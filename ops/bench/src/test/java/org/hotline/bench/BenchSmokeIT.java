@@ -1,0 +1,63 @@
+package org.hotline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hotline.bench.report.BenchReport;
+import org.hotline.bench.report.BenchReport.IvrStep;
+import org.hotline.bench.report.MarkdownReport;
+import org.hotline.bench.report.ReportFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every benchmark kind with tiny numbers ({@link BenchPlan#smoke()}): proves the harness works end to end
+ * over real sockets and writes a complete report. Says nothing about speed.
+ */
+class BenchSmokeIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldRunEveryBenchmarkKindAndWriteACompleteReport() throws Exception {
+        // given
+        Path repo = BenchFiles.repoRoot(Path.of(""));
+        BenchPlan plan = BenchPlan.smoke();
+
+        // when
+        BenchReport report = BenchRun.run(plan, BenchRun.KINDS, repo, work.resolve("run"), line -> { });
+        ReportFiles.write(report, work.resolve("results"));
+
+        // then: every server, every step, every call completed with measured turnarounds
+        assertThat(report.ivr()).extracting(IvrStep::target).containsExactly("hotline", "hotline", "raw-floor",
+                "raw-floor", "stock-asterisk-java", "stock-asterisk-java");
+        assertThat(report.ivr()).allSatisfy(step -> {
+            assertThat(step.completed()).as(step.toString()).isEqualTo(step.callers());
+            assertThat(step.refused() + step.failed()).isZero();
+            assertThat(step.peakConcurrent()).isBetween(1, step.callers());
+            assertThat(step.turnaround().count()).isGreaterThanOrEqualTo(10L * step.callers());
+        });
+        assertThat(report.intake()).extracting(BenchReport.Throughput::path)
+                .containsExactly("raw-insertOne", "hotline-intake");
+        assertThat(report.intake()).allSatisfy(t -> assertThat(t.count()).isEqualTo(plan.intakeTips()));
+        assertThat(report.dispatch()).extracting(BenchReport.Throughput::path)
+                .containsExactly("raw-webclient-post", "hotline-dispatch");
+        assertThat(report.dispatch()).allSatisfy(
+                t -> assertThat(t.count()).isEqualTo((long) plan.dispatchTips() * plan.agencies()));
+        assertThat(report.pathway()).extracting(BenchReport.PathwayRate::rules).containsExactly(10, 100, 1_000);
+        assertThat(report.pathway()).allSatisfy(p -> assertThat(p.evaluationsPerSecond()).isPositive());
+        assertThat(report.targets()).hasSize(6);
+        assertThat(report.environment().cpus()).isPositive();
+
+        // and the files hold the same report
+        assertThat(ReportFiles.read(work.resolve("results"))).isEqualTo(report);
+        String markdown = java.nio.file.Files.readString(work.resolve("results").resolve(ReportFiles.MARKDOWN));
+        assertThat(markdown).isEqualTo(MarkdownReport.render(report));
+        for (String row : List.of("| hotline | 20 |", "| raw-floor | 5 |", "| stock-asterisk-java | 20 |",
+                "| hotline-intake |", "| hotline-dispatch |", "| 1,000 |", "| Heap per call |")) {
+            assertThat(markdown).contains(row);
+        }
+    }
+}
