@@ -46,7 +46,7 @@ final class EventTranslator {
             case HangupEvent e -> new AmiEvent.HungUp(now, e.getUniqueId());
             case QueueMemberPausedEvent e -> new AmiEvent.MemberPaused(now, e.getInterface(),
                     Boolean.TRUE.equals(e.getPaused()));
-            case DutyAnswerEvent e -> new AmiEvent.DutyAnswer(now, nonNull(e.getDutyCall()), nonNull(e.getKey()));
+            case HotlineDutyAnswerEvent e -> new AmiEvent.DutyAnswer(now, nonNull(e.getDutyCall()), nonNull(e.getKey()));
             default -> null;
         });
     }

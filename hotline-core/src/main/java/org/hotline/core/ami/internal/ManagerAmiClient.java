@@ -160,7 +160,7 @@ public final class ManagerAmiClient implements AmiClient {
                 config.username(), config.secret());
         candidate.setDefaultResponseTimeout(config.pingTimeout().toMillis());
         candidate.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, config.pingTimeout().toMillis()));
-        candidate.registerUserEventClass(DutyAnswerEvent.class);
+        candidate.registerUserEventClass(HotlineDutyAnswerEvent.class);
         candidate.addEventListener(readerListener(id));
         connection = candidate;
         try {
