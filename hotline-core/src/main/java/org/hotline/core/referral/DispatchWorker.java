@@ -45,6 +45,7 @@ public final class DispatchWorker {
     private final Object wakeUp = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private boolean wakeRequested;
 
     DispatchWorker(MongoReferralStore store, DispatchEngine engine, DeadlineSweeper sweeper, DispatchConfig config,
             BackoffPolicy backoff, HotlineMetrics metrics, Clock clock) {
@@ -117,6 +118,8 @@ public final class DispatchWorker {
     /** Makes idle polling threads look for due referrals now (e.g. right after new referrals were created). */
     public void wakeUp() {
         synchronized (wakeUp) {
+            // remembered, so a wake-up that comes while the threads are busy is not lost
+            wakeRequested = true;
             wakeUp.notifyAll();
         }
     }
@@ -134,7 +137,10 @@ public final class DispatchWorker {
             if (handled == 0 && running) {
                 synchronized (wakeUp) {
                     try {
-                        wakeUp.wait(config.pollInterval().toMillis());
+                        if (!wakeRequested) {
+                            wakeUp.wait(config.pollInterval().toMillis());
+                        }
+                        wakeRequested = false;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;

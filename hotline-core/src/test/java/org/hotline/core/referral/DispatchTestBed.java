@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
@@ -52,15 +53,28 @@ final class DispatchTestBed implements AutoCloseable {
     final HotlineMetrics metrics = new HotlineMetrics(false);
     private final List<AutoCloseable> resources = new ArrayList<>();
 
+    private final String database;
+
+    /**
+     * Uses the embedded server under {@code dataDir}, or the real MongoDB named by {@code MONGODB_URI} when it is
+     * set (a database of its own per test, dropped afterwards), so the same tests run against both.
+     */
     DispatchTestBed(Path dataDir) {
-        this.mongo = MongoStore.embedded(dataDir, 0, "hotline", Duration.ofSeconds(5));
+        String uri = System.getenv("MONGODB_URI");
+        this.database = uri == null ? "hotline" : "dispatch_test_" + UUID.randomUUID().toString().replace("-", "");
+        this.mongo = uri == null
+                ? MongoStore.embedded(dataDir, 0, database, Duration.ofSeconds(5))
+                : MongoStore.external(uri, database, Duration.ofSeconds(5));
     }
 
-    /** Test defaults: short HTTP timeouts so a hanging agency costs a fraction of a second. */
+    /**
+     * Test defaults: timeouts short enough for tests, long enough that a busy build machine does not turn a slow
+     * answer into a failure; tests about timeouts set their own.
+     */
     static DispatchConfig.Builder config(String nodeId) {
         return DispatchConfig.builder(nodeId)
                 .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofSeconds(5))
                 .leaseDuration(Duration.ofSeconds(30));
     }
 
@@ -95,7 +109,7 @@ final class DispatchTestBed implements AutoCloseable {
 
     /** A second driver connection to the same server, as a second node would have. */
     MongoStore secondConnection() {
-        MongoStore other = MongoStore.external(mongo.connectionString(), "hotline", Duration.ofSeconds(5));
+        MongoStore other = MongoStore.external(mongo.connectionString(), database, Duration.ofSeconds(5));
         resources.add(other);
         return other;
     }
@@ -138,6 +152,9 @@ final class DispatchTestBed implements AutoCloseable {
     public void close() throws Exception {
         for (int i = resources.size() - 1; i >= 0; i--) {
             resources.get(i).close();
+        }
+        if (!mongo.isEmbedded()) {
+            mongo.database().drop();
         }
         mongo.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

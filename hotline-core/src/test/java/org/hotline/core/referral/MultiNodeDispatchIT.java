@@ -38,9 +38,8 @@ class MultiNodeDispatchIT {
     @BeforeEach
     void setUp() {
         bed = new DispatchTestBed(dataDir);
-        // generous timeouts: this test is about claims, a cold first request must not count as a failure
-        nodeA = bed.node(DispatchTestBed.config("node-a").responseTimeout(Duration.ofSeconds(10)).build());
-        nodeB = bed.node(DispatchTestBed.config("node-b").responseTimeout(Duration.ofSeconds(10)).build(),
+        nodeA = bed.node(DispatchTestBed.config("node-a").build());
+        nodeB = bed.node(DispatchTestBed.config("node-b").build(),
                 SecretResolver.fromMap(Map.of(DispatchTestBed.SECRET_REF, DispatchTestBed.SECRET)),
                 bed.secondConnection());
     }

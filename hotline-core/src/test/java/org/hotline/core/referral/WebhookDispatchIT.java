@@ -157,6 +157,7 @@ class WebhookDispatchIT {
     void shouldRetryWhenAgencyDoesNotAnswerInTime() {
         // given
         RecordingAgency police = bed.agency().thenHang();
+        node = bed.node(DispatchTestBed.config("node-t").responseTimeout(Duration.ofMillis(800)).build());
         DispatchTestBed.refer(node, "tip-5", "H8J2K", DANGER_ONLY, DispatchTestBed.pathway(police, null));
 
         // when
@@ -177,6 +178,7 @@ class WebhookDispatchIT {
     void shouldNotDuplicateWhenSlowAgencyAcceptsAfterOurTimeout() {
         // given: the agency takes the first copy but answers long after our response timeout
         RecordingAgency police = bed.agency().thenAnswerAfter(200, Duration.ofSeconds(3));
+        node = bed.node(DispatchTestBed.config("node-t").responseTimeout(Duration.ofMillis(800)).build());
         DispatchTestBed.refer(node, "tip-6", "S1L0W", DANGER_ONLY, DispatchTestBed.pathway(police, null));
 
         // when
