@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.bson.Document;
 import org.hotline.core.audit.AuditChain;
+import org.hotline.core.ami.AmiClient;
+import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
@@ -42,6 +45,8 @@ import org.hotline.core.intake.internal.CounterFile;
 import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
+import org.hotline.core.live.Live;
+import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.ops.OpsConfig;
 import org.hotline.core.ops.OpsSampler;
@@ -97,13 +102,15 @@ public final class Hotline implements AutoCloseable {
     private final PrivacyParts privacy;
     private final PathwaySync pathwaySync;
     private final List<String> routes;
+    private final Optional<AmiClient> ami;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Hotline(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter writer,
             Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
             Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, PrivacyParts privacy, List<String> routes,
-            PathwaySync pathwaySync) {
+            PathwaySync pathwaySync, Optional<AmiClient> ami) {
         this.routes = List.copyOf(routes);
+        this.ami = ami;
         this.privacy = privacy;
         this.pathwaySync = pathwaySync;
         this.config = config;
@@ -136,11 +143,12 @@ public final class Hotline implements AutoCloseable {
         OpsConfig opsConfig = OpsSettings.fromEnv(env);
         PrivacySettings privacySettings = PrivacySettings.fromEnv(env);
         TipCipher cipher = TipCipher.open(env, config.dataDir());
+        Optional<AmiConfig> amiConfig = AmiSettings.fromEnv(env);
 
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             return startParts(config, env, clock, metrics, pathway, flows, flowOptions, dispatchConfig, ivrConfig,
-                    key, opsConfig, privacySettings, cipher, started);
+                    key, opsConfig, privacySettings, cipher, amiConfig, started);
         } catch (RuntimeException e) {
             started.forEach(Hotline::closeQuietly);
             throw e;
@@ -150,7 +158,8 @@ public final class Hotline implements AutoCloseable {
     private static Hotline startParts(HotlineConfig config, Map<String, String> env, Clock clock,
             HotlineMetrics metrics, ActivePathway pathway, FlowRegistry flows, FlowOptions flowOptions,
             DispatchConfig dispatchConfig, IvrServerConfig ivrConfig, ServerKey key, OpsConfig opsConfig,
-            PrivacySettings privacySettings, TipCipher cipher, Deque<AutoCloseable> started) {
+            PrivacySettings privacySettings, TipCipher cipher, Optional<AmiConfig> amiConfig,
+            Deque<AutoCloseable> started) {
         MongoStore mongo = config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
@@ -212,6 +221,10 @@ public final class Hotline implements AutoCloseable {
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
         features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock, Console.zone(env)));
         features.add(new PathwayApi(pathways));
+        Optional<AmiClient> ami = amiConfig.map(c -> AmiClient.start(c, metrics, clock));
+        ami.ifPresent(started::push);
+        Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
+        features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         TipQueries tips = new TipQueries(mongo, cipher);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),
@@ -245,7 +258,7 @@ public final class Hotline implements AutoCloseable {
                 ivrConfig.bindAddress(), ivr.port(), config.httpHost(), http.actualPort(), pathway.get().id(),
                 pathway.get().version());
         return new Hotline(config, vertx, mongo, journal, writer, dispatch, ivr, http, sweeper, metrics, readiness,
-                opsSampler, opsConfig.drainTimeout(), privacy, HttpApi.routes(api), pathwaySync);
+                opsSampler, opsConfig.drainTimeout(), privacy, HttpApi.routes(api), pathwaySync, ami);
     }
 
     /** The audit log every feature records to: hash-chained in MongoDB, sealed with a key derived from {@code key}. */
@@ -329,6 +342,7 @@ public final class Hotline implements AutoCloseable {
         ivr.stop(drainTimeout);
         opsSampler.close();
         await(http.close());
+        ami.ifPresent(AmiClient::close);
         sweeper.shutdownNow();
         pathwaySync.close();
         privacy.jobs().close();
