@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.core.pathway.LifecycleBed.ALICE;
 import static org.hotline.core.pathway.LifecycleBed.BOB;
 
+import com.mongodb.client.MongoCollection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.referral.SecretResolver;
+import org.hotline.core.routing.TipRouter;
 import org.hotline.core.testsupport.RecordingAgency;
-import org.hotline.pathway.Pathway;
-import org.hotline.pathway.TipFields;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,14 +101,17 @@ class InFlightReferralIT {
 
     @Test
     void shouldDeliverAReferralCreatedUnderVersion1WithItsPayloadAfterVersion2IsActivated() throws Exception {
-        // given a node routing by version 1, and a referral created under it but not yet delivered
+        // given a node routing by version 1, and a tip routed under it whose referral is not yet delivered
         Map<String, String> env = Map.of("POLICE_URL", police.url("/referrals"));
         Path file = Files.writeString(dataDir.resolve("pathway.yaml"), V1);
         PathwayLifecycle lifecycle = bed.lifecycle(bed.mongo, env);
         ActivePathway active = ActivePathway.fromFile(file, env);
         PathwaySync sync = new PathwaySync(lifecycle, active, env);
         sync.syncOnce();
-        refer("tip-1", "100000001", active.get());
+        TipRouter router = new TipRouter(bed.mongo, active, (tipId, reference, fields, routing, pathway) ->
+                dispatch.referrals().createReferrals(tipId, reference, fields, routing, pathway), bed.clock,
+                TipCipher.open(Map.of(), dataDir.resolve("keys")));
+        route(router, "tip-1", "100000001");
 
         // when version 2 is activated before the referral goes out, and a second tip arrives
         PathwayVersion v2 = lifecycle.createDraft(V2, ALICE);
@@ -113,10 +119,10 @@ class InFlightReferralIT {
         lifecycle.approve(v2.id(), BOB, "agreed with the police");
         lifecycle.activate(v2.id(), BOB, "agreed with the police", Optional.empty());
         sync.syncOnce();
-        refer("tip-2", "100000002", active.get());
+        route(router, "tip-2", "100000002");
         int delivered = dispatch.worker().dispatchOnce();
 
-        // then the first referral carries version 1's payload, the second version 2's
+        // then the first referral carries version 1's payload, the second version 2's, and each tip its version
         assertThat(delivered).isEqualTo(2);
         Map<String, JsonObject> byReference = new java.util.HashMap<>();
         police.requests().forEach(r -> {
@@ -129,10 +135,20 @@ class InFlightReferralIT {
                 .containsExactlyInAnyOrder("reference", "exploitationType", "region", "narrative");
         assertThat(dispatch.referrals().find("tip-1:police").orElseThrow().pathwayVersion()).isEqualTo("1");
         assertThat(dispatch.referrals().find("tip-2:police").orElseThrow().pathwayVersion()).isEqualTo("2");
+        assertThat(tips().find(new Document("_id", "tip-1")).first().getString("pathwayVersion")).isEqualTo("1");
+        assertThat(tips().find(new Document("_id", "tip-2")).first().getString("pathwayVersion")).isEqualTo("2");
     }
 
-    /** What the tip router does for a stored tip: route by the active version and create its referrals. */
-    private void refer(String tipId, String reference, Pathway pathway) {
-        dispatch.referrals().createReferrals(tipId, reference, TIP, pathway.route(TipFields.facts(TIP)), pathway);
+    /** Stores a tip as intake does and routes it by the node's active version. */
+    private void route(TipRouter router, String tipId, String reference) {
+        Document tip = new Document("_id", tipId).append("reference", reference).append("outcome", "COMPLETED")
+                .append("receivedAt", Date.from(bed.clock.instant())).append("routed", false)
+                .append("fields", new Document(TIP)).append("consents", new Document());
+        tips().insertOne(tip);
+        router.route(tip);
+    }
+
+    private MongoCollection<Document> tips() {
+        return bed.mongo.database().getCollection("tips");
     }
 }
