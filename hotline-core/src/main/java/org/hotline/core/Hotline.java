@@ -66,6 +66,11 @@ import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.stats.CallLog;
+import org.hotline.core.stats.ResearchExport;
+import org.hotline.core.stats.StatsConfig;
+import org.hotline.core.stats.StatsRoutes;
+import org.hotline.core.stats.StatsService;
 import org.hotline.core.tip.TipQueries;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -160,6 +165,7 @@ public final class Hotline implements AutoCloseable {
             DispatchConfig dispatchConfig, IvrServerConfig ivrConfig, ServerKey key, OpsConfig opsConfig,
             PrivacySettings privacySettings, TipCipher cipher, Optional<AmiConfig> amiConfig,
             Deque<AutoCloseable> started) {
+        StatsConfig statsConfig = StatsConfig.fromEnv(env);
         MongoStore mongo = config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
@@ -195,10 +201,11 @@ public final class Hotline implements AutoCloseable {
         MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake::pinHash,
                 number -> key.keyedHash("caller-hash", number), new AttemptLimiter(mongo.database(), clock), audit,
                 cipher, clock);
-        AgiScript script = HotlineFlows.script(flows, intake, desk, flowOptions, clock);
+        CallLog callLog = new CallLog(mongo, clock);
+        AgiScript script = HotlineFlows.script(flows, intake, desk, IvrWiring.withCallLog(flowOptions, callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();
         flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
-        IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics));
+        IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics, callLog));
         try {
             ivr.start();
         } catch (IOException e) {
@@ -225,6 +232,8 @@ public final class Hotline implements AutoCloseable {
         ami.ifPresent(started::push);
         Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
+        features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
+                new ResearchExport(mongo.database(), statsConfig, audit)));
         TipQueries tips = new TipQueries(mongo, cipher);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), journal.isOpen(), journal.backlog(), ivr.port() > 0, ivr.activeCalls()),

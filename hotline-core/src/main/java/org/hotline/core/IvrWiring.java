@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.stats.CallLog;
+import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.flow.Choice;
 import org.hotline.ivr.flow.FlowObserver;
 import org.hotline.ivr.flow.FlowOptions;
@@ -15,7 +17,7 @@ import org.hotline.ivr.server.CallObserver;
 import org.hotline.ivr.server.SessionOutcome;
 import org.hotline.pathway.Pathway;
 
-/** Connects the IVR to the rest of the node: the region menu from the pathway, and metrics for calls. */
+/** Connects the IVR to the rest of the node: the region menu from the pathway, metrics and the call log. */
 final class IvrWiring {
 
     private IvrWiring() {}
@@ -32,7 +34,34 @@ final class IvrWiring {
         return regions.isEmpty() ? options : options.withLists(Map.of("region", regions));
     }
 
-    static CallObserver callObserver(HotlineMetrics metrics) {
+    /** The options with a flow observer that also records every call in the statistics' call log. */
+    static FlowOptions withCallLog(FlowOptions options, CallLog calls) {
+        FlowObserver inner = options.observer();
+        return options.withObserver(new FlowObserver() {
+            @Override
+            public void promptFallback(String flowLabel, String language, String promptId) {
+                inner.promptFallback(flowLabel, language, promptId);
+            }
+
+            @Override
+            public void inputFailed(String flowLabel, String nodeId) {
+                inner.inputFailed(flowLabel, nodeId);
+            }
+
+            @Override
+            public void intakeUnavailable(String flowLabel, String nodeId) {
+                inner.intakeUnavailable(flowLabel, nodeId);
+            }
+
+            @Override
+            public void callEnded(String flowLabel, String status, CapturedTip tip) {
+                inner.callEnded(flowLabel, status, tip);
+                calls.flowEnded(flowLabel, status, tip);
+            }
+        });
+    }
+
+    static CallObserver callObserver(HotlineMetrics metrics, CallLog calls) {
         return new CallObserver() {
             @Override
             public void callStarted(CallInfo call) {
@@ -52,6 +81,7 @@ final class IvrWiring {
             @Override
             public void busyRejected(CallInfo call) {
                 metrics.callRejectedBusy();
+                calls.busy(call.language());
             }
         };
     }

@@ -4,10 +4,7 @@ import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.hotline.core.storage.MongoStore;
@@ -21,28 +18,27 @@ import org.slf4j.LoggerFactory;
  * time, flow, the status the dialplan saw, outcome, language, the last flow node and the region code if the
  * caller gave one; never the number, the call id or answers.
  *
- * <p>The IVR calls the hooks on the call's own thread, which must not wait for MongoDB; records are written by
- * one background thread from a bounded queue. A full queue or a failed write loses that record (it is logged):
- * statistics are not worth slowing a caller down.
+ * <p>The IVR calls the hooks on the call's own thread, which must not wait for MongoDB; each record is written
+ * on a virtual thread, at most {@value #IN_FLIGHT} at a time. Beyond that, or when a write fails, the record is
+ * lost and logged: statistics are not worth slowing a caller down. Nothing needs closing; {@link #close()} waits
+ * for writes in flight and refuses new ones (orderly shutdown, tests).
  */
 public final class CallLog implements AutoCloseable {
 
     public static final String CALLS = "calls";
     private static final Logger LOG = LoggerFactory.getLogger(CallLog.class);
-    private static final int QUEUE = 10_000;
+    private static final int IN_FLIGHT = 1_000;
     private static final Map<String, String> OUTCOME_BY_STATUS = Map.of(
             "DONE", "COMPLETED", "OPERATOR", "OPERATOR", "EMERGENCY", "EMERGENCY", "HANGUP", "ABANDONED",
             "BUSY", "BUSY", "FAILED", "FAILED");
 
     private final MongoCollection<Document> calls;
     private final Clock clock;
-    private final ExecutorService writer;
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
 
     public CallLog(MongoStore mongo, Clock clock) {
         this.calls = mongo.database().getCollection(CALLS);
         this.clock = clock;
-        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                Thread.ofPlatform().name("call-log").daemon(true).factory());
     }
 
     /** A flow ended with {@code status}; {@code tip} is what it captured, or null. */
@@ -68,31 +64,30 @@ public final class CallLog implements AutoCloseable {
     }
 
     private void write(Document doc) {
-        try {
-            writer.execute(() -> {
-                try {
-                    calls.insertOne(doc);
-                } catch (RuntimeException e) {
-                    LOG.warn("Call record not stored ({}); statistics will miss one call", e.getMessage());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Call record dropped: the call log queue is full or closed");
+        if (!slots.tryAcquire()) {
+            LOG.warn("Call record dropped: {} writes already in flight, or the call log is closed", IN_FLIGHT);
+            return;
         }
+        Thread.ofVirtual().name("call-log").start(() -> {
+            try {
+                calls.insertOne(doc);
+            } catch (RuntimeException e) {
+                LOG.warn("Call record not stored ({}); statistics will miss one call", e.getMessage());
+            } finally {
+                slots.release();
+            }
+        });
     }
 
-    /** Writes what is queued (waiting up to five seconds), then stops. */
+    /** Waits up to five seconds for writes in flight; later records are dropped. */
     @Override
     public void close() {
-        writer.shutdown();
         try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("Call log closed with records still queued");
-                writer.shutdownNow();
+            if (!slots.tryAcquire(IN_FLIGHT, 5, TimeUnit.SECONDS)) {
+                LOG.warn("Call log closed with writes still in flight");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            writer.shutdownNow();
         }
     }
 }

@@ -34,8 +34,12 @@ public final class StatsRoutes implements ApiRoutes {
     public void mount(Router router, Access access) {
         router.get("/api/stats").handler(access.require(ROLES)).handler(this::statistics);
         router.get("/api/stats/export").handler(access.require(ROLES)).handler(this::export);
-        router.get("/stats").handler(ctx -> ctx.redirect("/stats/"));
         router.get("/stats/*").handler(ctx -> {
+            if (ctx.request().path().equals("/stats")) {
+                // the pages link their scripts relatively, which needs the trailing slash
+                ctx.redirect("/stats/");
+                return;
+            }
             ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff");
             ctx.next();
         }).handler(StaticHandler.create("web/stats").setCachingEnabled(false).setIndexPage("index.html"));

@@ -48,7 +48,8 @@ final class StatsData {
                 .append("recording", "rec-2026-11-23-0042.wav")
                 .append("fields", fields)
                 .append("consents", new Document("record", true).append("statistics", statisticsConsent))
-                .append("status", "REFERRED");
+                .append("status", "REFERRED")
+                .append("routed", true);
     }
 
     /** A referral created at {@code at}; acknowledged after {@code ackAfter} unless that is null. */

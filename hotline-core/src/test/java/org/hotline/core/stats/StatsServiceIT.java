@@ -44,20 +44,24 @@ class StatsServiceIT {
 
     @Test
     void shouldCountCallsPerDayHourAndOutcomeAndSuppressSmallCells() {
-        // given 7 completed calls at 09:xx and 2 busy calls at 14:xx on 3 November, one abandoned in October
+        // given 7 completed and 6 operator calls at 09:xx and 2 busy calls at 14:xx on 3 November, one abandoned
+        // call in October
         data.calls(7, "2026-11-03T09:15:00Z", "COMPLETED", null);
+        data.calls(6, "2026-11-03T09:20:00Z", "OPERATOR", null);
         data.calls(2, "2026-11-03T14:00:00Z", "BUSY", null);
         data.calls(1, "2026-10-31T23:59:00Z", "ABANDONED", "menu");
         // when
         StatsReport.Calls calls = stats.compute(NOVEMBER).calls();
-        // then
-        assertThat(calls.total()).isEqualTo(new Cell.Count(9));
+        // then busy is hidden, and so is the next smallest outcome, or the total would give busy away
+        assertThat(calls.total()).isEqualTo(new Cell.Count(15));
         assertThat(calls.byOutcome()).containsEntry("COMPLETED", new Cell.Count(7))
-                .containsEntry("BUSY", new Cell.Suppressed()).containsEntry("ABANDONED", new Cell.Count(0));
+                .containsEntry("OPERATOR", new Cell.Suppressed()).containsEntry("BUSY", new Cell.Suppressed())
+                .containsEntry("ABANDONED", new Cell.Count(0));
         assertThat(calls.byDay()).hasSize(30);
         assertThat(calls.byDay().get("2026-11-03")).containsEntry("COMPLETED", new Cell.Count(7))
                 .containsEntry("BUSY", new Cell.Suppressed());
-        assertThat(calls.byHour().get("9")).containsEntry("COMPLETED", new Cell.Count(7));
+        assertThat(calls.byHour().get("9")).containsEntry("COMPLETED", new Cell.Count(7))
+                .containsEntry("OPERATOR", new Cell.Count(6));
         assertThat(calls.byHour().get("14")).containsEntry("BUSY", new Cell.Suppressed());
         assertThat(calls.dropOffByNode()).isEmpty();
     }
@@ -66,6 +70,7 @@ class StatsServiceIT {
     void shouldShowWhereCallersHangUp() {
         // given
         data.calls(6, "2026-11-05T10:00:00Z", "ABANDONED", "ask_region");
+        data.calls(5, "2026-11-05T10:00:00Z", "ABANDONED", "ask_type");
         data.calls(2, "2026-11-05T10:00:00Z", "ABANDONED", "consent_record");
         data.calls(3, "2026-11-05T10:00:00Z", "SILENT", "language");
         // when
@@ -73,6 +78,7 @@ class StatsServiceIT {
         // then
         assertThat(calls.dropOffByNode()).containsExactly(
                 java.util.Map.entry("ask_region", new Cell.Count(6)),
+                java.util.Map.entry("ask_type", new Cell.Suppressed()),
                 java.util.Map.entry("consent_record", new Cell.Suppressed()));
     }
 
@@ -88,7 +94,7 @@ class StatsServiceIT {
         // then
         assertThat(tips.total()).isEqualTo(new Cell.Count(13));
         assertThat(tips.byExploitationType()).containsEntry("forced_labour", new Cell.Count(6))
-                .containsEntry("sexual_exploitation", new Cell.Count(5))
+                .containsEntry("sexual_exploitation", new Cell.Suppressed())
                 .containsEntry("child_labour", new Cell.Suppressed());
         assertThat(tips.byRegion()).containsEntry("MO", new Cell.Count(6)).containsEntry("BO", new Cell.Count(7));
         assertThat(tips.byMonth()).containsExactly(java.util.Map.entry("2026-11", new Cell.Count(13)));

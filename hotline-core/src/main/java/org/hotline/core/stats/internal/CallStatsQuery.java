@@ -66,11 +66,6 @@ public final class CallStatsQuery {
     }
 
     private static Map<String, Cell> withAllOutcomes(Tally tally, int minCell) {
-        Map<String, Cell> cells = new LinkedHashMap<>();
-        OUTCOMES.forEach(o -> cells.put(o, Cell.of(tally == null ? 0 : tally.get(o), minCell)));
-        if (tally != null) {
-            tally.cells(minCell).forEach(cells::putIfAbsent);
-        }
-        return cells;
+        return (tally == null ? new Tally() : tally).cells(OUTCOMES, minCell);
     }
 }

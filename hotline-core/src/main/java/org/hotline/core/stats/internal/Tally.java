@@ -1,6 +1,7 @@
 package org.hotline.core.stats.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.core.stats.Cell;
@@ -25,10 +26,16 @@ public final class Tally {
         return counts.getOrDefault(key, 0L);
     }
 
-    /** The counts as cells, in key order. */
+    /** The counts as cells in key order, small ones suppressed ({@link Suppression}). */
     public Map<String, Cell> cells(int minCell) {
-        Map<String, Cell> out = new LinkedHashMap<>();
-        counts.forEach((key, n) -> out.put(key, Cell.of(n, minCell)));
-        return out;
+        return Suppression.protect(counts, minCell);
+    }
+
+    /** The counts of {@code keys} first (zero when absent), then the others, small ones suppressed. */
+    public Map<String, Cell> cells(List<String> keys, int minCell) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        keys.forEach(k -> ordered.put(k, get(k)));
+        counts.forEach(ordered::putIfAbsent);
+        return Suppression.protect(ordered, minCell);
     }
 }

@@ -1,0 +1,59 @@
+// Talks to the hotline API with the session cookie; shows the sign-in form when there is no session.
+
+export class SignInNeeded extends Error {}
+
+export async function getJson(url) {
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (response.status === 401) {
+    throw new SignInNeeded('Sign in first.');
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.message || `The server answered ${response.status}.`);
+  }
+  return body;
+}
+
+/** Shows the sign-in form; resolves once the person has signed in. */
+export function signIn() {
+  const section = document.getElementById('signin');
+  const form = document.getElementById('signin-form');
+  const error = document.getElementById('signin-error');
+  section.hidden = false;
+  return new Promise((resolve) => {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      const response = await fetch('/api/auth/login', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: form.username.value, password: form.password.value }),
+      });
+      if (response.ok) {
+        form.password.value = '';
+        section.hidden = true;
+        resolve();
+      } else {
+        const body = await response.json().catch(() => ({}));
+        error.textContent = body.message || 'Sign-in failed.';
+      }
+    });
+  });
+}
+
+export function query(params) {
+  const search = new URLSearchParams();
+  Object.entries(params).forEach(([k, v]) => {
+    if (v) {
+      search.set(k, v);
+    }
+  });
+  return search.toString();
+}
+
+export function setStatus(state, text) {
+  const status = document.getElementById('status');
+  status.dataset.state = state;
+  status.textContent = text;
+}

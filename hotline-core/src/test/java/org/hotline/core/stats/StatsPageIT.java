@@ -1,0 +1,129 @@
+package org.hotline.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders the statistics page and the monthly report of a running node in headless Chromium (Playwright, driven
+ * by {@code src/test/browser/stats.mjs}), signing in through the page. Screenshots and the report's PDF are kept
+ * in {@code <build dir>/screenshots/}. Without Chromium, node or playwright-core the test fails on CI
+ * ({@code CI=true}) and is skipped elsewhere.
+ */
+class StatsPageIT {
+
+    private static final Path BROWSER_DIR = Path.of("src/test/browser");
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
+    @TempDir
+    Path dir;
+
+    private StatsNode node;
+
+    @BeforeEach
+    void start() {
+        requireBrowserTools();
+        node = new StatsNode(dir, Map.of("HOTLINE_STATS_MIN_CELL", "5"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void shouldRenderChartsWithSmallCellsHiddenAndSaveScreenshots() throws Exception {
+        // given a month with calls, tips (one type below the threshold) and referrals
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        String first = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).toString();
+        node.data.calls(9, first + "T09:10:00Z", "COMPLETED", "goodbye");
+        node.data.calls(6, first + "T10:10:00Z", "ABANDONED", "ask_region");
+        node.data.calls(2, first + "T11:10:00Z", "BUSY", null);
+        node.data.tips(8, first + "T09:00:00Z", "forced_labour", "MO", false, true);
+        node.data.tips(6, first + "T10:00:00Z", "sexual_exploitation", "BO", true, true);
+        node.data.tips(3, first + "T11:00:00Z", "child_labour", "BO", true, true);
+        for (int i = 0; i < 6; i++) {
+            node.data.referral("tip-" + i, "police", first + "T09:00:00Z", Duration.ofHours(1), Duration.ofMinutes(20 + i));
+        }
+        Path out = buildDirectory().resolve("screenshots");
+        // when
+        Run run = runNode(List.of("node", BROWSER_DIR.resolve("stats.mjs").toString(), node.baseUrl(),
+                "sam.supervisor", StatsNode.PASSWORD, out.toString(), month));
+        // then
+        assertThat(run.exitCode()).as("browser script output: %s", run.output()).isZero();
+        JsonObject seen = new JsonObject(run.output().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(seen.getJsonArray("problems")).isEmpty();
+        assertThat(seen.getInteger("bars")).isGreaterThan(5);
+        assertThat(seen.getInteger("suppressedMarks")).isPositive();
+        assertThat(seen.getJsonArray("typeLabels").getList()).contains("forced_labour", "8", "child_labour", "< 5");
+        assertThat(seen.getJsonArray("figures").encode()).contains("17calls", "17tips");
+        assertThat(seen.getJsonArray("agencyRows").encode()).contains("POLICE");
+        assertThat(seen.getJsonArray("indicators").encode()).contains("Tips received17");
+        assertThat(out.resolve("stats.png")).isNotEmptyFile();
+        assertThat(out.resolve("report.png")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("report.pdf"), StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    /** The module's build folder ({@code target} or the {@code build.subdir} in use): where test classes live. */
+    private static Path buildDirectory() throws Exception {
+        return Path.of(StatsPageIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    }
+
+    private static Run runNode(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the browser script did not finish within two minutes");
+        }
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static void requireBrowserTools() {
+        String missing = null;
+        if (!Files.isExecutable(CHROMIUM)) {
+            missing = "Chromium at " + CHROMIUM + " (apt-get install -y chromium)";
+        } else if (!Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
+            missing = "playwright-core (npm ci in " + BROWSER_DIR + ")";
+        } else if (!nodeRuns()) {
+            missing = "node on the PATH";
+        }
+        if (missing != null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("The browser test needs " + missing + "; CI must install it (.ci/run).");
+            }
+            Assumptions.abort("Browser test skipped outside CI: missing " + missing);
+        }
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            return runNode(List.of("node", "--version")).exitCode() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
