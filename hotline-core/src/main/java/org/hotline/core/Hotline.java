@@ -172,7 +172,7 @@ public final class Hotline implements AutoCloseable {
                         config.mongoDatabase(), config.mongoTimeout()));
         started.push(mongo);
         Storage.ensureIndexes(mongo);
-        AuditLog audit = auditLog(mongo, key, clock);
+        AuditLog audit = new MongoAuditLog(mongo.database(), auditChain(key), clock, metrics::auditFailure);
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycleConfig pathwayConfig = PathwayLifecycleConfig.fromEnv(env);
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());

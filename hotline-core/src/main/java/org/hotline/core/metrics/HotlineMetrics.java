@@ -41,6 +41,7 @@ public final class HotlineMetrics {
     private final Counter deliveryAttempts;
     private final Counter deadLetters;
     private final Counter deadlineBreaches;
+    private final Counter auditFailures;
     private final Gauge referralsByState;
     private final Gauge referralsOverdue;
     private final Gauge componentUp;
@@ -90,6 +91,9 @@ public final class HotlineMetrics {
                 .labelNames("channel", "result").register(registry);
         deadLetters = Counter.build("hotline_dead_letters_total", "Referrals given up on, by channel and agency.")
                 .labelNames("channel", "agency").register(registry);
+        auditFailures = Counter.build("hotline_audit_failures_total",
+                "Audit events that could not be written (each is also logged); any increase needs attention.")
+                .register(registry);
         deadlineBreaches = Counter.build("hotline_referral_deadline_breaches_total",
                 "Referrals not acknowledged in time, by agency and what was done (renotify, escalate, exhausted).")
                 .labelNames("agency", "action").register(registry);
@@ -180,6 +184,10 @@ public final class HotlineMetrics {
 
     public void deadLetter(String channel, String agency) {
         deadLetters.labels(channel, agency).inc();
+    }
+
+    public void auditFailure() {
+        auditFailures.inc();
     }
 
     public void deadlineBreach(String agency, String action) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * newest one it saw and inserts it at the next number; if another node took that number first the insert
  * fails with a duplicate key, and the node re-reads the head and tries again. Nothing here ever updates or
  * deletes an entry. {@code audit_head} remembers the highest number written, so that cutting entries off the
- * end of the chain is noticed by the verifier too.
+ * end of the chain is noticed by the verifier too. Writing is blocking (the synchronous driver): call it from
+ * worker threads, never from a Vert.x event loop.
  */
 public final class MongoAuditLog implements AuditLog {
 
@@ -36,13 +37,20 @@ public final class MongoAuditLog implements AuditLog {
     private final AuditChain chain;
     private final Clock clock;
     private final AtomicLong failures = new AtomicLong();
+    private final Runnable onFailure;
     private AuditEntry last;
 
     public MongoAuditLog(MongoDatabase database, AuditChain chain, Clock clock) {
+        this(database, chain, clock, () -> { });
+    }
+
+    /** {@code onFailure} runs for every event that could not be written (e.g. a metrics counter). */
+    public MongoAuditLog(MongoDatabase database, AuditChain chain, Clock clock, Runnable onFailure) {
         this.entries = database.getCollection(AuditDocuments.COLLECTION);
         this.head = database.getCollection(AuditDocuments.HEAD_COLLECTION);
         this.chain = chain;
         this.clock = clock;
+        this.onFailure = onFailure;
     }
 
     /** Records the event; a failure is logged and counted ({@link #failures()}), never thrown. */
@@ -52,6 +60,7 @@ public final class MongoAuditLog implements AuditLog {
             append(event);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
+            onFailure.run();
             LOG.error("Could not write audit event {} ({}): {}", event.action(), event.actor(), e.getMessage());
         }
     }

@@ -180,12 +180,14 @@ class MongoAuditLogIT {
         // given
         mongo.close();
         MongoStore dead = MongoStore.external("mongodb://127.0.0.1:9", "hotline", Duration.ofMillis(200));
-        MongoAuditLog unreachable = new MongoAuditLog(dead.database(), chain, Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+        MongoAuditLog unreachable = new MongoAuditLog(dead.database(), chain, Clock.systemUTC(), counted::incrementAndGet);
         try {
             // when
             unreachable.record(AuditEvent.of("u1", "tip.read", "1"));
             // then
             assertThat(unreachable.failures()).isEqualTo(1);
+            assertThat(counted).hasValue(1);
         } finally {
             dead.close();
             mongo = MongoStore.embedded(dir.resolve("mongo2"), 0, "hotline", Duration.ofSeconds(3));
