@@ -1,5 +1,6 @@
 package org.hotline.core.pathway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class PathwayLifecycle {
 
     /** Parses and lints pathway text with this node's environment; stores nothing. */
     public LoadResult validate(String yaml, String source) {
-        if (yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxYamlBytes) {
+        if (yaml.getBytes(StandardCharsets.UTF_8).length > maxYamlBytes) {
             throw new PathwayLifecycleException(Kind.INVALID, "pathway_too_large",
                     "A pathway file may be at most " + maxYamlBytes + " bytes.");
         }

@@ -2,6 +2,7 @@ package org.hotline.core.pathway;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hotline.pathway.Problem;
 
 /**
@@ -23,7 +24,7 @@ public record PathwayVersion(String id, String label, String pathwayId, String v
     public record Transition(VersionState from, VersionState to, String by, Instant at, String reason) {}
 
     /** The user who submitted this version, if it was ever submitted. */
-    public java.util.Optional<String> submittedBy() {
+    public Optional<String> submittedBy() {
         return transitions.stream().filter(t -> t.to() == VersionState.SUBMITTED).map(Transition::by)
                 .reduce((first, second) -> second);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +125,7 @@ class InFlightReferralIT {
 
         // then the first referral carries version 1's payload, the second version 2's, and each tip its version
         assertThat(delivered).isEqualTo(2);
-        Map<String, JsonObject> byReference = new java.util.HashMap<>();
+        Map<String, JsonObject> byReference = new HashMap<>();
         police.requests().forEach(r -> {
             JsonObject body = new JsonObject(r.body());
             byReference.put(body.getString("reference"), body.getJsonObject("payload"));

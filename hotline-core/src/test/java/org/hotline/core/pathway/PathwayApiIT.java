@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.PasswordHasher;
@@ -315,7 +316,7 @@ class PathwayApiIT {
     }
 
     private Map<String, String> states() throws Exception {
-        Map<String, String> states = new java.util.TreeMap<>();
+        Map<String, String> states = new TreeMap<>();
         call(HttpMethod.GET, "/versions", auditor, null).bodyAsJsonObject().getJsonArray("versions")
                 .forEach(v -> states.put(((JsonObject) v).getString("label"), ((JsonObject) v).getString("state")));
         return states;

@@ -2,6 +2,7 @@ package org.hotline.core.pathway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hotline.core.pathway.LifecycleBed.ALICE;
 import static org.hotline.core.pathway.LifecycleBed.BOB;
 import static org.hotline.core.pathway.LifecycleBed.NATIONAL;
@@ -11,6 +12,7 @@ import static org.hotline.core.pathway.LifecycleBed.read;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.pathway.PathwayLifecycleException.Kind;
@@ -45,7 +47,7 @@ class PathwayLifecycleIT {
         lifecycle.submit(draft.id(), ALICE, "ready for review");
 
         // when
-        var selfApproval = org.assertj.core.api.Assertions.catchThrowableOfType(PathwayLifecycleException.class,
+        var selfApproval = catchThrowableOfType(PathwayLifecycleException.class,
                 () -> lifecycle.approve(draft.id(), ALICE, "looks fine to me"));
         PathwayVersion approved = lifecycle.approve(draft.id(), BOB, "second pair of eyes");
 
@@ -84,7 +86,7 @@ class PathwayLifecycleIT {
                 .replace("profile: labour", "profile: no-such-profile");
 
         // when
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(PathwayLifecycleException.class,
+        var refused = catchThrowableOfType(PathwayLifecycleException.class,
                 () -> lifecycle.createDraft(broken, ALICE));
 
         // then
@@ -145,7 +147,7 @@ class PathwayLifecycleIT {
         PathwayVersion draft = uploader.createDraft(needsVariable, ALICE);
 
         // when
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(PathwayLifecycleException.class,
+        var refused = catchThrowableOfType(PathwayLifecycleException.class,
                 () -> lifecycle.submit(draft.id(), ALICE, "ready"));
 
         // then
@@ -291,7 +293,7 @@ class PathwayLifecycleIT {
         String v1 = active.current().versionId().orElseThrow();
         PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
         lifecycle.activate(v2.id(), BOB, "go", Optional.empty());
-        lifecycle.store().transition(v1, java.util.List.of(VersionState.ACTIVE), new PathwayVersion.Transition(
+        lifecycle.store().transition(v1, List.of(VersionState.ACTIVE), new PathwayVersion.Transition(
                 VersionState.ACTIVE, VersionState.RETIRED, "u-bob", bed.clock.instant(), "replaced"), Optional.empty());
         assertThat(bed.activeCount()).isZero();
 

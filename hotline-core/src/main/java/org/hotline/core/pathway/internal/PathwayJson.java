@@ -3,6 +3,7 @@ package org.hotline.core.pathway.internal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class PathwayJson {
     private static JsonObject plain(Map<String, Object> payload) {
         JsonObject out = new JsonObject();
         payload.forEach((k, v) -> out.put(k, v instanceof Instant i ? i.toString()
-                : v instanceof java.util.Date d ? d.toInstant().toString() : v));
+                : v instanceof Date d ? d.toInstant().toString() : v));
         return out;
     }
 }
