@@ -47,6 +47,15 @@ public sealed interface AmiEvent {
 
     record MemberPaused(Instant at, String agent, boolean paused) implements AmiEvent {}
 
+    /**
+     * A caller found waiting by the {@code QueueStatus} the client sends after each login (AMI does not replay
+     * what happened while disconnected). Channel variables are not part of that answer.
+     */
+    record CallerWaiting(Instant at, String queue, String callId, long waitSeconds) implements AmiEvent {}
+
+    /** A queue member as {@code QueueStatus} reports it after each login. */
+    record MemberState(Instant at, String agent, boolean paused, boolean inCall) implements AmiEvent {}
+
     /** A key the duty officer pressed on a call placed by {@link AmiClient#originate}. */
     record DutyAnswer(Instant at, String dutyCallId, String key) implements AmiEvent {}
 }

@@ -21,7 +21,8 @@ import org.hotline.core.metrics.HotlineMetrics;
  * {@code abandoned} (QueueCallerAbandon), {@code timeout} (hung up after leaving the queue unanswered) or
  * {@code unknown} (still open when the AMI connection was lost).
  * After a lost connection the events in the gap are unknown, so a new connection starts from an empty view
- * (operators are kept, their calls cleared) rather than showing callers who may long be gone.
+ * (operators are kept, their calls cleared) and is refilled from the {@code QueueStatus} answer that follows
+ * every login; callers found that way carry no reference or language (AMI's QueueEntry lacks channel variables).
  */
 public final class LiveState implements AmiListener {
 
@@ -96,6 +97,13 @@ public final class LiveState implements AmiListener {
             }
             case AmiEvent.HungUp h -> hungUp(h);
             case AmiEvent.MemberPaused p -> member(p.agent(), p.at()).pause(p.paused(), p.at());
+            case AmiEvent.CallerWaiting w -> waitingAfterReconnect(w);
+            case AmiEvent.MemberState m -> {
+                Member member = member(m.agent(), m.at());
+                member.pause(m.paused(), m.at());
+                // the call's id is not in QueueStatus; "on a call" is what the supervisor needs
+                member.onCall = m.inCall();
+            }
             case AmiEvent.DutyAnswer ignored -> {
                 return false;
             }
@@ -108,6 +116,13 @@ public final class LiveState implements AmiListener {
         calls.put(j.callId(), new Track(j.callId(), j.queue(), j.at(), vars.getOrDefault("HOTLINE_LANG", ""),
                 vars.getOrDefault("HOTLINE_REFERENCE", "")));
         metrics.queueCallerJoined(j.queue());
+    }
+
+    private void waitingAfterReconnect(AmiEvent.CallerWaiting w) {
+        Instant joined = w.at().minusSeconds(w.waitSeconds());
+        if (calls.putIfAbsent(w.callId(), new Track(w.callId(), w.queue(), joined, "", "")) == null) {
+            metrics.queueCallerJoined(w.queue());
+        }
     }
 
     private void connectedTo(AmiEvent.AgentConnected a) {

@@ -47,6 +47,32 @@ class LiveFeedIT {
     }
 
     @Test
+    void shouldRebuildTheQueueViewFromQueueStatusAfterAReconnect() {
+        // given
+        sim.member("PJSIP/op-ana").member("PJSIP/op-ben");
+        Live live = Live.wire(Optional.of(client), ref -> Optional.empty(), metrics, Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
+        Caller gone = Caller.fromIvr("1700000010.1", "123456789", "en", "operators");
+        Caller still = Caller.fromIvr("1700000010.2", "987654321", "fr", "operators");
+        sim.emitRaw(QueueEvents.callerJoin(gone, "operators", 1, 1));
+        sim.emitRaw(QueueEvents.callerJoin(still, "operators", 2, 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.state().snapshot().waiting().size() == 2);
+        // when: while the connection is down, one caller hangs up and an operator pauses at the phone
+        sim.dropConnections();
+        sim.queueEntry("operators", still, 95).pauseMember("PJSIP/op-ben", true);
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.state().snapshot().waiting().size() == 1
+                && live.state().snapshot().operators().stream().anyMatch(o -> o.status() == OperatorStatus.PAUSED));
+        QueueSnapshot snapshot = live.state().snapshot();
+        assertThat(snapshot.connected()).isTrue();
+        assertThat(snapshot.waiting().get(0).callId()).isEqualTo("1700000010.2");
+        assertThat(snapshot.waiting().get(0).waitSeconds()).isGreaterThanOrEqualTo(95);
+        assertThat(snapshot.operators()).extracting(QueueSnapshot.Operator::agent)
+                .containsExactly("PJSIP/op-ana", "PJSIP/op-ben");
+        assertThat(sim.actions("QueueStatus")).hasSize(2);
+    }
+
+    @Test
     void shouldKeepTheQueueViewCurrentWhileAnotherListenerIsStuck() {
         // given
         AtomicInteger stuckSaw = new AtomicInteger();

@@ -125,6 +125,27 @@ class LiveStateTest {
     }
 
     @Test
+    void shouldRefillTheViewFromQueueStatusWithoutCountingACallerTwice() {
+        // given
+        state.onEvent(new AmiEvent.Connected(T0));
+        // when
+        state.onEvent(new AmiEvent.CallerWaiting(T0.plusSeconds(10), "operators", "c1", 70));
+        state.onEvent(new AmiEvent.CallerWaiting(T0.plusSeconds(10), "operators", "c1", 70));
+        state.onEvent(new AmiEvent.MemberState(T0.plusSeconds(10), ANA, true, false));
+        state.onEvent(new AmiEvent.MemberState(T0.plusSeconds(10), BEN, false, true));
+        // then
+        QueueSnapshot snapshot = state.snapshot();
+        assertThat(snapshot.waiting()).singleElement().satisfies(w -> {
+            assertThat(w.joinedAt()).isEqualTo(T0.minusSeconds(60));
+            assertThat(w.waitSeconds()).isEqualTo(90);
+            assertThat(w.reference()).isEmpty();
+        });
+        assertThat(statusOf(ANA)).isEqualTo(OperatorStatus.PAUSED);
+        assertThat(statusOf(BEN)).isEqualTo(OperatorStatus.ON_CALL);
+        assertThat(metrics.scrape()).contains("hotline_queue_waiting{queue=\"operators\",} 1.0");
+    }
+
+    @Test
     void shouldIgnoreEventsForCallsItNeverSawJoin() {
         // given
         List<QueueSnapshot> seen = new ArrayList<>();

@@ -13,6 +13,8 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.hotline.core.ami.AmiEvent;
 
@@ -46,6 +48,10 @@ final class EventTranslator {
             case HangupEvent e -> new AmiEvent.HungUp(now, e.getUniqueId());
             case QueueMemberPausedEvent e -> new AmiEvent.MemberPaused(now, e.getInterface(),
                     Boolean.TRUE.equals(e.getPaused()));
+            case QueueEntryEvent e -> new AmiEvent.CallerWaiting(now, e.getQueue(), e.getUniqueId(),
+                    e.getWait() == null ? 0 : e.getWait());
+            case QueueMemberEvent e -> new AmiEvent.MemberState(now, agent(e.getInterface(), e.getLocation()),
+                    Boolean.TRUE.equals(e.getPaused()), e.getIncall() != null && e.getIncall() > 0);
             case HotlineDutyAnswerEvent e -> new AmiEvent.DutyAnswer(now, nonNull(e.getDutyCall()), nonNull(e.getKey()));
             default -> null;
         });

@@ -18,6 +18,7 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * the dead connection is logged off, so only this back-off decides when Asterisk is called again.
  *
  * <p>All lifecycle work runs on one supervisor thread; the reader thread only translates events and offers them
- * to the listener pumps.
+ * to the listener pumps. After each login a {@code QueueStatus} reports the callers and members present, since
+ * AMI does not replay what happened while the connection was down.
  */
 public final class ManagerAmiClient implements AmiClient {
 
@@ -170,10 +172,21 @@ public final class ManagerAmiClient implements AmiClient {
             setConnected(true);
             LOG.info("AMI connected to {}:{} as {}", config.host(), config.port(), config.username());
             fanOut(new AmiEvent.Connected(clock.instant()));
+            resync(candidate);
         } catch (AuthenticationFailedException e) {
             retryLater(candidate, "authentication failed for user " + config.username());
         } catch (IOException | TimeoutException | IllegalStateException e) {
             retryLater(candidate, "cannot reach " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** Asks for the queues' present state; the answer follows {@code Connected} to every listener. */
+    private void resync(ManagerConnection current) {
+        try {
+            current.sendEventGeneratingAction(new QueueStatusAction(), events -> events.getEvents()
+                    .forEach(event -> translator.translate(event).ifPresent(this::fanOut)));
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("AMI QueueStatus after login failed; the live view fills from new events only: {}", e.toString());
         }
     }
 

@@ -118,6 +118,7 @@ final class AmiSession {
                     + "CoreRunGroup: asterisk\r\nCoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\n"
                     + "CoreCDRenabled: Yes\r\nCoreHTTPenabled: No");
             case "queuepause" -> queuePause(action, id);
+            case "queuestatus" -> queueStatus(id);
             case "originate" -> originate(action, id);
             case "logoff" -> {
                 respond(id, "Goodbye", "Message: Thanks for all the fish.");
@@ -153,11 +154,32 @@ final class AmiSession {
             respond(id, "Error", "Message: Interface not found");
         } else {
             boolean pause = "true".equalsIgnoreCase(paused) || "yes".equalsIgnoreCase(paused) || "1".equals(paused);
+            sim.paused(iface, pause);
             respond(id, "Success", "Message: Interface " + (pause ? "paused" : "unpaused") + " successfully");
             sim.emitRaw("Event: QueueMemberPause\r\nPrivilege: agent,all\r\nQueue: hotline\r\nInterface: " + iface
                     + "\r\nMemberName: " + iface + "\r\nPaused: " + (pause ? "1" : "0") + "\r\nPausedReason: "
                     + header(action, "Reason") + "\r\n\r\n");
         }
+    }
+
+    /** The list answer: members, then waiting callers, then the completion event, all with the ActionID. */
+    private void queueStatus(String id) {
+        respond(id, "Success", "EventList: start\r\nMessage: Queue status will follow");
+        int items = 0;
+        for (Map.Entry<String, Boolean> member : sim.members().entrySet()) {
+            sendEvent("Event: QueueMember\r\nQueue: operators\r\nName: " + member.getKey() + "\r\nLocation: "
+                    + member.getKey() + "\r\nStateInterface: " + member.getKey() + "\r\nMembership: static\r\n"
+                    + "Penalty: 0\r\nCallsTaken: 0\r\nLastCall: 0\r\nLastPause: 0\r\nInCall: 0\r\nStatus: 1\r\n"
+                    + "Paused: " + (member.getValue() ? "1" : "0") + "\r\nPausedReason: \r\nActionID: " + id
+                    + "\r\n\r\n");
+            items++;
+        }
+        for (String entry : sim.entries()) {
+            sendEvent("Event: QueueEntry\r\n" + entry + "ActionID: " + id + "\r\n\r\n");
+            items++;
+        }
+        sendEvent("Event: QueueStatusComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: " + items
+                + "\r\n\r\n");
     }
 
     private void originate(Map<String, String> action, String id) {

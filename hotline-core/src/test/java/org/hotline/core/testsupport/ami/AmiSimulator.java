@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +35,8 @@ public final class AmiSimulator implements AutoCloseable {
     private final Thread acceptor;
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
-    private final Set<String> members = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> members = new ConcurrentHashMap<>();
+    private final Map<String, String> entries = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger failedLogins = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
@@ -65,7 +65,30 @@ public final class AmiSimulator implements AutoCloseable {
 
     /** Makes an interface a queue member so that {@code QueuePause} for it succeeds (unknown ones get an error). */
     public AmiSimulator member(String iface) {
-        members.add(iface);
+        members.putIfAbsent(iface, false);
+        return this;
+    }
+
+    /**
+     * Lists a caller as waiting in {@code QueueStatus} answers (Asterisk keeps app_queue state across manager
+     * reconnects, so a client that logs in again asks for it), until {@link #removeQueueEntry}.
+     */
+    public AmiSimulator queueEntry(String queue, QueueEvents.Caller caller, long waitSeconds) {
+        entries.put(caller.uniqueId(), "Queue: " + queue + "\r\nPosition: 1\r\nChannel: " + caller.channel()
+                + "\r\nUniqueid: " + caller.uniqueId() + "\r\nCallerIDNum: " + caller.callerNumber()
+                + "\r\nCallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>"
+                + "\r\nWait: " + waitSeconds + "\r\nPriority: 0\r\n");
+        return this;
+    }
+
+    /** Changes a member's pause state without an event, as if it happened while no manager was listening. */
+    public AmiSimulator pauseMember(String iface, boolean paused) {
+        members.put(iface, paused);
+        return this;
+    }
+
+    public AmiSimulator removeQueueEntry(String uniqueId) {
+        entries.remove(uniqueId);
         return this;
     }
 
@@ -181,7 +204,19 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     boolean isMember(String iface) {
-        return members.contains(iface);
+        return members.containsKey(iface);
+    }
+
+    void paused(String iface, boolean paused) {
+        members.replace(iface, paused);
+    }
+
+    Map<String, Boolean> members() {
+        return Map.copyOf(members);
+    }
+
+    List<String> entries() {
+        return List.copyOf(entries.values());
     }
 
     OriginateOutcome originateOutcome(Map<String, String> action) {
