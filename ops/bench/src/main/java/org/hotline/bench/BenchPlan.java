@@ -25,7 +25,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         return new BenchPlan("short",
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
                         Duration.ofSeconds(2), "2g"),
-                1_000, 16, 5, 2, 40,
+                500, 16, 5, 2, 30,
                 new PathwayBench.Settings(RULES, 1, 1, 2, TimeValue.seconds(1)));
     }
 

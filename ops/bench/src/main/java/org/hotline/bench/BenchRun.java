@@ -94,7 +94,11 @@ public final class BenchRun {
 
     private static String ephemeralPorts() {
         try {
-            return Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().replaceAll("\\s+", "-");
+            // procfs files report size 0; reading the stream to its end gets the whole line.
+            try (var in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim()
+                        .replaceAll("\\s+", "-");
+            }
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

@@ -38,6 +38,8 @@ class BenchSmokeIT {
             assertThat(step.refused() + step.failed()).isZero();
             assertThat(step.peakConcurrent()).isBetween(1, step.callers());
             assertThat(step.turnaround().count()).isGreaterThanOrEqualTo(10L * step.callers());
+            assertThat(step.serverCpuMsPerCall()).isPositive();
+            assertThat(step.byCommand()).containsKeys("ANSWER", "STREAM FILE", "SAY DIGITS");
         });
         assertThat(report.intake()).extracting(BenchReport.Throughput::path)
                 .containsExactly("raw-insertOne", "hotline-intake");
@@ -47,7 +49,7 @@ class BenchSmokeIT {
         assertThat(report.dispatch()).allSatisfy(
                 t -> assertThat(t.count()).isEqualTo((long) plan.dispatchTips() * plan.agencies()));
         assertThat(report.pathway()).extracting(BenchReport.PathwayRate::rules).containsExactly(10, 100, 1_000);
-        assertThat(report.pathway()).allSatisfy(p -> assertThat(p.evaluationsPerSecond()).isPositive());
+        assertThat(report.pathway()).allSatisfy(p -> { assertThat(p.evaluationsPerSecond()).isPositive(); assertThat(p.evaluationsPerCpuSecond()).isPositive(); });
         assertThat(report.targets()).hasSize(6);
         assertThat(report.environment().cpus()).isPositive();
 

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -28,6 +32,9 @@ public final class IvrLoadBench {
     private static final Duration SETTLE = Duration.ofMillis(500);
     /** A step that has not finished this long after its ramp is cut off; unfinished calls count as failed. */
     private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+
+    private static final Set<String> TWO_WORD_VERBS = Set.of("STREAM", "GET", "SAY", "SET", "WAIT", "RECORD",
+            "CONTROL", "DATABASE", "CHANNEL", "SPEECH", "GOSUB", "RECEIVE", "SEND", "TDD");
 
     private final IvrSettings settings;
     private final Path repo;
@@ -103,12 +110,15 @@ public final class IvrLoadBench {
         long sample = System.nanoTime();
         ServerHandle.JvmStats held = server.stats();
         awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
-        return summarise(kind, n, calls, starts, ends, sample, before, held);
+        long cpu = server.cpuNanos() - before.cpuNanos();
+        return summarise(kind, n, calls, starts, ends, sample, before, held, cpu);
     }
 
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
-            AtomicLongArray ends, long sample, ServerHandle.JvmStats before, ServerHandle.JvmStats held) {
+            AtomicLongArray ends, long sample, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
+            long serverCpuNanos) {
         Stats turnaround = new Stats();
+        Map<String, Stats> byCommand = new TreeMap<>();
         int completed = 0;
         int refused = 0;
         List<long[]> heldIntervals = new ArrayList<>();
@@ -125,7 +135,10 @@ public final class IvrLoadBench {
             heldIntervals.add(new long[] {starts[i], end});
             if (call != null && completed(call)) {
                 completed++;
-                call.turnarounds().forEach(turnaround::record);
+                for (CallResult.Exchange exchange : call.exchanges()) {
+                    turnaround.record(exchange.turnaround());
+                    byCommand.computeIfAbsent(verb(exchange.command()), v -> new Stats()).record(exchange.turnaround());
+                }
                 first = Math.min(first, starts[i]);
                 last = Math.max(last, end);
             }
@@ -136,7 +149,19 @@ public final class IvrLoadBench {
                 seconds == 0 ? 0 : round(completed / seconds), turnaround.summary(),
                 active == 0 ? -1 : (held.heapBytes() - before.heapBytes()) / active,
                 active == 0 ? 0 : round((held.platformThreads() - before.platformThreads()) / (double) active),
-                round(seconds));
+                round(seconds), completed == 0 ? 0 : round(serverCpuNanos / 1e6 / completed), summaries(byCommand));
+    }
+
+    /** The command's name without its arguments: {@code STREAM FILE}, {@code GET DATA}, {@code ANSWER}, ... */
+    static String verb(String command) {
+        String[] words = command.trim().split("\\s+", 3);
+        return words.length > 1 && TWO_WORD_VERBS.contains(words[0]) ? words[0] + " " + words[1] : words[0];
+    }
+
+    private static SortedMap<String, Stats.Latency> summaries(Map<String, Stats> byCommand) {
+        SortedMap<String, Stats.Latency> out = new TreeMap<>();
+        byCommand.forEach((verb, stats) -> out.put(verb, stats.summary()));
+        return out;
     }
 
     /** A call that ran the whole flow: the script ended it and left its status for the dialplan. */

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeoutException;
 /** The parent's side of a {@link ServerProcess}: starts it, asks it for heap and thread figures, stops it. */
 final class ServerHandle implements AutoCloseable {
 
-    /** Server JVM figures after GC. */
-    record JvmStats(long heapBytes, int platformThreads) {}
+    /** Server JVM figures after GC, and the CPU time the server process has used so far. */
+    record JvmStats(long heapBytes, int platformThreads, long cpuNanos) {}
 
     private final Process process;
     private final BufferedReader out;
@@ -73,7 +73,18 @@ final class ServerHandle implements AutoCloseable {
             throw new IOException("server process gave no stats (said '" + line + "')");
         }
         String[] parts = line.split(" ");
-        return new JvmStats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
+        return new JvmStats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
+    }
+
+    /** CPU time the server process has used so far (no GC). */
+    long cpuNanos() throws IOException {
+        in.write("cpu\n");
+        in.flush();
+        String line = readLine(60);
+        if (line == null || !line.startsWith("cpu ")) {
+            throw new IOException("server process gave no cpu time (said '" + line + "')");
+        }
+        return Long.parseLong(line.substring(4).trim());
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.hotline.core.HotlineConfig;
 /**
  * The server under test, in its own JVM (as in production, and so that its heap, threads and file
  * descriptors are its own). Prints {@code ready <port>}, then answers {@code stats} on stdin with
- * {@code stats <heapUsedBytes> <platformThreads>} measured after GC; {@code quit} or end of input stops it.
+ * {@code stats <heapUsedBytes> <platformThreads> <processCpuNanos>} measured after GC, and {@code cpu} with
+ * {@code cpu <processCpuNanos>}; {@code quit} or end of input stops it.
  *
  * <p>Arguments: {@code <kind> <repoRoot> <workDir> [commandsFile]} (the command list for the two baselines).
  */
@@ -79,10 +80,18 @@ public final class ServerProcess {
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-                System.out.println("stats " + heap + " " + threads);
+                System.out.println("stats " + heap + " " + threads + " " + cpuNanos());
+                System.out.flush();
+            } else if (line.equals("cpu")) {
+                System.out.println("cpu " + cpuNanos());
                 System.out.flush();
             }
         }
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks. */

@@ -37,10 +37,19 @@ public record BenchReport(
      * @param turnaround server time per AGI command (simulated caller time excluded)
      * @param heapPerCallBytes server JVM heap growth per held call, after GC (-1 when not measured)
      * @param threadsPerCall server JVM platform-thread growth per held call
+     * @param serverCpuMsPerCall CPU time the server process used during the step, per completed call (all its
+     *     threads: calls, GC, and for the hotline intake, routing and dispatch); unlike latency, unaffected by
+     *     other processes taking turns on the cores
+     * @param byCommand turnaround per AGI command verb (e.g. {@code SAY DIGITS}), showing where the time goes
      */
     public record IvrStep(String target, int callers, int completed, int refused, int failed, int peakConcurrent,
             double callsPerSecond, Stats.Latency turnaround, long heapPerCallBytes, double threadsPerCall,
-            double wallSeconds) {}
+            double wallSeconds, double serverCpuMsPerCall, java.util.SortedMap<String, Stats.Latency> byCommand) {
+
+        public IvrStep {
+            byCommand = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byCommand));
+        }
+    }
 
     /**
      * A throughput/latency measurement of one path.
@@ -51,8 +60,14 @@ public record BenchReport(
      */
     public record Throughput(String path, int concurrency, long count, double perSecond, Stats.Latency latency) {}
 
-    /** JMH result: pathway evaluations per second on one thread (one core) with its 99.9% error. */
-    public record PathwayRate(int rules, double evaluationsPerSecond, double error) {}
+    /**
+     * Pathway evaluation on one thread.
+     *
+     * @param evaluationsPerSecond JMH throughput (wall clock), with its 99.9% {@code error}
+     * @param evaluationsPerCpuSecond evaluations per second of the thread's own CPU time: the per-core figure,
+     *     which stays meaningful when other processes share the cores
+     */
+    public record PathwayRate(int rules, double evaluationsPerSecond, double error, double evaluationsPerCpuSecond) {}
 
     /** One target from the issue and whether this run met it ({@code met} null when not measured). */
     public record TargetCheck(String name, String goal, String measured, Boolean met) {}

@@ -25,22 +25,44 @@ public final class MarkdownReport {
         }
         md.append("\n### IVR load (full report calls, server in its own JVM)\n\n")
                 .append("| Server | Calls | Completed | Refused | Failed | Peak at once | Calls/s | AGI p50 ms | ")
-                .append("AGI p99 ms | AGI p99.9 ms | Heap/call KB | Threads/call |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("AGI p99 ms | AGI p99.9 ms | Server CPU ms/call | Heap/call KB | Threads/call |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (IvrStep s : r.ivr()) {
-            md.append("| %s | %,d | %,d | %,d | %,d | %,d | %.1f | %.3f | %.3f | %.3f | %s | %.3f |\n".formatted(
+            md.append("| %s | %,d | %,d | %,d | %,d | %,d | %.1f | %.3f | %.3f | %.3f | %.2f | %s | %.3f |\n".formatted(
                     s.target(), s.callers(), s.completed(), s.refused(), s.failed(), s.peakConcurrent(),
                     s.callsPerSecond(), s.turnaround().p50Ms(), s.turnaround().p99Ms(), s.turnaround().p999Ms(),
+                    s.serverCpuMsPerCall(),
                     s.heapPerCallBytes() < 0 ? "n/a" : "%.1f".formatted(s.heapPerCallBytes() / 1024.0),
                     s.threadsPerCall()));
         }
+        commandProfile(md, r.ivr());
         throughput(md, "Tip intake (durable)", "Submitters", r.intake());
         throughput(md, "Dispatch (tip saved → agency HTTP receipt)", "Agencies", r.dispatch());
-        md.append("\n### Pathway evaluation (JMH, one thread)\n\n| Rules | Evaluations/s | ± (99.9%) |\n|---:|---:|---:|\n");
+        md.append("\n### Pathway evaluation (one thread)\n\n")
+                .append("| Rules | JMH evaluations/s (wall) | ± (99.9%) | Evaluations per CPU-second |\n|---:|---:|---:|---:|\n");
         for (PathwayRate p : r.pathway()) {
-            md.append("| %,d | %,.0f | %,.0f |\n".formatted(p.rules(), p.evaluationsPerSecond(), p.error()));
+            md.append("| %,d | %,.0f | %,.0f | %,.0f |\n".formatted(p.rules(), p.evaluationsPerSecond(), p.error(),
+                    p.evaluationsPerCpuSecond()));
         }
         return md.toString();
+    }
+
+    /** Per-command turnaround of the hotline's largest step beside the floor's at the same step. */
+    private static void commandProfile(StringBuilder md, java.util.List<IvrStep> ivr) {
+        java.util.Optional<IvrStep> hotline = ivr.stream().filter(s -> s.target().equals(Targets.HOTLINE))
+                .max(java.util.Comparator.comparingInt(IvrStep::callers));
+        if (hotline.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Stats.Latency> floor = ivr.stream()
+                .filter(s -> s.target().equals(Targets.FLOOR) && s.callers() == hotline.get().callers()).findFirst()
+                .map(IvrStep::byCommand).orElse(new java.util.TreeMap<>());
+        md.append("\n#### Where the hotline's time goes: turnaround by command at %,d calls\n\n"
+                .formatted(hotline.get().callers()))
+                .append("| Command | Count | p50 ms | p99 ms | max ms | Floor p99 ms |\n|---|---:|---:|---:|---:|---:|\n");
+        hotline.get().byCommand().forEach((verb, l) -> md.append("| %s | %,d | %.3f | %.3f | %.3f | %s |\n".formatted(
+                verb, l.count(), l.p50Ms(), l.p99Ms(), l.maxMs(),
+                floor.containsKey(verb) ? "%.3f".formatted(floor.get(verb).p99Ms()) : "n/a")));
     }
 
     private static void throughput(StringBuilder md, String title, String concurrency, java.util.List<Throughput> rows) {

@@ -75,7 +75,8 @@ public final class Targets {
         String goal = ">= 1,000,000 evaluations/s per core at 100 rules";
         return pathway.stream().filter(p -> p.rules() == 100).findFirst()
                 .map(p -> new TargetCheck("Pathway evaluation", goal,
-                        "%,.0f /s on one thread".formatted(p.evaluationsPerSecond()), p.evaluationsPerSecond() >= 1e6))
+                        "%,.0f per CPU-second (JMH wall clock %,.0f /s)".formatted(p.evaluationsPerCpuSecond(),
+                                p.evaluationsPerSecond()), p.evaluationsPerCpuSecond() >= 1e6))
                 .orElse(new TargetCheck("Pathway evaluation", goal, "no 100-rule run", null));
     }
 

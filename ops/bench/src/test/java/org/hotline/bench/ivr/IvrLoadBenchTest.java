@@ -21,4 +21,12 @@ class IvrLoadBenchTest {
     void shouldCountNoneWhenThereAreNoCalls() {
         assertThat(IvrLoadBench.peak(List.of())).isZero();
     }
+
+    @Test
+    void shouldNameCommandsByTheirVerbWithoutArguments() {
+        assertThat(IvrLoadBench.verb("STREAM FILE hotline/welcome \"0123456789*#\"")).isEqualTo("STREAM FILE");
+        assertThat(IvrLoadBench.verb("SAY DIGITS 123456789 \"\"")).isEqualTo("SAY DIGITS");
+        assertThat(IvrLoadBench.verb("ANSWER")).isEqualTo("ANSWER");
+        assertThat(IvrLoadBench.verb("EXEC Playback beep")).isEqualTo("EXEC");
+    }
 }

@@ -13,7 +13,8 @@ class TargetsTest {
 
     private static IvrStep step(String target, int callers, int refused, int failed, double p99, long heap) {
         return new IvrStep(target, callers, callers - refused - failed, refused, failed, callers - refused, 10,
-                new Stats.Latency(100, 1, 1, p99, p99, p99), heap, 0, 10);
+                new Stats.Latency(100, 1, 1, p99, p99, p99), heap, 0, 10, 5,
+                new java.util.TreeMap<>());
     }
 
     private static Throughput path(String name, double p99) {
@@ -34,7 +35,7 @@ class TargetsTest {
         // when
         List<TargetCheck> checks = Targets.check(ivr, List.of(path("hotline-intake", 10), path("raw-insertOne", 6)),
                 List.of(path("hotline-dispatch", 30), path("raw-webclient-post", 15)),
-                List.of(new PathwayRate(100, 2_000_000, 1_000)));
+                List.of(new PathwayRate(100, 2_000_000, 1_000, 2_500_000)));
 
         // then
         assertThat(checks).hasSize(6).allSatisfy(c -> assertThat(c.met()).as(c.name()).isTrue());
@@ -50,7 +51,7 @@ class TargetsTest {
         // when
         List<TargetCheck> checks = Targets.check(ivr, List.of(path("hotline-intake", 25), path("raw-insertOne", 20)),
                 List.of(path("hotline-dispatch", 100), path("raw-webclient-post", 10)),
-                List.of(new PathwayRate(100, 900_000, 1_000)));
+                List.of(new PathwayRate(100, 1_200_000, 1_000, 900_000)));
 
         // then
         assertThat(checks).allSatisfy(c -> assertThat(c.met()).as(c.name()).isFalse());
