@@ -17,6 +17,7 @@ function row(cells) {
 function render(stats) {
   const k = stats.minCell;
   document.querySelectorAll('.min-cell').forEach((n) => { n.textContent = String(k - 1); });
+  document.querySelectorAll('.k').forEach((n) => { n.textContent = String(k); });
   document.getElementById('period').textContent = `${stats.filter.from} to ${stats.filter.to}`;
   document.getElementById('scope').textContent = stats.filter.region ? `· region ${stats.filter.region}` : '· all regions';
   const c = stats.calls.byOutcome;

@@ -51,6 +51,7 @@ function agencyRows(agencies, minCell) {
 function render(stats) {
   const k = stats.minCell;
   document.querySelectorAll('.min-cell').forEach((n) => { n.textContent = String(k - 1); });
+  document.querySelectorAll('.k').forEach((n) => { n.textContent = String(k); });
   document.getElementById('figures').replaceChildren(
     figure(cellText(stats.calls.total, k), 'calls'),
     figure(cellText(stats.tips.total, k), 'tips'),
