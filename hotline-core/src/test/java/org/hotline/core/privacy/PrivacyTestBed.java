@@ -1,6 +1,5 @@
 package org.hotline.core.privacy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import org.hotline.core.audit.AuditChain;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.audit.internal.MongoAuditVerifier;
 import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.intake.internal.TipDocuments;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.ivr.CallOutcome;
@@ -21,7 +21,7 @@ import org.hotline.ivr.CapturedTip;
 /** Embedded MongoDB, data keys, a tip cipher and a real audit log in a temporary directory. */
 public final class PrivacyTestBed implements AutoCloseable {
 
-    public static final Path NATIONAL_PATHWAY = repo().resolve("pathway-config/examples/national.yaml");
+    public static final Path NATIONAL_PATHWAY = TestFiles.NATIONAL_PATHWAY;
 
     public final MongoStore mongo;
     public final TipCipher cipher;
@@ -60,16 +60,5 @@ public final class PrivacyTestBed implements AutoCloseable {
     @Override
     public void close() {
         mongo.close();
-    }
-
-    private static Path repo() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("pathway-config/examples/national.yaml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
