@@ -113,10 +113,14 @@
         holder.setAttribute('aria-invalid', 'true');
       }
       const target = holder && (holder.id || (holder.querySelector('input') || {}).id);
-      return el('li', {}, target ? el('a', { href: `#${target}`, text: `${label(name)}: ${message}` })
-        : `${label(name)}: ${message}`);
+      const caption = holder && ((holder.labels && holder.labels[0]) || holder.querySelector('legend'));
+      const text = `${caption ? caption.textContent.trim() : label(name)}: ${message}`;
+      return el('li', {}, target ? el('a', { href: `#${target}`, text }) : text);
     });
-    summary.replaceChildren(el('p', { text: answer.data ? answer.data.message : 'The form was not saved.' }),
+    const heading = answer.data && answer.data.code === 'invalid_fields'
+      ? 'The report was not saved. Please correct these fields:'
+      : `The report was not saved: ${answer.data ? answer.data.message : `error ${answer.status}`}`;
+    summary.replaceChildren(el('p', { text: heading }),
       el('ul', {}, items));
     summary.hidden = false;
     summary.focus();

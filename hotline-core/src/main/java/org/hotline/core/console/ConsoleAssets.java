@@ -37,7 +37,14 @@ public final class ConsoleAssets implements ApiRoutes {
     public void mount(Router router, Access access) {
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8").end(openapi));
-        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        // the router treats "/console" and "/console/" alike: redirect only the bare name, or it loops
+        router.get("/console").handler(ctx -> {
+            if ("/console".equals(ctx.request().path())) {
+                ctx.redirect("/console/");
+            } else {
+                ctx.next();
+            }
+        });
         router.get("/console/*").handler(StaticHandler.create("web/console").setCachingEnabled(false)
                 .setIndexPage("index.html"));
     }
