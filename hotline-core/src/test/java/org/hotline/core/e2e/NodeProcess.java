@@ -62,9 +62,12 @@ public final class NodeProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM: the node drains (finishes calls in progress) and exits; returns at once. */
+    /**
+     * SIGTERM: the node drains (finishes calls in progress) and exits; returns at once. Sent through the
+     * process handle, which unlike {@link Process#destroy()} keeps reading the node's output into its log.
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** Waits for the process to end and returns its exit status; -1 when it is still running after {@code timeout}. */
