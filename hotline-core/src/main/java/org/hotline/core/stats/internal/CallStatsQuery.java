@@ -24,7 +24,9 @@ import org.hotline.core.stats.StatsReport;
 
 /**
  * Call statistics from collection {@code calls}, streamed with a projection and counted in Java (the embedded
- * server supports few aggregation stages, and a national hotline's calls for a year fit easily).
+ * server supports few aggregation stages, and a national hotline's calls for a year fit easily). With a
+ * region filter only calls whose caller chose that region count; calls that ended before the region question
+ * (and busy calls) belong to no region.
  */
 public final class CallStatsQuery {
 
