@@ -32,7 +32,7 @@ public final class Live {
     public static Live wire(Optional<AmiClient> ami, TipLookup tips, HotlineMetrics metrics, Clock clock) {
         LiveState state = new LiveState(clock, metrics);
         LiveHub hub = new LiveHub();
-        state.onChange(hub::publishQueue);
+        state.onChange(() -> hub.publishQueue(state::snapshot));
         ami.ifPresent(client -> {
             client.addListener(STATE_LISTENER, state);
             client.addListener(POPS_LISTENER, new CallPops(tips, hub));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 
 /**
  * Who is listening for what: operators for the call pops of their own interface, supervisors for queue changes.
@@ -50,11 +51,12 @@ public final class LiveHub {
         return true;
     }
 
-    public void publishQueue(QueueSnapshot snapshot) {
+    /** Sends the queue view to every supervisor stream; the snapshot is only built when one is open. */
+    public void publishQueue(Supplier<QueueSnapshot> snapshot) {
         if (supervisors.isEmpty()) {
             return;
         }
-        JsonObject data = snapshot.toJson();
+        JsonObject data = snapshot.get().toJson();
         supervisors.forEach(s -> s.send(QUEUE, data));
     }
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.hotline.core.ami.AmiEvent;
 import org.hotline.core.ami.AmiListener;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -30,7 +29,7 @@ public final class LiveState implements AmiListener {
     private final HotlineMetrics metrics;
     private final Map<String, Track> calls = new HashMap<>();
     private final Map<String, Member> operators = new HashMap<>();
-    private final List<Consumer<QueueSnapshot>> watchers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private boolean connected;
 
     public LiveState(Clock clock, HotlineMetrics metrics) {
@@ -38,21 +37,22 @@ public final class LiveState implements AmiListener {
         this.metrics = metrics;
     }
 
-    /** Called with a fresh snapshot after every change, on the listener thread. */
-    public void onChange(Consumer<QueueSnapshot> watcher) {
+    /**
+     * Called after every change, on the listener thread. It gets no snapshot: building one sorts every waiting
+     * call, which a watcher should pay only when someone is looking ({@link #snapshot()}).
+     */
+    public void onChange(Runnable watcher) {
         watchers.add(watcher);
     }
 
     @Override
     public void onEvent(AmiEvent event) {
-        QueueSnapshot after;
         synchronized (this) {
             if (!apply(event)) {
                 return;
             }
-            after = snapshot();
         }
-        watchers.forEach(w -> w.accept(after));
+        watchers.forEach(Runnable::run);
     }
 
     /** The current view; wait times are computed now. */

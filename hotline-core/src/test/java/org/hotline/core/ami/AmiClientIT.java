@@ -54,7 +54,7 @@ class AmiClientIT {
 
     private void connectAndWait() {
         connect(config(SECRET));
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
     }
 
     @Test
@@ -65,7 +65,7 @@ class AmiClientIT {
         assertThat(sim.successfulLogins()).isEqualTo(1);
         assertThat(client.lastError()).isEmpty();
         assertThat(metrics.scrape()).contains("hotline_component_up{component=\"ami\",} 1.0");
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(AmiEvent.Connected.class::isInstance));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(AmiEvent.Connected.class::isInstance));
     }
 
     @Test
@@ -73,7 +73,7 @@ class AmiClientIT {
         // when
         connect(config("wrong-secret"));
         // then
-        await().atMost(Duration.ofSeconds(10)).until(() -> sim.failedLogins() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.failedLogins() >= 3);
         assertThat(client.isConnected()).isFalse();
         assertThat(sim.successfulLogins()).isZero();
         assertThat(client.lastError()).hasValueSatisfying(e -> assertThat(e).contains("authentication failed"));
@@ -91,7 +91,7 @@ class AmiClientIT {
         sim.emitRaw(QueueEvents.agentConnect(caller, "operators", "PJSIP/op-ana", 42));
         sim.emitRaw(QueueEvents.agentComplete(caller, "operators", "PJSIP/op-ana", 42, 300, "caller"));
         // then
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(AmiEvent.AgentCompleted.class::isInstance));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(AmiEvent.AgentCompleted.class::isInstance));
         AmiEvent.CallerJoined joined = only(AmiEvent.CallerJoined.class);
         assertThat(joined.callId()).isEqualTo("1700000001.5");
         assertThat(joined.queue()).isEqualTo("operators");
@@ -113,12 +113,12 @@ class AmiClientIT {
         // when
         sim.dropConnections();
         // then
-        await().atMost(Duration.ofSeconds(10)).until(() -> sim.successfulLogins() == 2 && client.isConnected());
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.successfulLogins() == 2 && client.isConnected());
         assertThat(events).filteredOn(AmiEvent.Disconnected.class::isInstance).hasSize(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.loggedInSessions() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.loggedInSessions() == 1);
         Caller caller = Caller.fromIvr("1700000002.1", "987654321", "en", "operators");
         sim.emitRaw(QueueEvents.callerJoin(caller, "operators", 1, 1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(AmiEvent.CallerJoined.class::isInstance));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(AmiEvent.CallerJoined.class::isInstance));
         assertThat(metrics.scrape()).contains("hotline_ami_reconnects_total 1.0");
     }
 
@@ -129,11 +129,11 @@ class AmiClientIT {
         // when: the socket stays open but Asterisk answers nothing
         sim.goSilent();
         // then
-        await().atMost(Duration.ofSeconds(10)).until(() -> !client.isConnected());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !client.isConnected());
         assertThat(events).filteredOn(AmiEvent.Disconnected.class::isInstance).hasSize(1);
         assertThat(client.lastError()).hasValueSatisfying(e -> assertThat(e).contains("ping"));
         sim.speak();
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.isConnected() && sim.successfulLogins() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.isConnected() && sim.successfulLogins() == 2);
         assertThat(sim.connectionsAccepted()).isGreaterThanOrEqualTo(2);
     }
 
@@ -149,7 +149,7 @@ class AmiClientIT {
         assertThat(sim.actions("QueuePause").get(0)).containsEntry("Interface", "PJSIP/op-ana")
                 .containsEntry("Paused", "true").containsEntry("Reason", "break");
         assertThat(sim.actions("QueuePause").get(1)).containsEntry("Paused", "false");
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream()
                 .filter(AmiEvent.MemberPaused.class::isInstance).count() == 2);
     }
 

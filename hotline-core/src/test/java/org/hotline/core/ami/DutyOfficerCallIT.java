@@ -34,7 +34,7 @@ class DutyOfficerCallIT {
                 Clock.systemUTC());
         duty = new DutyOfficerCall(ami, SETTINGS);
         ami.addListener("duty-officer", duty);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class DutyOfficerCallIT {
         // given
         sim.goSilent();
         sim.dropConnections();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ami.isConnected());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ami.isConnected());
         // when / then
         assertThat(call()).isInstanceOfSatisfying(Outcome.Failed.class,
                 f -> assertThat(f.reason()).contains("not connected"));

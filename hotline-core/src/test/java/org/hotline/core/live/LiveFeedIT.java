@@ -51,17 +51,17 @@ class LiveFeedIT {
         // given
         sim.member("PJSIP/op-ana").member("PJSIP/op-ben");
         Live live = Live.wire(Optional.of(client), ref -> Optional.empty(), metrics, Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
         Caller gone = Caller.fromIvr("1700000010.1", "123456789", "en", "operators");
         Caller still = Caller.fromIvr("1700000010.2", "987654321", "fr", "operators");
         sim.emitRaw(QueueEvents.callerJoin(gone, "operators", 1, 1));
         sim.emitRaw(QueueEvents.callerJoin(still, "operators", 2, 2));
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.state().snapshot().waiting().size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> live.state().snapshot().waiting().size() == 2);
         // when: while the connection is down, one caller hangs up and an operator pauses at the phone
         sim.dropConnections();
         sim.queueEntry("operators", still, 95).pauseMember("PJSIP/op-ben", true);
         // then
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.state().snapshot().waiting().size() == 1
+        await().atMost(Duration.ofSeconds(20)).until(() -> live.state().snapshot().waiting().size() == 1
                 && live.state().snapshot().operators().stream().anyMatch(o -> o.status() == OperatorStatus.PAUSED));
         QueueSnapshot snapshot = live.state().snapshot();
         assertThat(snapshot.connected()).isTrue();
@@ -91,14 +91,14 @@ class LiveFeedIT {
                 counted.incrementAndGet();
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.isConnected() && sim.loggedInSessions() == 1);
         // when
         for (int i = 0; i < 1_000; i++) {
             sim.emitRaw(QueueEvents.callerJoin(Caller.bare("1700000000." + i), "operators", i + 1, i + 1));
         }
         // then
         await().atMost(Duration.ofSeconds(20)).until(() -> counted.get() == 1_000);
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.state().snapshot().waiting().size() == 1_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> live.state().snapshot().waiting().size() == 1_000);
         assertThat(stuckSaw.get()).isEqualTo(1);
         // it holds one event in its hands and QUEUE in its queue; everything else of the 1,000 (+ Connected) is dropped
         Matcher dropped = Pattern.compile("hotline_ami_events_dropped_total\\{listener=\"stuck\",} (\\d+)\\.0")

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
@@ -61,8 +57,7 @@ class LiveRoutesIT {
     private MongoStore mongo;
     private AmiSimulator sim;
     private AmiClient ami;
-    private int port;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private LiveHttp http;
     private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -76,11 +71,11 @@ class LiveRoutesIT {
         TipQueries tips = new TipQueries(mongo, cipher);
         mongo.database().getCollection("tips").insertOne(cipher.seal(tip()));
         Live live = Live.wire(Optional.of(ami), tips::byReference, metrics, Clock.systemUTC());
-        port = startApi(metrics, tips, live, Optional.of(ami));
-        await().atMost(Duration.ofSeconds(10)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
+        http = new LiveHttp(startApi(metrics, tips, live));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
     }
 
-    private int startApi(HotlineMetrics metrics, TipQueries tips, Live live, Optional<AmiClient> client) throws Exception {
+    private int startApi(HotlineMetrics metrics, TipQueries tips, Live live) throws Exception {
         AuditLog audit = audited::add;
         UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
         accounts.ensureIndexes();
@@ -123,8 +118,8 @@ class LiveRoutesIT {
         // when
         sim.emitRaw(QueueEvents.agentConnect(caller, "operators", "PJSIP/op-ana", 7));
         // then
-        await().atMost(Duration.ofSeconds(5)).until(() -> stream.contains("event: call-pop"));
-        JsonObject pop = dataAfter(stream, "event: call-pop");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.contains("event: call-pop"));
+        JsonObject pop = LiveHttp.dataAfter(stream, "event: call-pop");
         assertThat(pop.getString("reference")).isEqualTo(REFERENCE);
         assertThat(pop.getString("language")).isEqualTo("fr");
         assertThat(pop.getString("exploitationType")).isEqualTo("SEXUAL_EXPLOITATION");
@@ -141,11 +136,11 @@ class LiveRoutesIT {
         // given
         String token = login("sam.supervisor");
         List<String> stream = openStream(token);
-        await().atMost(Duration.ofSeconds(5)).until(() -> stream.contains("event: queue"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.contains("event: queue"));
         // when
         sim.emitRaw(QueueEvents.callerJoin(Caller.fromIvr("1700000003.1", REFERENCE, "en", "operators"), "operators", 1, 1));
         // then
-        await().atMost(Duration.ofSeconds(5)).until(() -> stream.stream().anyMatch(l -> l.contains("1700000003.1")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stream().anyMatch(l -> l.contains("1700000003.1")));
         HttpResponse<String> queue = get("/api/live/queue", token);
         assertThat(queue.statusCode()).isEqualTo(200);
         JsonObject body = new JsonObject(queue.body());
@@ -206,7 +201,7 @@ class LiveRoutesIT {
         String token = login("ana.operator");
         sim.goSilent();
         sim.dropConnections();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ami.isConnected());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ami.isConnected());
         // when
         HttpResponse<String> pause = post("/api/operators/me/pause", token, "");
         // then
@@ -229,53 +224,18 @@ class LiveRoutesIT {
     }
 
     private String login(String username) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/login"))
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
-                        .put("password", PASSWORD).encode()))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
+        return http.login(username, PASSWORD);
     }
 
-    /** Opens the SSE stream and collects its lines on a thread of its own; ends when the server closes. */
     private List<String> openStream(String token) throws Exception {
-        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(uri("/api/live/events"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("text/event-stream"));
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
-            try (Stream<String> body = response.body()) {
-                body.forEach(lines::add);
-            } catch (RuntimeException e) {
-                // the server went away at the end of the test
-            }
-        });
-        return lines;
-    }
-
-    private static JsonObject dataAfter(List<String> lines, String eventLine) {
-        int at = lines.indexOf(eventLine);
-        await().atMost(Duration.ofSeconds(5)).until(() -> lines.size() > at + 1);
-        return new JsonObject(lines.get(at + 1).substring("data: ".length()));
+        return http.openStream(token);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.get(path, token);
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return http.post(path, token, body);
     }
 }

@@ -107,7 +107,7 @@ class LiveStateTest {
     void shouldMarkTheViewStaleWhileDisconnectedAndStartAfreshOnReconnect() {
         // given
         List<QueueSnapshot> seen = new ArrayList<>();
-        state.onChange(seen::add);
+        state.onChange(() -> seen.add(state.snapshot()));
         state.onEvent(new AmiEvent.Connected(T0));
         state.onEvent(join("c1", 0));
         state.onEvent(new AmiEvent.AgentCalled(T0, "operators", "c1", ANA));
@@ -149,7 +149,7 @@ class LiveStateTest {
     void shouldIgnoreEventsForCallsItNeverSawJoin() {
         // given
         List<QueueSnapshot> seen = new ArrayList<>();
-        state.onChange(seen::add);
+        state.onChange(() -> seen.add(state.snapshot()));
         // when
         state.onEvent(new AmiEvent.CallerLeft(T0, "operators", "unknown"));
         state.onEvent(new AmiEvent.CallerAbandoned(T0, "operators", "unknown", 3));
