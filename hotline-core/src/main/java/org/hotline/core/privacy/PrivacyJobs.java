@@ -27,10 +27,11 @@ public final class PrivacyJobs implements AutoCloseable {
     public static PrivacyJobs start(RetentionPurge purge, Duration purgeEvery, KeyRotation rotation, Duration rotateEvery) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("privacy-jobs").daemon(true).factory());
-        scheduler.scheduleWithFixedDelay(() -> run("retention purge", purge::purgeDue), 10_000, purgeEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> run("key rotation", () -> rotation.pass(ROTATION_BATCH)), 5_000,
-                rotateEvery.toMillis(), TimeUnit.MILLISECONDS);
+        // first runs shortly after start-up (not during it), then at the configured pace
+        scheduler.scheduleWithFixedDelay(() -> run("retention purge", purge::purgeDue),
+                Math.min(10_000, purgeEvery.toMillis()), purgeEvery.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> run("key rotation", () -> rotation.pass(ROTATION_BATCH)),
+                Math.min(5_000, rotateEvery.toMillis()), rotateEvery.toMillis(), TimeUnit.MILLISECONDS);
         return new PrivacyJobs(scheduler);
     }
 
