@@ -230,6 +230,8 @@ public final class Hotline implements AutoCloseable {
         features.add(new PathwayApi(pathways));
         Optional<AmiClient> ami = amiConfig.map(c -> AmiClient.start(c, metrics, clock));
         ami.ifPresent(started::push);
+        ami.ifPresent(client -> readiness.register("ami", client::isConnected,
+                "the Asterisk manager (AMI) connection is down"));
         Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),

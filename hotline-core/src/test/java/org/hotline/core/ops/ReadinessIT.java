@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -87,6 +88,35 @@ class ReadinessIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     OpsHttp.get(node.httpPort(), "/metrics").body())
                     .contains("hotline_component_up{component=\"mongodb\",} 0.0"));
+        }
+    }
+
+    @Test
+    void shouldAnswer503NamingAmiWhileTheManagerConnectionIsDown() throws Exception {
+        // given: AMI configured towards a port where no Asterisk listens
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        Map<String, String> env = TestNode.env(dir, agencies);
+        env.put("HOTLINE_AMI_HOST", "127.0.0.1");
+        env.put("HOTLINE_AMI_PORT", Integer.toString(closedPort));
+        env.put("HOTLINE_AMI_USERNAME", "hotline-node-1");
+        env.put("HOTLINE_AMI_SECRET", "not-used");
+        env.put("HOTLINE_METRICS_SAMPLE_INTERVAL", "200ms");
+        try (Hotline node = start(env)) {
+            // when
+            HttpResponse<String> response = OpsHttp.get(node.httpPort(), "/ready");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonObject body = new JsonObject(response.body());
+            assertThat(body.getJsonArray("reasons").getList())
+                    .containsExactly("the Asterisk manager (AMI) connection is down");
+            assertThat(body.getJsonObject("components").getMap()).containsEntry("ami", false)
+                    .containsEntry("mongodb", true);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    OpsHttp.get(node.httpPort(), "/metrics").body()).contains("hotline_component_up{component=\"ami\",} 0.0"));
         }
     }
 
