@@ -36,6 +36,7 @@ class FollowUpJourneyIT {
         assertThat(harness.intake.tips()).isEmpty();
         assertThat(call.status()).isEqualTo("DONE");
         assertThat(call.violations()).isEmpty();
+        assertThat(harness.desk.callers()).singleElement().asString().startsWith("0770");
     }
 
     @Test

@@ -16,6 +16,13 @@ final class InMemoryDesk implements FollowUpDesk {
 
     private final Map<String, Integer> wrong = new ConcurrentHashMap<>();
     private final List<String> added = new CopyOnWriteArrayList<>();
+    private final List<String> callers = new CopyOnWriteArrayList<>();
+
+    @Override
+    public FollowUpAnswer lookup(String reference, String pin, String callerNumber) {
+        callers.add(String.valueOf(callerNumber));
+        return lookup(reference, pin);
+    }
 
     @Override
     public FollowUpAnswer lookup(String reference, String pin) {
@@ -32,6 +39,11 @@ final class InMemoryDesk implements FollowUpDesk {
     @Override
     public void addRecording(String reference, String recording, String language) {
         added.add(reference + " " + language + " " + recording);
+    }
+
+    /** The calling numbers lookups were made with, so a desk can limit PIN guesses per caller. */
+    List<String> callers() {
+        return List.copyOf(callers);
     }
 
     List<String> added() {

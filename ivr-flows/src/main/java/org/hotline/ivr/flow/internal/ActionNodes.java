@@ -148,7 +148,8 @@ final class ActionNodes {
     }
 
     private String followUpCheck(CallState call, NodeKind.FollowUpCheck check) {
-        FollowUpAnswer answer = desk.lookup(call.field(check.referenceField()), call.field(check.pinField()));
+        FollowUpAnswer answer = desk.lookup(call.field(check.referenceField()), call.field(check.pinField()),
+                call.callerNumber);
         return switch (answer) {
             case FollowUpAnswer.Found found -> {
                 call.verifiedReference = call.field(check.referenceField());
