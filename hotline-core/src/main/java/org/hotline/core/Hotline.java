@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.bson.Document;
+import org.hotline.core.agency.AgencyPortal;
 import org.hotline.core.audit.AuditChain;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
@@ -62,6 +63,7 @@ import org.hotline.core.privacy.PrivacyJobs;
 import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
+import org.hotline.core.referral.SecretResolver;
 import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
@@ -228,6 +230,7 @@ public final class Hotline implements AutoCloseable {
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
         features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock, Console.zone(env)));
         features.add(new PathwayApi(pathways));
+        features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
         Optional<AmiClient> ami = amiConfig.map(c -> AmiClient.start(c, metrics, clock));
         ami.ifPresent(started::push);
         ami.ifPresent(client -> readiness.register("ami", client::isConnected,

@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param smtpUri Camel SMTP endpoint for e-mail referrals, e.g. {@code smtp://127.0.0.1:25}; null disables e-mail
  * @param mailFrom sender address of e-mail referrals
  * @param smsGatewayUrl HTTP SMS gateway the SMS route posts to; null disables SMS
- * @param smsTemplate SMS text with placeholders {@code {reference} {category} {priority} {acknowledgeBy} {link}}
+ * @param smsTemplate SMS text with placeholders {@code {reference} {category} {priority} {acknowledgeBy} {link} {code}}
  * @param portalBaseUrl base address of the agency portal; links are {@code <base>/referrals/<id>}
  */
 public record DispatchConfig(
@@ -66,7 +66,7 @@ public record DispatchConfig(
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
     public static final String DEFAULT_MAIL_FROM = "referrals@hotline.invalid";
     public static final String DEFAULT_SMS_TEMPLATE =
-            "Hotline referral {reference}: {category}, {priority}. Acknowledge by {acknowledgeBy}. {link}";
+            "Hotline referral {reference}: {category}, {priority}. Acknowledge by {acknowledgeBy}. Reply ACK {code}. {link}";
     public static final String DEFAULT_PORTAL_BASE_URL = "http://127.0.0.1:8080/portal";
 
     public DispatchConfig {

@@ -59,6 +59,11 @@ public final class DispatchWorker {
         this.clock = clock;
     }
 
+    /** Agencies whose circuit breaker is open on this node now (read-only; for the agency directory). */
+    public java.util.Set<String> openCircuits() {
+        return circuits.open(clock.instant());
+    }
+
     public String nodeId() {
         return config.nodeId();
     }

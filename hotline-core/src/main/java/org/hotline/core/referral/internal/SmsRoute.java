@@ -8,13 +8,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.hotline.core.referral.DispatchConfig;
+import org.hotline.core.referral.SmsReplyCode;
 import org.hotline.pathway.Channel;
 
 /**
  * Delivers a referral notice by SMS through an HTTP SMS gateway: POST JSON {@code {to, text, reference}} to
  * the configured gateway URL with the referral's {@code Idempotency-Key}. The text comes from the configured
  * template and is cut to fit one SMS (see {@link SmsText}); like e-mail it carries no tip details, only the
- * reference, category, urgency and the portal link.
+ * reference, category, urgency, the portal link and the short code for answering by SMS ({@link SmsReplyCode}).
  */
 public final class SmsRoute extends RouteBuilder {
 
@@ -61,6 +62,7 @@ public final class SmsRoute extends RouteBuilder {
         values.put("priority", request.priority());
         values.put("acknowledgeBy", request.acknowledgeBy() == null ? null : request.acknowledgeBy().toString());
         values.put("link", PortalLinks.referral(config, request.referralId()));
+        values.put("code", SmsReplyCode.of(request.referralId()));
         return SmsText.fitOne(SmsText.render(config.smsTemplate(), values));
     }
 }

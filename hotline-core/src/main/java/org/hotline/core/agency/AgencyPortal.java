@@ -1,0 +1,33 @@
+package org.hotline.core.agency;
+
+import java.time.Clock;
+import java.util.List;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.SecretResolver;
+import org.hotline.core.storage.MongoStore;
+
+/**
+ * The agency side of one node, wired: the agency users' API, answers by signed link and by SMS reply, the
+ * agency directory, and the pages.
+ */
+public final class AgencyPortal {
+
+    private AgencyPortal() {}
+
+    /** The routes; {@code secrets} holds the SMS gateway's callback secret ({@value SmsReplyRoutes#KEY_REF}). */
+    public static List<ApiRoutes> routes(MongoStore mongo, Dispatch dispatch, ActivePathway pathway, AuditLog audit,
+            SecretResolver secrets, Clock clock) {
+        AgencyReferrals referrals = new AgencyReferrals(mongo.database(), audit, clock);
+        Answers answers = new Answers(referrals, audit);
+        SmsReplies sms = new SmsReplies(mongo.database(), dispatch.answers(), answers);
+        return List.of(
+                new AgencyRoutes(referrals, dispatch.answers(), answers),
+                new AnswerLinkRoutes(dispatch.answerLinks(), answers),
+                new SmsReplyRoutes(secrets.resolve(SmsReplyRoutes.KEY_REF), sms),
+                new DirectoryRoutes(new AgencyDirectory(mongo.database(), pathway::get, dispatch.worker()::openCircuits, clock)),
+                new AgencyAssets());
+    }
+}

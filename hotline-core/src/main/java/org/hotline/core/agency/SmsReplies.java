@@ -1,0 +1,98 @@
+package org.hotline.core.agency;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.hotline.core.http.ApiException;
+import org.hotline.core.referral.ReferralAnswers;
+import org.hotline.core.referral.SmsReplyCode;
+import org.hotline.core.referral.internal.MongoReferralStore;
+
+/**
+ * Applies SMS replies the gateway passes on. The reply's code names one referral, and only a referral that
+ * was sent by SMS to the sender's number counts: another agency's number, or a number the referral never went
+ * to, finds nothing and changes nothing. The number is the one stored on the referral when it was created,
+ * so a later pathway version does not change who may answer it.
+ */
+public final class SmsReplies {
+
+    /** How many of a number's most recent referrals a code is looked for in. */
+    static final int RECENT = 1000;
+
+    private final MongoCollection<Document> referrals;
+    private final ReferralAnswers answers;
+    private final Answers apply;
+
+    public SmsReplies(MongoDatabase database, ReferralAnswers answers, Answers apply) {
+        this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
+        this.answers = answers;
+        this.apply = apply;
+    }
+
+    /**
+     * Applies the reply {@code text} from {@code from} (blocking).
+     *
+     * @return the shared answer body plus {@code reply}, a short text the gateway may send back
+     * @throws ApiException 400 for an unreadable text, 404 when no referral of that number has the code
+     */
+    public JsonObject apply(String from, String text) {
+        SmsReply reply = SmsReply.parse(text);
+        if (reply instanceof SmsReply.Unreadable u) {
+            throw ApiException.badRequest("unreadable_reply", u.message());
+        }
+        String code = reply instanceof SmsReply.Acknowledge a ? a.code() : ((SmsReply.Decline) reply).code();
+        Document referral = find(from, code);
+        String id = referral.getString("_id");
+        String agency = referral.getString("agencyId");
+        JsonObject body = switch (reply) {
+            case SmsReply.Acknowledge a -> apply.apply("sms", "referral.acknowledge", "sms", () -> answers.acknowledge(id, agency));
+            case SmsReply.Decline d -> apply.apply("sms", "referral.decline", "sms", () -> answers.decline(id, agency, d.reason()));
+            case SmsReply.Unreadable u -> throw new IllegalStateException("handled above");
+        };
+        String what = reply instanceof SmsReply.Acknowledge ? "acknowledged" : "declined";
+        String reference = body.getJsonObject("referral").getString("reference");
+        return body.put("reply", "Referral " + code + (reference == null ? "" : " (" + reference + ")") + " "
+                + (body.getBoolean("alreadyApplied") ? "was already " : "") + what + ". Thank you.");
+    }
+
+    private Document find(String from, String code) {
+        List<String> numbers = numbers(from);
+        List<Document> matches = new ArrayList<>();
+        referrals.find(elemMatch("channels", and(eq("kind", "sms"), in("number", numbers))))
+                .projection(Projections.include("_id", "agencyId", "state"))
+                .sort(Sorts.descending("createdAt")).limit(RECENT)
+                .forEach(doc -> {
+                    if (SmsReplyCode.of(doc.getString("_id")).equals(code)) {
+                        matches.add(doc);
+                    }
+                });
+        if (matches.isEmpty()) {
+            throw ApiException.notFound("No referral sent to this number has the code " + code + ".");
+        }
+        if (matches.size() > 1) {
+            throw new ApiException(409, "ambiguous_code", "The code " + code
+                    + " fits several referrals of this number; answer in the agency portal.");
+        }
+        return matches.getFirst();
+    }
+
+    /** The sender's number as written in pathways ({@code +231...}) and as bare digits. */
+    static List<String> numbers(String from) {
+        String digits = from.replaceAll("[\\s().-]", "");
+        if (!digits.matches("\\+?[0-9]{6,20}")) {
+            throw ApiException.invalidFields(java.util.Map.of("from", "must be a phone number"));
+        }
+        String bare = digits.startsWith("+") ? digits.substring(1) : digits;
+        return List.of("+" + bare, bare);
+    }
+}
