@@ -18,12 +18,14 @@ import org.hotline.core.auth.AccountException;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.live.OperatorDirectory;
+import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
 
 /**
- * {@code ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID]}: creates a staff
- * account. The password is read from {@code HOTLINE_NEW_PASSWORD} or typed twice at the terminal (never an
+ * {@code ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID] [--phone IFACE]}:
+ * creates a staff account; an operator's {@code --phone} is the Asterisk interface their calls ring on. The password is read from {@code HOTLINE_NEW_PASSWORD} or typed twice at the terminal (never an
  * argument, so it stays out of shell history and process lists). There are no default accounts.
  */
 public final class AdminCli {
@@ -36,13 +38,15 @@ public final class AdminCli {
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || !"create-user".equals(args[0])) {
-            err.println("usage: ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID]");
+            err.println("usage: ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID]"
+                    + " [--phone PJSIP/op-name]");
             err.println("roles: " + EnumSet.allOf(Role.class));
             return 2;
         }
         String username = null;
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Optional<String> agency = Optional.empty();
+        Optional<String> phone = Optional.empty();
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -53,6 +57,13 @@ public final class AdminCli {
             switch (flag) {
                 case "--username" -> username = value;
                 case "--agency" -> agency = Optional.of(value);
+                case "--phone" -> {
+                    if (!OperatorDirectory.isValidInterface(value)) {
+                        err.println("admin: --phone is the operator's Asterisk interface, e.g. PJSIP/op-ana");
+                        return 2;
+                    }
+                    phone = Optional.of(value);
+                }
                 case "--role" -> {
                     try {
                         roles.add(Role.valueOf(value.toUpperCase(Locale.ROOT)));
@@ -79,8 +90,10 @@ public final class AdminCli {
                     Clock.systemUTC());
             accounts.ensureIndexes();
             String id = accounts.create(username, password, roles, agency, "cli:" + System.getProperty("user.name"));
+            phone.ifPresent(iface -> new MongoOperatorDirectory(store).assign(id, iface));
             store.flush();
-            out.println("admin: created user '" + username + "' (" + id + ") with roles " + roles);
+            out.println("admin: created user '" + username + "' (" + id + ") with roles " + roles
+                    + phone.map(p -> ", phone " + p).orElse(""));
             return 0;
         } catch (AccountException e) {
             err.println("admin: " + e.getMessage());

@@ -27,13 +27,16 @@ class AdminCliIT {
     void shouldCreateTheFirstAdministratorWhoCanThenSignIn() throws Exception {
         // when
         int exit = run(Map.of("HOTLINE_NEW_PASSWORD", "minister's own long secret"),
-                "create-user", "--username", "ada.admin", "--role", "ministry_admin");
+                "create-user", "--username", "ada.admin", "--role", "ministry_admin", "--role", "operator",
+                "--phone", "PJSIP/op-ada");
         // then
         assertThat(exit).as(err.toString()).isZero();
         try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
             UserAccounts accounts = new UserAccounts(store, new PasswordHasher(1_000), e -> { }, Clock.systemUTC());
             assertThat(accounts.signIn("ada.admin", "minister's own long secret".toCharArray()))
                     .isInstanceOf(SignIn.Success.class);
+            assertThat(store.database().getCollection("users").find().first().getString("amiInterface"))
+                    .isEqualTo("PJSIP/op-ada");
         }
     }
 
@@ -46,6 +49,8 @@ class AdminCliIT {
                 "--role", "operator")).isEqualTo(1);
         assertThat(err.toString()).contains("at least 12");
         assertThat(run(Map.of(), "delete-everything")).isEqualTo(2);
+        assertThat(run(Map.of("HOTLINE_NEW_PASSWORD", "long enough password"), "create-user", "--username", "x.y",
+                "--role", "operator", "--phone", "not a phone")).isEqualTo(2);
         try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
             assertThat(store.database().getCollection("users").countDocuments()).isZero();
         }
