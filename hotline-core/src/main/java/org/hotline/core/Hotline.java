@@ -58,6 +58,7 @@ import org.hotline.core.pathway.PathwayApi;
 import org.hotline.core.pathway.PathwayLifecycle;
 import org.hotline.core.pathway.PathwayLifecycleConfig;
 import org.hotline.core.pathway.PathwaySync;
+import org.hotline.core.pathway.editor.PathwayEditorAssets;
 import org.hotline.core.privacy.AttemptLimiter;
 import org.hotline.core.privacy.PrivacyJobs;
 import org.hotline.core.privacy.TipPrivacy;
@@ -230,6 +231,7 @@ public final class Hotline implements AutoCloseable {
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
         features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock, Console.zone(env)));
         features.add(new PathwayApi(pathways));
+        features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
         Optional<AmiClient> ami = amiConfig.map(c -> AmiClient.start(c, metrics, clock));
         ami.ifPresent(started::push);
