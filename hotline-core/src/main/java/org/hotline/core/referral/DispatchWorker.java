@@ -236,6 +236,10 @@ public final class DispatchWorker {
     }
 
     private void recordOnTip(Document referral, ReferralState state, Instant now) {
+        if (ReferralUpdates.KIND.equals(referral.getString("kind"))) {
+            // the tip's summary per agency follows the referral itself, not the updates sent after it
+            return;
+        }
         String tipId = referral.getString("tipId");
         if (!store.recordOnTip(tipId, referral.getString("agencyId"), referral.getString("_id"), state, now)) {
             LOG.warn("Tip {} not found while recording referral {} as {}", tipId, referral.getString("_id"), state);

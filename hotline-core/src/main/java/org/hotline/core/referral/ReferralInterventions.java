@@ -80,7 +80,7 @@ public final class ReferralInterventions {
      */
     public List<Referral> overdue(int limit) {
         Bson late = or(lte("ackDeadline", Date.from(clock.instant())), gt("escalationStep", 0));
-        return referrals.find(and(in("state", UNANSWERED), late, exists("resolved", false), ne("kind", "update")))
+        return referrals.find(and(in("state", UNANSWERED), late, exists("resolved", false), ne("kind", ReferralUpdates.KIND)))
                 .sort(Sorts.ascending("priorityRank", "ackDeadline")).limit(limit)
                 .map(ReferralDocuments::referral).into(new ArrayList<>());
     }
@@ -99,7 +99,7 @@ public final class ReferralInterventions {
                 set("nextAttemptAt", Date.from(now)), set("attemptCount", 0), set("updatedAt", Date.from(now)),
                 action(now, "retry", actor, null, null)));
         Number window = seen.get("acknowledgeWithinMs", Number.class);
-        if (window != null && !"update".equals(seen.getString("kind"))) {
+        if (window != null && !ReferralUpdates.KIND.equals(seen.getString("kind"))) {
             changes.add(set("ackDeadline", Date.from(now.plusMillis(window.longValue()))));
         }
         if (ReferralState.DELIVERED.name().equals(seen.getString("state"))) {

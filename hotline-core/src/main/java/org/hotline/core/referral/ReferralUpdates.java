@@ -28,6 +28,9 @@ import org.hotline.pathway.Routing;
  */
 public final class ReferralUpdates {
 
+    /** Value of {@code kind} on an update's outbox entry. */
+    public static final String KIND = "update";
+
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final Clock clock;
@@ -65,7 +68,7 @@ public final class ReferralUpdates {
             Disclosure disclosure = pathway.disclose(recipient, tipFields);
             String id = baseId + ":update-" + revision;
             Document update = ReferralInterventions.copyFor(base.get(), agency.get(), id, now)
-                    .append("kind", "update")
+                    .append("kind", KIND)
                     .append("updateOf", baseId)
                     .append("revision", revision)
                     .append("payload", new Document(new LinkedHashMap<>(disclosure.payload())).append("update", true)
