@@ -26,7 +26,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
                         Duration.ofSeconds(2), "2g"),
                 500, 16, 5, 2, 30,
-                new PathwayBench.Settings(RULES, 1, 1, 2, TimeValue.seconds(1)));
+                new PathwayBench.Settings(RULES, 1, 1, 3, TimeValue.seconds(1)));
     }
 
     /** Think times of a real caller: a prompt plays 3 s, keys take 1.5 s, silences wait up to 5 s. */

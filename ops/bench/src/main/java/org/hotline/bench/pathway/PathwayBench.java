@@ -41,13 +41,13 @@ public final class PathwayBench {
                 .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
-        long cpuBudget = s.iterationTime().convertTo(TimeUnit.NANOSECONDS) * Math.max(1, s.iterations());
+        long cpuBudget = s.iterationTime().convertTo(TimeUnit.NANOSECONDS);
         return results.stream()
                 .map(r -> {
                     int rules = Integer.parseInt(r.getParams().getParam("rules"));
                     double error = r.getPrimaryResult().getScoreError();
                     return new PathwayRate(rules, Math.round(r.getPrimaryResult().getScore()),
-                            Double.isNaN(error) ? 0 : Math.round(error), Math.round(perCpuSecond(rules, cpuBudget)));
+                            Double.isNaN(error) ? -1 : Math.round(error), Math.round(perCpuSecond(rules, cpuBudget)));
                 })
                 .sorted(Comparator.comparingInt(PathwayRate::rules))
                 .toList();

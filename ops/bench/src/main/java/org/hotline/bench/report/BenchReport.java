@@ -63,7 +63,8 @@ public record BenchReport(
     /**
      * Pathway evaluation on one thread.
      *
-     * @param evaluationsPerSecond JMH throughput (wall clock), with its 99.9% {@code error}
+     * @param evaluationsPerSecond JMH throughput (wall clock), with its 99.9% {@code error} (-1 when JMH gives
+     *     none: fewer than three iterations)
      * @param evaluationsPerCpuSecond evaluations per second of the thread's own CPU time: the per-core figure,
      *     which stays meaningful when other processes share the cores
      */

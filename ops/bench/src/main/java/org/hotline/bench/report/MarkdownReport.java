@@ -41,8 +41,8 @@ public final class MarkdownReport {
         md.append("\n### Pathway evaluation (one thread)\n\n")
                 .append("| Rules | JMH evaluations/s (wall) | ± (99.9%) | Evaluations per CPU-second |\n|---:|---:|---:|---:|\n");
         for (PathwayRate p : r.pathway()) {
-            md.append("| %,d | %,.0f | %,.0f | %,.0f |\n".formatted(p.rules(), p.evaluationsPerSecond(), p.error(),
-                    p.evaluationsPerCpuSecond()));
+            md.append("| %,d | %,.0f | %s | %,.0f |\n".formatted(p.rules(), p.evaluationsPerSecond(),
+                    p.error() < 0 ? "n/a" : "%,.0f".formatted(p.error()), p.evaluationsPerCpuSecond()));
         }
         return md.toString();
     }
