@@ -58,6 +58,22 @@ class AnswerLinkIT {
     }
 
     @Test
+    void shouldSendLinksUnderTheDefaultPortalAddressToTheAgencyPages() throws Exception {
+        // given
+        String token = links.token(referralId, "mol-labour", AnswerLinks.Action.ACKNOWLEDGE);
+
+        // when
+        java.net.http.HttpResponse<Void> old = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(bed.uri("/portal/answer?token=" + token)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        // then
+        assertThat(old.statusCode()).isEqualTo(302);
+        assertThat(old.headers().firstValue("Location")).hasValue("/agency/answer?token=" + token);
+        assertThat(bed.referral(referralId).get("history")).isNull();
+    }
+
+    @Test
     void shouldApplyTheLinkOnceAndRefuseItsReplay() throws Exception {
         // given
         String token = links.token(referralId, "mol-labour", AnswerLinks.Action.ACKNOWLEDGE);
