@@ -136,6 +136,7 @@ async function approvePhase() {
   await a.waitForFunction(() => document.querySelector('#action-message').textContent.includes('submitted'), null,
     { timeout: 10000 });
   result.submittedState = await rowState(a, '2026.2');
+  result.historyAfterSubmit = await a.$$eval('#history li', (items) => items.map((i) => i.textContent));
   expectedFailures.add('403 /api/pathways/versions/' + await a.$eval('#versions tbody tr[data-state="SUBMITTED"]',
     (r) => r.dataset.id) + '/approve');
   await a.fill('#reason', 'approving my own draft');
@@ -152,6 +153,7 @@ async function approvePhase() {
   await b.waitForFunction(() => document.querySelector('#action-message').textContent.includes('approved'), null,
     { timeout: 10000 });
   result.approvedState = await rowState(b, '2026.2');
+  result.historyAfterApproval = await b.$$eval('#history li', (items) => items.map((i) => i.textContent));
   await b.check('#when-at');
   await b.fill('#reason', 'go live');
   await b.click('#activate');

@@ -10,6 +10,7 @@ const code = new CodeBox($('yaml'), $('gutter'), $('problems-summary'), $('probl
 /** The stored version open in the page (null: a new, unsaved draft). */
 let open = null;
 let activeId = null;
+let myId = null;
 
 function status(text) {
   $('status').textContent = text;
@@ -27,14 +28,14 @@ async function refresh() {
     return;
   }
   activeId = active.data.active ? active.data.active.versionId : null;
-  const shown = views.schedule(active.data);
+  const shown = views.schedule(active.data, myId);
   $('active-summary').textContent = shown.active;
   $('schedule').replaceChildren(...shown.coming);
-  $('versions').tBodies[0].replaceChildren(...views.versionRows(versions.data.versions, activeId, openVersion));
+  $('versions').tBodies[0].replaceChildren(...views.versionRows(versions.data.versions, activeId, myId, openVersion));
   if (open) {
-    const current = versions.data.versions.find((v) => v.id === open.id);
-    if (current) {
-      open = { ...open, state: current.state };
+    const current = await pathways.version(open.id);
+    if (current.ok) {
+      open = current.data;
     }
   }
   showOpen();
@@ -52,6 +53,7 @@ function showOpen() {
   $('activate').disabled = !['APPROVED', 'RETIRED', 'ACTIVE'].includes(state);
   $('simulate').disabled = !open;
   $('diff').disabled = !open;
+  $('history').replaceChildren(...(open ? views.history(open.transitions, myId) : []));
 }
 
 async function openVersion(id) {
@@ -207,7 +209,8 @@ $('simulate').addEventListener('click', () => tryTips(pathways.simulate, 'simula
 $('diff').addEventListener('click', () => tryTips(pathways.diff, 'comparison', views.comparison));
 $('effective-at').addEventListener('focus', () => { $('when-at').checked = true; });
 
-start(async () => {
+start(async (user) => {
+  myId = user.userId;
   $('sample-tips').value = await sampleTips();
   newDraft();
   await refresh();

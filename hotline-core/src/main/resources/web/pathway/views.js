@@ -2,27 +2,37 @@
 
 import { el, label, time, list } from './dom.js';
 
+/** A user id as shown: "you" for the signed-in administrator (the API gives ids, not names). */
+export function who(id, myId) {
+  return id && id === myId ? 'you' : id;
+}
+
 /** Rows of the versions table; onOpen(id) when a version's button is pressed. */
-export function versionRows(versions, activeId, onOpen) {
+export function versionRows(versions, activeId, myId, onOpen) {
   return versions.map((v) => {
     const open = el('button', { type: 'button', class: 'open', 'data-id': v.id }, `Open ${v.label}`);
     open.addEventListener('click', () => onOpen(v.id));
-    const last = v.lastChange ? `${label(v.lastChange.to)} by ${v.lastChange.by}, ${time(v.lastChange.at)}` : '';
+    const last = v.lastChange ? `${label(v.lastChange.to)} by ${who(v.lastChange.by, myId)}, ${time(v.lastChange.at)}` : '';
     return el('tr', { 'data-id': v.id, 'data-state': v.state, class: v.id === activeId ? 'active' : null },
-      el('th', { scope: 'row' }, v.label), el('td', { class: 'state' }, v.state), el('td', {}, v.createdBy),
+      el('th', { scope: 'row' }, v.label), el('td', { class: 'state' }, v.state), el('td', {}, who(v.createdBy, myId)),
       el('td', {}, last), el('td', {}, String(v.warningCount)), el('td', {}, open));
   });
 }
 
 /** "Active now" sentence and the activations still to come. */
-export function schedule(answer) {
+export function schedule(answer, myId) {
   const now = Date.now();
   const active = answer.active
-    ? `Active now: ${answer.active.label} (since ${time(answer.active.effectiveAt)}, ${label(answer.active.kind).toLowerCase()} by ${answer.active.requestedBy}).`
+    ? `Active now: ${answer.active.label} (since ${time(answer.active.effectiveAt)}, ${label(answer.active.kind).toLowerCase()} by ${who(answer.active.requestedBy, myId)}).`
     : 'No version has been activated yet.';
   const coming = (answer.schedule || []).filter((a) => Date.parse(a.effectiveAt) > now)
     .map((a) => el('li', { class: 'scheduled' }, `${a.label} takes effect ${time(a.effectiveAt)} (${a.reason})`));
   return { active, coming };
+}
+
+/** A version's history, oldest first: each transition with who, when and why. */
+export function history(transitions, myId) {
+  return transitions.map((t) => el('li', {}, `${t.from ? `${t.from} \u2192 ` : ''}${t.to} by ${who(t.by, myId)}, ${time(t.at)}: ${t.reason}`));
 }
 
 function payloadTable(payload) {

@@ -125,9 +125,14 @@ class PathwayEditorBrowserIT {
         assertThat(seen.getString("comparison")).contains("gn-counterpart", "other-forms");
         // two-person rule, then approval and activation by the second administrator
         assertThat(seen.getString("submittedState")).isEqualTo("SUBMITTED");
+        assertThat(texts(seen, "historyAfterSubmit").getLast())
+                .startsWith("DRAFT \u2192 SUBMITTED by you").endsWith("Shelter in Nimba; faster danger acknowledgement");
         assertThat(seen.getString("selfApproval")).contains("other than the one who submitted");
         assertThat(seen.getString("stateAfterSelfApproval")).isEqualTo("SUBMITTED");
         assertThat(seen.getString("approvedState")).isEqualTo("APPROVED");
+        assertThat(texts(seen, "historyAfterApproval"))
+                .anySatisfy(line -> assertThat(line).startsWith("DRAFT \u2192 SUBMITTED by ").doesNotContain("by you"));
+        assertThat(texts(seen, "historyAfterApproval").getLast()).startsWith("SUBMITTED \u2192 APPROVED by you");
         assertThat(seen.getString("missingTime")).contains("date and time");
         assertThat(seen.getJsonArray("scheduled").encode()).contains("national:2026.2", "go live");
         assertThat(seen.getBoolean("activeAfterActivation")).isTrue();
@@ -194,6 +199,10 @@ class PathwayEditorBrowserIT {
 
     private static List<String> recipients(Document tip) {
         return tip.getList("recipients", Document.class).stream().map(r -> r.getString("agencyId")).toList();
+    }
+
+    private static List<String> texts(JsonObject seen, String key) {
+        return seen.getJsonArray(key).stream().map(String.class::cast).toList();
     }
 
     private static List<String> lintErrors(JsonObject seen) {
