@@ -1,0 +1,319 @@
+package org.hotline.core;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.asteriskjava.fastagi.AgiScript;
+import org.bson.Document;
+import org.hotline.core.agency.AgencyPortal;
+import org.hotline.core.audit.AuditChain;
+import org.hotline.core.ami.AmiClient;
+import org.hotline.core.ami.AmiConfig;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.audit.internal.MongoAuditLog;
+import org.hotline.core.auth.Access;
+import org.hotline.core.auth.AuthRoutes;
+import org.hotline.core.auth.PasswordHasher;
+import org.hotline.core.auth.Sessions;
+import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.auth.internal.SessionAccess;
+import org.hotline.core.crypto.KeyRotation;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.demo.DemoAgencyReceiver;
+import org.hotline.core.console.Console;
+import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.followup.MongoFollowUpDesk;
+import org.hotline.core.http.Health;
+import org.hotline.core.http.HttpApi;
+import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.intake.internal.CounterFile;
+import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.internal.TipJournal;
+import org.hotline.core.intake.internal.TipWriter;
+import org.hotline.core.live.Live;
+import org.hotline.core.live.internal.MongoOperatorDirectory;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.ops.OpsConfig;
+import org.hotline.core.ops.OpsSampler;
+import org.hotline.core.ops.Readiness;
+import org.hotline.core.ops.ReadyRoutes;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.pathway.PathwayApi;
+import org.hotline.core.pathway.PathwayLifecycle;
+import org.hotline.core.pathway.PathwayLifecycleConfig;
+import org.hotline.core.pathway.PathwaySync;
+import org.hotline.core.pathway.editor.PathwayEditorAssets;
+import org.hotline.core.privacy.AttemptLimiter;
+import org.hotline.core.privacy.PrivacyJobs;
+import org.hotline.core.privacy.TipPrivacy;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.DispatchConfig;
+import org.hotline.core.referral.SecretResolver;
+import org.hotline.core.retention.RetentionPurge;
+import org.hotline.core.routing.TipRouter;
+import org.hotline.core.security.ServerKey;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.core.stats.CallLog;
+import org.hotline.core.stats.ResearchExport;
+import org.hotline.core.stats.StatsConfig;
+import org.hotline.core.stats.StatsRoutes;
+import org.hotline.core.stats.StatsService;
+import org.hotline.core.tip.TipQueries;
+import org.hotline.ivr.flow.FlowOptions;
+import org.hotline.ivr.flow.FlowRegistry;
+import org.hotline.ivr.flow.HotlineFlows;
+import org.hotline.ivr.server.IvrServer;
+import org.hotline.ivr.server.IvrServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a {@link Hotline} node in dependency order: storage and audit, the pathway, dispatch and intake, the
+ * FastAGI server, the HTTP features, then background jobs. Whatever started before a failure is closed again,
+ * so a node that fails to start leaves no port bound and no thread running.
+ */
+final class NodeAssembly {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAssembly.class);
+    /** Tips older than this and still unrouted were left by a crash or an outage; the sweeper routes them. */
+    private static final Duration SWEEP_AFTER = Duration.ofSeconds(5);
+
+    private final HotlineConfig config;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final HotlineMetrics metrics = new HotlineMetrics(true);
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    // Checked before anything starts, so a bad setting stops start-up before a port is bound or a file written.
+    private final ActivePathway pathway;
+    private final FlowRegistry flows;
+    private final FlowOptions flowOptions;
+    private final DispatchConfig dispatchConfig;
+    private final IvrServerConfig ivrConfig;
+    private final ServerKey key;
+    private final OpsConfig opsConfig;
+    private final PrivacySettings privacySettings;
+    private final TipCipher cipher;
+    private final Optional<AmiConfig> amiConfig;
+    private final StatsConfig statsConfig;
+    private final PathwayLifecycleConfig pathwayConfig;
+
+    NodeAssembly(HotlineConfig config, Map<String, String> env, Clock clock) {
+        this.config = config;
+        this.env = env;
+        this.clock = clock;
+        this.pathway = ActivePathway.fromFile(config.pathwayFile(), env);
+        this.flows = FlowRegistry.load(config.flowsDir());
+        this.flowOptions = IvrWiring.flowOptions(pathway.get(), flows, metrics);
+        this.dispatchConfig = DispatchSettings.fromEnv(env, config.nodeId());
+        this.ivrConfig = IvrServerConfig.fromEnvironment(env).withPort(config.agiPort()).withCapacity(config.agiCapacity());
+        this.key = ServerKey.load(config.serverKey(), config.dataDir());
+        this.opsConfig = OpsSettings.fromEnv(env);
+        this.privacySettings = PrivacySettings.fromEnv(env);
+        this.cipher = TipCipher.open(env, config.dataDir());
+        this.amiConfig = AmiSettings.fromEnv(env);
+        this.statsConfig = StatsConfig.fromEnv(env);
+        this.pathwayConfig = PathwayLifecycleConfig.fromEnv(env);
+    }
+
+    Hotline start() {
+        try {
+            Storage storage = startStorage();
+            Intake intake = startIntake(storage);
+            Telephony telephony = startTelephony(storage, intake);
+            Readiness readiness = new Readiness(metrics)
+                    .register("mongodb", storage.mongo()::ping, "MongoDB is unreachable")
+                    .register("journal", intake.journal()::isOpen, "the tip journal is closed")
+                    .register("fastagi", () -> telephony.ivr().port() > 0, "the FastAGI server is not listening");
+            OpsSampler opsSampler = push(new OpsSampler(readiness, storage.mongo(), metrics, clock)
+                    .start(opsConfig.sampleInterval()));
+            Web web = startWeb(storage, intake, telephony, readiness);
+            ScheduledExecutorService sweeper = startSweeper(intake.router());
+            PrivacyJobs privacyJobs = push(PrivacyJobs.start(
+                    new RetentionPurge(storage.mongo().database(), privacySettings.retention(), cipher, storage.audit(), clock),
+                    privacySettings.retention().interval(), new KeyRotation(storage.mongo().database(), cipher),
+                    privacySettings.rotationInterval()));
+            Hotline.Parts parts = new Hotline.Parts(config, web.vertx(), storage.mongo(), intake.journal(),
+                    intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
+                    opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
+                    new TipPrivacy(storage.mongo().database(), cipher, storage.audit(), clock), privacyJobs,
+                    web.routes(), storage.pathwaySync(), web.ami());
+            LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}", config.nodeId(),
+                    ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(), web.http().actualPort(),
+                    pathway.get().id(), pathway.get().version());
+            return new Hotline(parts);
+        } catch (RuntimeException e) {
+            started.forEach(NodeAssembly::closeQuietly);
+            throw e;
+        }
+    }
+
+    private record Storage(MongoStore mongo, AuditLog audit, PathwayLifecycle pathways, PathwaySync pathwaySync) {}
+
+    private record Intake(Dispatch dispatch, TipRouter router, TipJournal journal, TipWriter writer,
+            TipIntakeService service) {}
+
+    private record Telephony(IvrServer ivr, MongoFollowUpDesk desk) {}
+
+    private record Web(Vertx vertx, HttpServer http, List<String> routes, Optional<AmiClient> ami) {}
+
+    private Storage startStorage() {
+        MongoStore mongo = push(config.mongoUri()
+                .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
+                .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
+                        config.mongoDatabase(), config.mongoTimeout())));
+        ensureIndexes(mongo);
+        AuditLog audit = new MongoAuditLog(mongo.database(), Hotline.auditChain(key), clock, metrics::auditFailure);
+        // Route by the stored active version before taking calls; every node then follows the schedule.
+        PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
+        PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
+        return new Storage(mongo, audit, pathways, pathwaySync);
+    }
+
+    private Intake startIntake(Storage storage) {
+        MongoStore mongo = storage.mongo();
+        Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
+        dispatch.referrals().auditWith(storage.audit());
+        TipRouter router = new TipRouter(mongo, pathway,
+                (tipId, reference, fields, routing, active) ->
+                        dispatch.referrals().createReferrals(tipId, reference, fields, routing, active), clock, cipher);
+        TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
+        TipWriter writer = push(new TipWriter(mongo, journal, router::route, metrics));
+        writer.start();
+        journal.unconfirmed().forEach(writer::submit);
+        TipIntakeService service = new TipIntakeService(journal, writer,
+                new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
+                CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId(),
+                cipher);
+        return new Intake(dispatch, router, journal, writer, service);
+    }
+
+    private Telephony startTelephony(Storage storage, Intake intake) {
+        MongoStore mongo = storage.mongo();
+        MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake.service()::pinHash,
+                number -> key.keyedHash("caller-hash", number), new AttemptLimiter(mongo.database(), clock),
+                storage.audit(), cipher, clock);
+        CallLog callLog = new CallLog(mongo, clock);
+        AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
+                IvrWiring.withCallLog(flowOptions, callLog), clock);
+        Map<String, AgiScript> scripts = new HashMap<>();
+        flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
+        IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics, callLog));
+        try {
+            ivr.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
+        }
+        push(ivr);
+        return new Telephony(ivr, desk);
+    }
+
+    private Web startWeb(Storage storage, Intake intake, Telephony telephony, Readiness readiness) {
+        MongoStore mongo = storage.mongo();
+        AuditLog audit = storage.audit();
+        Vertx vertx = Vertx.vertx();
+        push(() -> await(vertx.close()));
+        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), audit, clock);
+        accounts.ensureIndexes();
+        Sessions sessions = new Sessions(mongo, accounts, clock);
+        Access access = new SessionAccess(vertx, sessions, audit);
+        Optional<AmiClient> ami = amiConfig.map(c -> push(AmiClient.start(c, metrics, clock)));
+        ami.ifPresent(client -> readiness.register("ami", client::isConnected,
+                "the Asterisk manager (AMI) connection is down"));
+        List<ApiRoutes> features = features(storage, intake, vertx, accounts, sessions, readiness, ami);
+        TipQueries tips = new TipQueries(mongo, cipher);
+        IvrServer ivr = telephony.ivr();
+        HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
+                () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.port() > 0,
+                        ivr.activeCalls()),
+                config.maxBodyBytes(), access, features);
+        Router api = HttpApi.router(vertx, deps);
+        HttpServer http = await(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()));
+        if (config.demo()) {
+            await(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()));
+            LOG.info("Demo agency receiver on http://127.0.0.1:{}/agencies/<agency>", config.demoAgencyPort());
+        }
+        return new Web(vertx, http, HttpApi.routes(api), ami);
+    }
+
+    /** Every feature's routes, each guarded by its own roles. */
+    private List<ApiRoutes> features(Storage storage, Intake intake, Vertx vertx, UserAccounts accounts,
+            Sessions sessions, Readiness readiness, Optional<AmiClient> ami) {
+        MongoStore mongo = storage.mongo();
+        AuditLog audit = storage.audit();
+        Dispatch dispatch = intake.dispatch();
+        List<ApiRoutes> features = new ArrayList<>(List.of(
+                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
+        features.addAll(Console.routes(mongo, cipher, intake.service(), pathway, dispatch, metrics, audit, clock,
+                Console.zone(env)));
+        features.add(new PathwayApi(storage.pathways()));
+        features.add(new PathwayEditorAssets());
+        features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
+        Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
+        features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
+        features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
+                new ResearchExport(mongo.database(), statsConfig, audit)));
+        return features;
+    }
+
+    private ScheduledExecutorService startSweeper(TipRouter router) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("tip-sweeper").daemon(true).factory());
+        push(sweeper::shutdownNow);
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                router.sweep(SWEEP_AFTER);
+            } catch (RuntimeException e) {
+                LOG.debug("Sweep skipped: {}", e.getMessage());
+            }
+        }, 1, 2, TimeUnit.SECONDS);
+        return sweeper;
+    }
+
+    /** Indexes both MongoDB and the embedded server honour. */
+    private static void ensureIndexes(MongoStore mongo) {
+        try {
+            mongo.database().getCollection("tips").createIndex(new Document("reference", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
+        }
+    }
+
+    private <T extends AutoCloseable> T push(T part) {
+        started.push(part);
+        return part;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
+        }
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("start-up step failed: " + e.getMessage(), e);
+        }
+    }
+}
