@@ -25,6 +25,7 @@ import org.hotline.core.agency.AgencyPortal;
 import org.hotline.core.audit.AuditChain;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
+import org.hotline.core.ami.DutyOfficerCall;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
@@ -66,6 +67,7 @@ import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.referral.SecretResolver;
 import org.hotline.core.retention.RetentionPurge;
+import org.hotline.core.routing.ReferralPlanner;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
@@ -113,6 +115,7 @@ final class NodeAssembly {
     private final Optional<AmiConfig> amiConfig;
     private final StatsConfig statsConfig;
     private final PathwayLifecycleConfig pathwayConfig;
+    private final Optional<DutyOfficerCall.DutyOfficerSettings> dutyOfficer;
 
     NodeAssembly(HotlineConfig config, Map<String, String> env, Clock clock) {
         this.config = config;
@@ -130,12 +133,14 @@ final class NodeAssembly {
         this.amiConfig = AmiSettings.fromEnv(env);
         this.statsConfig = StatsConfig.fromEnv(env);
         this.pathwayConfig = PathwayLifecycleConfig.fromEnv(env);
+        this.dutyOfficer = DutyOfficerWiring.fromEnv(env, amiConfig.isPresent());
     }
 
     Hotline start() {
         try {
             Storage storage = startStorage();
-            Intake intake = startIntake(storage);
+            Optional<AmiClient> ami = amiConfig.map(c -> push(AmiClient.start(c, metrics, clock)));
+            Intake intake = startIntake(storage, ami);
             Telephony telephony = startTelephony(storage, intake);
             Readiness readiness = new Readiness(metrics)
                     .register("mongodb", storage.mongo()::ping, "MongoDB is unreachable")
@@ -143,7 +148,9 @@ final class NodeAssembly {
                     .register("fastagi", () -> telephony.ivr().port() > 0, "the FastAGI server is not listening");
             OpsSampler opsSampler = push(new OpsSampler(readiness, storage.mongo(), metrics, clock)
                     .start(opsConfig.sampleInterval()));
-            Web web = startWeb(storage, intake, telephony, readiness);
+            ami.ifPresent(client -> readiness.register("ami", client::isConnected,
+                    "the Asterisk manager (AMI) connection is down"));
+            Web web = startWeb(storage, intake, telephony, readiness, ami);
             ScheduledExecutorService sweeper = startSweeper(intake.router());
             PrivacyJobs privacyJobs = push(PrivacyJobs.start(
                     new RetentionPurge(storage.mongo().database(), privacySettings.retention(), cipher, storage.audit(), clock),
@@ -186,13 +193,16 @@ final class NodeAssembly {
         return new Storage(mongo, audit, pathways, pathwaySync);
     }
 
-    private Intake startIntake(Storage storage) {
+    private Intake startIntake(Storage storage, Optional<AmiClient> ami) {
         MongoStore mongo = storage.mongo();
         Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
         dispatch.referrals().auditWith(storage.audit());
-        TipRouter router = new TipRouter(mongo, pathway,
-                (tipId, reference, fields, routing, active) ->
-                        dispatch.referrals().createReferrals(tipId, reference, fields, routing, active), clock, cipher);
+        ReferralPlanner planner = (tipId, reference, fields, routing, active) ->
+                dispatch.referrals().createReferrals(tipId, reference, fields, routing, active);
+        if (dutyOfficer.isPresent() && ami.isPresent()) {
+            planner = DutyOfficerWiring.ringingOnDanger(planner, ami.get(), dutyOfficer.get(), storage.audit());
+        }
+        TipRouter router = new TipRouter(mongo, pathway, planner, clock, cipher);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
         TipWriter writer = push(new TipWriter(mongo, journal, router::route, metrics));
         writer.start();
@@ -224,7 +234,8 @@ final class NodeAssembly {
         return new Telephony(ivr, desk);
     }
 
-    private Web startWeb(Storage storage, Intake intake, Telephony telephony, Readiness readiness) {
+    private Web startWeb(Storage storage, Intake intake, Telephony telephony, Readiness readiness,
+            Optional<AmiClient> ami) {
         MongoStore mongo = storage.mongo();
         AuditLog audit = storage.audit();
         Vertx vertx = Vertx.vertx();
@@ -233,9 +244,6 @@ final class NodeAssembly {
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
-        Optional<AmiClient> ami = amiConfig.map(c -> push(AmiClient.start(c, metrics, clock)));
-        ami.ifPresent(client -> readiness.register("ami", client::isConnected,
-                "the Asterisk manager (AMI) connection is down"));
         List<ApiRoutes> features = features(storage, intake, vertx, accounts, sessions, readiness, ami);
         TipQueries tips = new TipQueries(mongo, cipher);
         IvrServer ivr = telephony.ivr();
