@@ -30,7 +30,8 @@ public record HotlineConfig(
         int demoAgencyPort,
         long maxBodyBytes,
         int passwordIterations,
-        boolean secureCookies) {
+        boolean secureCookies,
+        Duration flowsPoll) {
 
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final String DEFAULT_MONGO_DATABASE = "hotline";
@@ -45,6 +46,7 @@ public record HotlineConfig(
     public static final String DEFAULT_FLOWS_DIR = "ivr-flows/flows";
     public static final int DEFAULT_DEMO_AGENCY_PORT = 8089;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    public static final Duration DEFAULT_FLOWS_POLL = Duration.ofSeconds(5);
 
     /** Reads the configuration from a variable map (normally {@code System.getenv()}). */
     public static HotlineConfig fromEnv(Map<String, String> env) {
@@ -69,7 +71,8 @@ public record HotlineConfig(
                 r.port("HOTLINE_DEMO_AGENCY_PORT", DEFAULT_DEMO_AGENCY_PORT),
                 r.positiveInt("HOTLINE_MAX_BODY_BYTES", (int) DEFAULT_MAX_BODY_BYTES),
                 r.range("HOTLINE_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 1_000, 10_000_000),
-                r.bool("HOTLINE_SECURE_COOKIES", false));
+                r.bool("HOTLINE_SECURE_COOKIES", false),
+                r.duration("HOTLINE_FLOWS_POLL", DEFAULT_FLOWS_POLL));
     }
 
     private static String defaultNodeId() {

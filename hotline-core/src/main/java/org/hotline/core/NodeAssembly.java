@@ -231,6 +231,7 @@ final class NodeAssembly {
             throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
         }
         push(ivr);
+        push(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
         return new Telephony(ivr, desk);
     }
 
