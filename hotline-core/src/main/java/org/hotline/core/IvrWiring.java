@@ -44,6 +44,11 @@ final class IvrWiring {
             }
 
             @Override
+            public void nodeCompleted(String flowLabel, String nodeId, Duration time) {
+                inner.nodeCompleted(flowLabel, nodeId, time);
+            }
+
+            @Override
             public void inputFailed(String flowLabel, String nodeId) {
                 inner.inputFailed(flowLabel, nodeId);
             }
@@ -91,6 +96,11 @@ final class IvrWiring {
             @Override
             public void promptFallback(String flowLabel, String language, String promptId) {
                 metrics.promptFallback(language);
+            }
+
+            @Override
+            public void nodeCompleted(String flowLabel, String nodeId, Duration time) {
+                metrics.ivrNode(flowLabel, nodeId, time.toNanos() / 1e9);
             }
 
             @Override

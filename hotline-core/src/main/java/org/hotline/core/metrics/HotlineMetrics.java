@@ -31,6 +31,7 @@ public final class HotlineMetrics {
     private final Histogram agiCommandLatency;
     private final Counter promptFallbacks;
     private final Counter inputFailures;
+    private final Histogram ivrNodeTime;
     private final Histogram intakeLatency;
     private final Gauge journalBacklog;
     private final Histogram mongoLatency;
@@ -69,6 +70,9 @@ public final class HotlineMetrics {
         inputFailures = Counter.build("hotline_ivr_input_failures_total",
                 "IVR nodes whose input failed after every retry, by flow and node.")
                 .labelNames("flow", "node").register(registry);
+        ivrNodeTime = Histogram.build("hotline_ivr_node_seconds",
+                "Time calls spend in each IVR node (prompts, the caller's answer and retries), by flow and node.")
+                .labelNames("flow", "ivr_node").buckets(0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300).register(registry);
         tipsTotal = Counter.build("hotline_tips_total", "Tips made durable, by exploitation type and outcome.")
                 .labelNames("exploitation_type", "outcome").register(registry);
         intakeLatency = Histogram.build("hotline_intake_seconds", "Time to make a tip durable (journal fsync).")
@@ -143,6 +147,10 @@ public final class HotlineMetrics {
 
     public void promptFallback(String language) {
         promptFallbacks.labels(nonNull(language)).inc();
+    }
+
+    public void ivrNode(String flow, String node, double seconds) {
+        ivrNodeTime.labels(flow, node).observe(seconds);
     }
 
     public void inputFailed(String flow, String node) {

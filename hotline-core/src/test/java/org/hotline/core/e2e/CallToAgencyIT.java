@@ -89,6 +89,7 @@ class CallToAgencyIT {
         assertThat(first.header("Idempotency-Key")).isNotBlank();
         assertThat(first.header("X-Hotline-Signature")).isEqualTo("sha256=" + hmac(first.body()));
         assertThat(new JsonObject(first.body()).getString("reference")).isEqualTo(reference);
+        assertThat(hotline.metrics().scrape()).contains("hotline_ivr_node_seconds_count{flow=\"hotline@1\",ivr_node=\"region\",} 1.0");
     }
 
     @Test

@@ -20,6 +20,9 @@ public interface FlowObserver {
     /** Intake could not make a tip durable; the caller heard no reference. */
     default void intakeUnavailable(String flowLabel, String nodeId) {}
 
+    /** The call left a node after {@code time} in it (prompts, the caller's answer and retries included). */
+    default void nodeCompleted(String flowLabel, String nodeId, java.time.Duration time) {}
+
     /** The call ended; {@code tip} is what was handed to intake, or null when the flow captured no tip. */
     default void callEnded(String flowLabel, String status, CapturedTip tip) {}
 }

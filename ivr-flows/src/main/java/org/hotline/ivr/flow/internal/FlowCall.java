@@ -5,6 +5,7 @@ import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.TipIntake;
 import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.FlowNode;
+import org.hotline.ivr.flow.FlowObserver;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowSet;
 import org.hotline.ivr.flow.NodeKind;
@@ -23,11 +24,13 @@ final class FlowCall {
     private final ListeningNodes listening;
     private final ActionNodes actions;
     private final CallEnd end;
+    private final FlowObserver observer;
 
     FlowCall(FlowSet flows, CallChannel channel, TipIntake intake, FollowUpDesk desk, FlowOptions options,
              Clock clock) {
         this.flows = flows;
         this.channel = channel;
+        this.observer = options.observer();
         Prompter prompter = new Prompter(flows, channel, options.observer());
         TipHandOff handOff = new TipHandOff(intake, clock);
         this.end = new CallEnd(channel, prompter, handOff, options.observer());
@@ -60,11 +63,14 @@ final class FlowCall {
                 next = node.onExhausted().target();
                 continue;
             }
+            long entered = System.nanoTime();
+            String flowLabel = call.flow.label();
             next = switch (node.kind()) {
                 case NodeKind.SwitchFlow sw -> switchFlow(call, sw);
                 case NodeKind.Listening kind -> listening.run(call, node, kind);
                 default -> actions.run(call, node);
             };
+            observer.nodeCompleted(flowLabel, node.id(), java.time.Duration.ofNanos(System.nanoTime() - entered));
         }
     }
 
