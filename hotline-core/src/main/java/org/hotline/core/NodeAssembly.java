@@ -197,6 +197,7 @@ final class NodeAssembly {
         MongoStore mongo = storage.mongo();
         Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
         dispatch.referrals().auditWith(storage.audit());
+        dispatch.sealWith(cipher);
         ReferralPlanner planner = (tipId, reference, fields, routing, active) ->
                 dispatch.referrals().createReferrals(tipId, reference, fields, routing, active);
         if (dutyOfficer.isPresent() && ami.isPresent()) {

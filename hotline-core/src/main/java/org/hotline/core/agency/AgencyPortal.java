@@ -20,7 +20,8 @@ public final class AgencyPortal {
     /** The routes; {@code secrets} holds the SMS gateway's callback secret ({@value SmsReplyRoutes#KEY_REF}). */
     public static List<ApiRoutes> routes(MongoStore mongo, Dispatch dispatch, ActivePathway pathway, AuditLog audit,
             SecretResolver secrets, Clock clock) {
-        AgencyReferrals referrals = new AgencyReferrals(mongo.database(), audit, clock);
+        AgencyReferrals referrals = new AgencyReferrals(mongo.database(), audit, clock,
+                dispatch.referrals().payloadSeal());
         Answers answers = new Answers(referrals, audit);
         SmsReplies sms = new SmsReplies(mongo.database(), dispatch.answers(), answers);
         return List.of(

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.referral.ReferralState;
 import org.hotline.core.referral.SmsReplyCode;
 import org.hotline.core.referral.internal.MongoReferralStore;
@@ -39,16 +40,18 @@ public final class AgencyReferrals {
     private static final Document ENVELOPE = new Document("_id", 1).append("agencyId", 1).append("agencyName", 1)
             .append("priority", 1).append("state", 1).append("createdAt", 1).append("deliveredAt", 1)
             .append("ackDeadline", 1).append("acknowledgedAt", 1).append("declinedAt", 1).append("declineReason", 1)
-            .append("outcomes", 1).append("payload", 1);
+            .append("outcomes", 1).append("payload", 1).append("tipId", 1);
 
     private final MongoCollection<Document> referrals;
     private final AuditLog audit;
     private final Clock clock;
+    private final PayloadSeal seal;
 
-    public AgencyReferrals(MongoDatabase database, AuditLog audit, Clock clock) {
+    public AgencyReferrals(MongoDatabase database, AuditLog audit, Clock clock, PayloadSeal seal) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
         this.audit = audit;
         this.clock = clock;
+        this.seal = seal;
     }
 
     /** The agency's referrals, newest first (at most {@value #LIST_LIMIT}), with deadlines and states. */
@@ -65,7 +68,7 @@ public final class AgencyReferrals {
         Document doc = referrals.find(and(eq("_id", referralId), eq("agencyId", agencyId))).projection(ENVELOPE).first();
         audit.record(new AuditEvent(actor, "referral.view", referralId,
                 Map.of("agencyId", agencyId, "result", doc == null ? "not_found" : "shown")));
-        return Optional.ofNullable(doc).map(d -> detail(d, clock.instant()));
+        return Optional.ofNullable(doc).map(d -> detail(opened(d), clock.instant()));
     }
 
     /**
@@ -75,7 +78,7 @@ public final class AgencyReferrals {
     public Optional<JsonObject> current(String referralId, String agencyId, boolean withPayload) {
         return Optional.ofNullable(referrals.find(and(eq("_id", referralId), eq("agencyId", agencyId)))
                 .projection(ENVELOPE).first()).map(d -> {
-                    JsonObject view = detail(d, clock.instant());
+                    JsonObject view = detail(opened(d), clock.instant());
                     if (!withPayload) {
                         view.remove("payload");
                     }
@@ -119,6 +122,17 @@ public final class AgencyReferrals {
         Document payload = doc.get("payload", Document.class);
         return out.put("outcomes", outcomes)
                 .put("payload", payload == null ? new JsonObject() : (JsonObject) plain(payload));
+    }
+
+    /** {@code doc} with its payload's personal values decrypted (stored encrypted at rest). */
+    private Document opened(Document doc) {
+        Document payload = doc.get("payload", Document.class);
+        if (payload == null) {
+            return doc;
+        }
+        Document copy = new Document(doc);
+        copy.put("payload", seal.open(doc.getString("tipId"), payload));
+        return copy;
     }
 
     /** Outcome codes an agency may record, sorted, for the portal's choice list. */

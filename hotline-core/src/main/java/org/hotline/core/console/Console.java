@@ -43,7 +43,8 @@ public final class Console {
             ActivePathway pathway, Dispatch dispatch, HotlineMetrics metrics, AuditLog audit, Clock clock, ZoneId zone) {
         MongoCollection<Document> tips = mongo.database().getCollection("tips");
         Runnable wake = dispatch.worker()::wakeUp;
-        ReferralUpdates updates = new ReferralUpdates(mongo.database(), metrics, clock, wake);
+        ReferralUpdates updates = new ReferralUpdates(mongo.database(), metrics, clock, wake,
+                dispatch.referrals().payloadSeal());
         IntakeRouting routing = new IntakeRouting(tips, cipher, pathway, dispatch.referrals(), updates, clock);
         TipDesk desk = new TipDesk(tips, cipher, dispatch.referrals(), audit, clock, zone);
         ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake);

@@ -15,7 +15,7 @@ import org.bson.Document;
  * phone, e-mail or address). Each value is bound to its tip id and path. The document's {@code encKeys}
  * lists the key ids in use, so that key rotation can find what still needs re-encrypting.
  */
-public final class TipCipher {
+public final class TipCipher implements PayloadSeal {
 
     /** Tip fields (under {@code fields}) holding personal data or free text. */
     public static final Set<String> PERSONAL_FIELDS = Set.of("callerName", "callerPhone", "victimName",
@@ -24,6 +24,8 @@ public final class TipCipher {
     public static final List<String> PERSONAL_TOP_LEVEL = List.of("callerNumber", "recording");
     public static final String FOLLOW_UPS = "followUps";
     public static final String ENC_KEYS = "encKeys";
+    /** Field path prefix that binds a referral payload's values to their place (associated data). */
+    private static final String PAYLOAD = "referral.payload.";
     private static final List<String> PERSONAL_NAME_PARTS = List.of("name", "phone", "email", "address");
 
     private final FieldCipher cipher;
@@ -68,6 +70,28 @@ public final class TipCipher {
                 : String.valueOf(value));
         out.remove(ENC_KEYS);
         return out;
+    }
+
+    @Override
+    public Document seal(String tipId, Document payload) {
+        return payloadCopy(payload, (name, value) -> value instanceof String s && !FieldCipher.isEncrypted(s)
+                ? cipher.encrypt(s, tipId, PAYLOAD + name) : value);
+    }
+
+    @Override
+    public Document open(String tipId, Document payload) {
+        return payloadCopy(payload, (name, value) -> value instanceof String s && FieldCipher.isEncrypted(s)
+                ? cipher.decrypt(s, tipId, PAYLOAD + name) : value);
+    }
+
+    private static Document payloadCopy(Document payload, BiFunction<String, Object, Object> change) {
+        if (payload == null) {
+            return null;
+        }
+        Document copy = new Document();
+        payload.forEach((name, value) -> copy.append(name,
+                isPersonalField(name) || PERSONAL_TOP_LEVEL.contains(name) ? change.apply(name, value) : value));
+        return copy;
     }
 
     /** An encrypted follow-up recording reference for tip {@code tipId}. */

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.BackoffPolicy;
 import org.hotline.core.referral.internal.DispatchEngine;
@@ -65,6 +66,16 @@ public final class Dispatch implements AutoCloseable {
         ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
         referrals.onCreated(worker::wakeUp);
         return new Dispatch(referrals, answers, links, sweeper, worker, engine);
+    }
+
+    /**
+     * Stores the personal values of every referral payload encrypted from now on; delivery and the readers of
+     * {@link #referrals()} decrypt them.
+     */
+    public Dispatch sealWith(PayloadSeal seal) {
+        referrals.sealWith(seal);
+        worker.openPayloadsWith(referrals::opened);
+        return this;
     }
 
     public ReferralService referrals() {

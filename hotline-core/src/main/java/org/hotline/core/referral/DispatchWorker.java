@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -44,6 +45,8 @@ public final class DispatchWorker {
     private final Clock clock;
     private final Object wakeUp = new Object();
     private final List<Thread> threads = new ArrayList<>();
+    /** Decrypts a claimed referral's payload just before it is sent; set with {@link Dispatch#sealWith}. */
+    private volatile UnaryOperator<Document> opener = UnaryOperator.identity();
     private volatile boolean running;
     private boolean wakeRequested;
 
@@ -120,6 +123,10 @@ public final class DispatchWorker {
         threads.clear();
     }
 
+    void openPayloadsWith(UnaryOperator<Document> payloadOpener) {
+        this.opener = payloadOpener;
+    }
+
     /** Makes idle polling threads look for due referrals now (e.g. right after new referrals were created). */
     public void wakeUp() {
         synchronized (wakeUp) {
@@ -161,7 +168,7 @@ public final class DispatchWorker {
         long started = System.nanoTime();
         DeliveryResult result = channel instanceof Channel.Portal
                 ? new DeliveryResult.Delivered(null)
-                : engine.deliver(ReferralDocuments.request(referral, channel));
+                : engine.deliver(ReferralDocuments.request(opener.apply(referral), channel));
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         Instant now = clock.instant();
         Document attempt = ReferralDocuments.attempt(now, config.nodeId(), channel.kind(), result, latencyMillis);

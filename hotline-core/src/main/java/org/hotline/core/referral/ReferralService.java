@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
@@ -42,6 +43,7 @@ public final class ReferralService {
     private final Clock clock;
     private volatile Runnable onCreated = () -> { };
     private volatile AuditLog audit = event -> { };
+    private volatile PayloadSeal seal = PayloadSeal.NONE;
 
     public ReferralService(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
         this.store = new MongoReferralStore(database);
@@ -91,18 +93,39 @@ public final class ReferralService {
         return ids;
     }
 
+    /** Encrypts the personal values of every payload stored from now on, and opens them on reading. */
+    public void sealWith(PayloadSeal payloadSeal) {
+        this.seal = payloadSeal;
+    }
+
+    /** The seal payloads are stored under (for the features that read referral documents themselves). */
+    public PayloadSeal payloadSeal() {
+        return seal;
+    }
+
+    /** {@code doc} with its payload's personal values decrypted. */
+    public Document opened(Document doc) {
+        Document payload = doc.get("payload", Document.class);
+        if (payload == null) {
+            return doc;
+        }
+        Document copy = new Document(doc);
+        copy.put("payload", seal.open(doc.getString("tipId"), payload));
+        return copy;
+    }
+
     public Optional<Referral> find(String referralId) {
-        return store.find(referralId).map(ReferralDocuments::referral);
+        return store.find(referralId).map(this::opened).map(ReferralDocuments::referral);
     }
 
     /** The referrals of one tip, ordered by id. */
     public List<Referral> forTip(String tipId) {
-        return store.forTip(tipId).stream().map(ReferralDocuments::referral).toList();
+        return store.forTip(tipId).stream().map(this::opened).map(ReferralDocuments::referral).toList();
     }
 
     /** Up to {@code limit} referrals in {@code state}, oldest first (e.g. dead letters for supervisors). */
     public List<Referral> inState(ReferralState state, int limit) {
-        return store.inState(state, limit).stream().map(ReferralDocuments::referral).toList();
+        return store.inState(state, limit).stream().map(this::opened).map(ReferralDocuments::referral).toList();
     }
 
     /** Runs {@code listener} after a call that created at least one referral (dispatch wakes up early). */
@@ -163,7 +186,7 @@ public final class ReferralService {
                 .append("priorityRank", recipient.priority().ordinal())
                 .append("channels", channels)
                 .append("channel", primaryChannel(recipient.channels()).kind())
-                .append("payload", new Document(disclosure.payload()))
+                .append("payload", seal.seal(tipId, new Document(disclosure.payload())))
                 .append("withheld", disclosure.withheld())
                 .append("consentOverrides", disclosure.overrides().stream().map(ReferralService::override).toList())
                 .append("ackDeadline", Date.from(now.plus(recipient.acknowledgeWithin())))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.pathway.Agency;
@@ -35,8 +36,16 @@ public final class ReferralUpdates {
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final Runnable wakeDispatch;
+    private final PayloadSeal seal;
 
     public ReferralUpdates(MongoDatabase database, HotlineMetrics metrics, Clock clock, Runnable wakeDispatch) {
+        this(database, metrics, clock, wakeDispatch, PayloadSeal.NONE);
+    }
+
+    /** As above, storing payloads under {@code seal} (see {@link ReferralService#sealWith}). */
+    public ReferralUpdates(MongoDatabase database, HotlineMetrics metrics, Clock clock, Runnable wakeDispatch,
+            PayloadSeal seal) {
+        this.seal = seal;
         this.store = new MongoReferralStore(database);
         this.metrics = metrics;
         this.clock = clock;
@@ -71,8 +80,8 @@ public final class ReferralUpdates {
                     .append("kind", KIND)
                     .append("updateOf", baseId)
                     .append("revision", revision)
-                    .append("payload", new Document(new LinkedHashMap<>(disclosure.payload())).append("update", true)
-                            .append("revision", revision))
+                    .append("payload", seal.seal(tipId, new Document(new LinkedHashMap<>(disclosure.payload()))
+                            .append("update", true).append("revision", revision)))
                     .append("withheld", disclosure.withheld())
                     .append("consentOverrides", disclosure.overrides().stream().map(o -> new Document("ruleId", o.ruleId())
                             .append("field", o.field()).append("consentPurpose", o.consentPurpose())

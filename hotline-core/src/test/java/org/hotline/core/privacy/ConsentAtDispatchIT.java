@@ -113,6 +113,25 @@ class ConsentAtDispatchIT {
                 .contains("child-involved");
     }
 
+    @Test
+    void shouldKeepTheIdentityInAStoredPayloadEncryptedAndOpenItForReaders() {
+        // given: payloads sealed with the node's data keys, as a running node stores them
+        ReferralService sealed = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
+        sealed.sealWith(bed.cipher);
+        router = new TipRouter(bed.mongo, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of()),
+                sealed::createReferrals, Clock.systemUTC(), bed.cipher);
+        // when: the caller agreed to share their identity with the police
+        Document tip = route("100000005", Map.of("exploitationType", "sexual_exploitation", "region", "LO",
+                "childInvolved", "false", "immediateDanger", "false"), consents(true));
+        // then: MongoDB holds neither the number nor the recording in clear, the service's readers see both
+        Document raw = referral(tip, "lnp-wacps");
+        assertThat(raw.toJson()).doesNotContain(NUMBER, RECORDING);
+        assertThat(raw.get("payload", Document.class).getString("callerPhone")).startsWith("enc1:");
+        assertThat(raw.get("payload", Document.class)).containsEntry("exploitationType", "sexual_exploitation");
+        assertThat(sealed.find(raw.getString("_id")).orElseThrow().payload())
+                .containsEntry("callerPhone", NUMBER).containsEntry("recording", RECORDING);
+    }
+
     private Document route(String reference, Map<String, String> answers, Map<String, Boolean> consents) {
         Document stored = bed.store(reference, PrivacyTestBed.capture(NUMBER, RECORDING, answers, consents),
                 Instant.now());
