@@ -247,7 +247,7 @@ final class NodeAssembly {
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = features(storage, intake, vertx, accounts, sessions, readiness, ami);
-        TipQueries tips = new TipQueries(mongo, cipher);
+        TipQueries tips = new TipQueries(mongo, cipher, audit);
         IvrServer ivr = telephony.ivr();
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.port() > 0,

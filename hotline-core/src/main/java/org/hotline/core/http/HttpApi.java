@@ -121,7 +121,8 @@ public final class HttpApi {
                     "A reference is 9 digits with a valid check digit."));
             return;
         }
-        vertx.executeBlocking(() -> deps.tips().byReference(reference)).onComplete(ar -> {
+        String reader = Access.principal(ctx).userId();
+        vertx.executeBlocking(() -> deps.tips().readBy(reader, reference)).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(new ApiException(503, "storage_unavailable", "Tips cannot be read right now; try again shortly."));
             } else if (ar.result().isEmpty()) {

@@ -46,6 +46,7 @@ class HttpApiIT {
     private int port;
     private final AtomicBoolean mongoUp = new AtomicBoolean(true);
     private HotlineMetrics metrics;
+    private final List<org.hotline.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Staff.Session operator;
 
     @BeforeEach
@@ -53,11 +54,12 @@ class HttpApiIT {
         vertx = Vertx.vertx();
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         metrics = new HotlineMetrics(false);
-        AuditLog audit = event -> { };
+        AuditLog audit = audited::add;
         UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)),
+        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(mongo,
+                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir), audit),
                 () -> new Health(mongoUp.get(), true, 0, true, 0), 1024, new SessionAccess(vertx, sessions, audit),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC())));
         HttpServer server = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
@@ -114,6 +116,9 @@ class HttpApiIT {
         assertThat(body.getString("reference")).isEqualTo(reference);
         assertThat(body.getJsonObject("fields").getString("exploitationType")).isEqualTo("forced_labour");
         assertThat(response.bodyAsString()).doesNotContain("passport", "Ama", "abc", "def", "spool");
+        assertThat(audited).filteredOn(e -> e.action().equals("tip.read")).singleElement()
+                .satisfies(e -> assertThat(e.target()).isEqualTo(reference))
+                .satisfies(e -> assertThat(e.actor()).isNotBlank().isNotEqualTo("system"));
     }
 
     @Test
