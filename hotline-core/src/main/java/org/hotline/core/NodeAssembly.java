@@ -198,6 +198,7 @@ final class NodeAssembly {
         Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
         dispatch.referrals().auditWith(storage.audit());
         dispatch.sealWith(cipher);
+        dispatch.deadlines().handOverWith(id -> pathway.get().agency(id));
         ReferralPlanner planner = (tipId, reference, fields, routing, active) ->
                 dispatch.referrals().createReferrals(tipId, reference, fields, routing, active);
         if (dutyOfficer.isPresent() && ami.isPresent()) {

@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hotline.pathway.Agency;
+import org.hotline.pathway.Recipient;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -53,12 +57,24 @@ public final class DeadlineSweeper {
     private final MongoCollection<Document> escalations;
     private final HotlineMetrics metrics;
     private final Clock clock;
+    private final MongoReferralStore store;
+    /** Agencies of the active pathway by id; set with {@link #handOverWith}. Until then steps are only queued. */
+    private volatile Function<String, Optional<Agency>> directory = id -> Optional.empty();
 
     public DeadlineSweeper(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
+        this.store = new MongoReferralStore(database);
         this.escalations = database.getCollection(ESCALATIONS);
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /**
+     * From now on an escalation step to an agency also hands the case to that agency: a new IMMEDIATE referral
+     * with the same payload (the chain is the pathway's, so the next agency is one it named for this case).
+     */
+    public void handOverWith(Function<String, Optional<Agency>> agencies) {
+        this.directory = agencies;
     }
 
     /** Handles every breach due now; returns how many steps were taken. */
@@ -113,10 +129,27 @@ public final class DeadlineSweeper {
             return false;
         }
         queue(seen, entry);
+        if ("escalate".equals(action)) {
+            directory.apply(target).ifPresent(agency -> handOver(seen, agency, now));
+        }
         metrics.deadlineBreach(seen.getString("agencyId"), action);
         LOG.warn("Referral {} to {} not acknowledged in time: {} to {}", seen.getString("_id"),
                 seen.getString("agencyId"), action, target);
         return true;
+    }
+
+    /** A new referral of the same tip to {@code agency}, unless that agency has one already. */
+    private void handOver(Document seen, Agency agency, Instant now) {
+        String newId = ReferralService.referralId(seen.getString("tipId"), agency.id());
+        Document copy = ReferralInterventions.copyFor(seen, agency, newId, now)
+                .append("handedOverFrom", seen.getString("_id"))
+                .append("priority", Recipient.Priority.IMMEDIATE.name())
+                .append("priorityRank", Recipient.Priority.IMMEDIATE.ordinal());
+        if (store.insertIfAbsent(copy)) {
+            metrics.referralCreated(agency.id());
+            metrics.referralState(ReferralState.PENDING.name(), copy.getString("channel"), agency.id());
+            LOG.warn("Referral {} escalated: the case now also goes to {}", seen.getString("_id"), agency.id());
+        }
     }
 
     /** The referral's own acknowledgement window, as its rule set it when the referral was created. */

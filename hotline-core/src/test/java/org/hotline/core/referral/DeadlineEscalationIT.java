@@ -74,6 +74,30 @@ class DeadlineEscalationIT {
     }
 
     @Test
+    void shouldHandTheCaseToTheNextAgencyOfTheChainAtImmediatePriority() {
+        // given: the sweeper knows the pathway's agencies
+        var pathway = DispatchTestBed.pathway(police, null);
+        node.deadlines().handOverWith(pathway::agency);
+
+        // when: the reminder window and then the escalation window pass without an acknowledgement
+        bed.clock.advance(WINDOW);
+        node.deadlines().sweepOnce();
+        bed.clock.advance(WINDOW);
+        node.deadlines().sweepOnce();
+        bed.clock.advance(WINDOW);
+        node.deadlines().sweepOnce();
+
+        // then: the coordinator has its own referral of the tip, urgent, with the same payload, exactly once
+        Document handed = bed.mongo.database().getCollection("referrals").find(new Document("_id", "tip-d:coordinator")).first();
+        assertThat(handed).isNotNull();
+        assertThat(handed.getString("priority")).isEqualTo("IMMEDIATE");
+        assertThat(handed.getString("handedOverFrom")).isEqualTo(ID);
+        assertThat(handed.getString("state")).isEqualTo("PENDING");
+        assertThat(handed.get("payload")).isEqualTo(referral().get("payload"));
+        assertThat(bed.mongo.database().getCollection("referrals").countDocuments(new Document("tipId", "tip-d"))).isEqualTo(2);
+    }
+
+    @Test
     void shouldNotActBeforeDeadlineNorAfterAcknowledgement() {
         // when
         bed.clock.advance(WINDOW.minusSeconds(1));
