@@ -62,6 +62,7 @@ import org.hotline.core.pathway.PathwaySync;
 import org.hotline.core.pathway.editor.PathwayEditorAssets;
 import org.hotline.core.privacy.AttemptLimiter;
 import org.hotline.core.privacy.PrivacyJobs;
+import org.hotline.core.privacy.PrivacyRoutes;
 import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
@@ -278,6 +279,7 @@ final class NodeAssembly {
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
         Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
+        features.add(new PrivacyRoutes(vertx, new TipPrivacy(mongo.database(), cipher, audit, clock)));
         features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
                 new ResearchExport(mongo.database(), statsConfig, audit)));
         return features;

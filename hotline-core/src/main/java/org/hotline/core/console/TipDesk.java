@@ -62,7 +62,8 @@ public final class TipDesk {
     }
 
     /**
-     * Callbacks due now: the caller consented, the consent is effective (never for a tip involving a child),
+     * Callbacks due now: the caller consented, the consent is effective (for a tip involving a child only after
+     * an operator's recorded decision, see {@code PrivacyRoutes}),
      * the tip is open, no callback was made yet, and now is inside the caller's safe window.
      */
     public JsonArray callbacksDue(Principal operator) {
@@ -74,7 +75,7 @@ public final class TipDesk {
             return out;
         }
         var due = Filters.and(Filters.eq("consents.callback", true), Filters.eq("callbackEffective", true),
-                Filters.ne("fields.childInvolved", true), Filters.in("fields.callbackWindow", open),
+                Filters.in("fields.callbackWindow", open),
                 Filters.ne("status", "CLOSED"), Filters.exists("callback.doneAt", false));
         for (Document stored : tips.find(due).sort(Sorts.ascending("receivedAt")).limit(LIMIT)) {
             Document tip = cipher.open(stored);

@@ -53,7 +53,7 @@ class CallbacksDueIT {
         tip("t-morning", "000000001", "morning", false, true);
         tip("t-evening", "000000002", "evening", false, true);
         tip("t-any", "000000003", "any", false, true);
-        // a child tip stays out even if its callback were marked effective
+        // a child tip stays out until an operator decides otherwise with a reason
         tip("t-child", "000000004", "any", true, true);
         tip("t-noconsent", "000000005", "any", false, false);
     }
@@ -71,6 +71,16 @@ class CallbacksDueIT {
         assertThat(references(due)).containsExactlyInAnyOrder("000000001", "000000003");
         assertThat(due.getJsonObject(0).getString("callerNumber")).startsWith("+231");
         assertThat(audited).extracting(AuditEvent::action).containsOnly("tip.read").hasSize(2);
+    }
+
+    @Test
+    void shouldShowAChildsCallbackOnlyAfterAnOperatorsRecordedDecision() {
+        // when
+        var decision = new org.hotline.core.privacy.TipPrivacy(mongo.database(), cipher, audited::add, clock)
+                .allowChildCallback("000000004", "operator-1", "the child's aunt asked us to call back, she is safe");
+        // then
+        assertThat(decision).isInstanceOf(org.hotline.core.privacy.PrivacyDecision.Applied.class);
+        assertThat(references(desk.callbacksDue(OPERATOR))).contains("000000004");
     }
 
     @Test
@@ -97,7 +107,7 @@ class CallbacksDueIT {
                 .append("fields", new Document("exploitationType", "forced_labour").append("callbackWindow", window)
                         .append("childInvolved", child))
                 .append("consents", new Document("callback", consent))
-                .append("callbackEffective", consent)
+                .append("callbackEffective", consent && !child)
                 .append("callerNumber", "+23177000000" + reference.charAt(8));
         mongo.database().getCollection("tips").insertOne(cipher.seal(tip));
     }
