@@ -11,6 +11,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,6 +43,8 @@ public final class TipWriter implements AutoCloseable {
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Deque<Item> waiting = new ArrayDeque<>();
     private final Thread thread;
+    private final ExecutorService routing = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("tip-router").daemon(true).factory());
     private volatile boolean healthy = true;
     private volatile boolean running = true;
 
@@ -72,8 +77,10 @@ public final class TipWriter implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        routing.shutdown();
         try {
             thread.join(5_000);
+            routing.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -152,10 +159,20 @@ public final class TipWriter implements AutoCloseable {
             for (Item item : written) {
                 journal.confirm(item.tip.getString("_id"));
                 item.stored.complete(null);
-                handOn(item.tip);
             }
+            // Routing (pathway, referrals) runs on its own thread, in order, so that callers waiting for their
+            // tip to reach MongoDB never wait behind the routing of earlier tips.
+            written.forEach(item -> routeLater(item.tip));
         }
         return ok;
+    }
+
+    private void routeLater(Document tip) {
+        try {
+            routing.execute(() -> handOn(tip));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Stopping: tip {} is left for the routing sweeper", tip.getString("_id"));
+        }
     }
 
     private void handOn(Document tip) {
