@@ -5,11 +5,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,18 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.bson.Document;
-import org.hotline.core.agency.AgencyPortal;
-import org.hotline.core.audit.AuditChain;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.ami.DutyOfficerCall;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
-import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
@@ -37,7 +31,6 @@ import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.crypto.KeyRotation;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.demo.DemoAgencyReceiver;
-import org.hotline.core.console.Console;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.followup.MongoFollowUpDesk;
 import org.hotline.core.http.Health;
@@ -47,36 +40,26 @@ import org.hotline.core.intake.internal.CounterFile;
 import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
-import org.hotline.core.live.Live;
-import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.ops.OpsConfig;
 import org.hotline.core.ops.OpsSampler;
 import org.hotline.core.ops.Readiness;
-import org.hotline.core.ops.ReadyRoutes;
 import org.hotline.core.pathway.ActivePathway;
-import org.hotline.core.pathway.PathwayApi;
 import org.hotline.core.pathway.PathwayLifecycle;
 import org.hotline.core.pathway.PathwayLifecycleConfig;
 import org.hotline.core.pathway.PathwaySync;
-import org.hotline.core.pathway.editor.PathwayEditorAssets;
 import org.hotline.core.privacy.AttemptLimiter;
 import org.hotline.core.privacy.PrivacyJobs;
-import org.hotline.core.privacy.PrivacyRoutes;
 import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
-import org.hotline.core.referral.SecretResolver;
 import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.ReferralPlanner;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.stats.CallLog;
-import org.hotline.core.stats.ResearchExport;
 import org.hotline.core.stats.StatsConfig;
-import org.hotline.core.stats.StatsRoutes;
-import org.hotline.core.stats.StatsService;
 import org.hotline.core.tip.TipQueries;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -160,7 +143,7 @@ final class NodeAssembly {
             Hotline.Parts parts = new Hotline.Parts(config, web.vertx(), storage.mongo(), intake.journal(),
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
-                    new TipPrivacy(storage.mongo().database(), cipher, storage.audit(), clock), privacyJobs,
+                    storage.tipPrivacy(), privacyJobs,
                     web.routes(), storage.pathwaySync(), web.ami());
             LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}", config.nodeId(),
                     ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(), web.http().actualPort(),
@@ -172,7 +155,8 @@ final class NodeAssembly {
         }
     }
 
-    private record Storage(MongoStore mongo, AuditLog audit, PathwayLifecycle pathways, PathwaySync pathwaySync) {}
+    private record Storage(MongoStore mongo, AuditLog audit, PathwayLifecycle pathways, PathwaySync pathwaySync,
+            TipPrivacy tipPrivacy) {}
 
     private record Intake(Dispatch dispatch, TipRouter router, TipJournal journal, TipWriter writer,
             TipIntakeService service) {}
@@ -191,7 +175,8 @@ final class NodeAssembly {
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
-        return new Storage(mongo, audit, pathways, pathwaySync);
+        return new Storage(mongo, audit, pathways, pathwaySync,
+                new TipPrivacy(mongo.database(), cipher, audit, clock));
     }
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {
@@ -248,7 +233,9 @@ final class NodeAssembly {
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
-        List<ApiRoutes> features = features(storage, intake, vertx, accounts, sessions, readiness, ami);
+        List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, cipher, pathway,
+                storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.service(), statsConfig)
+                .routes(vertx, accounts, sessions, readiness, ami);
         TipQueries tips = new TipQueries(mongo, cipher, audit);
         IvrServer ivr = telephony.ivr();
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
@@ -262,27 +249,6 @@ final class NodeAssembly {
             LOG.info("Demo agency receiver on http://127.0.0.1:{}/agencies/<agency>", config.demoAgencyPort());
         }
         return new Web(vertx, http, HttpApi.routes(api), ami);
-    }
-
-    /** Every feature's routes, each guarded by its own roles. */
-    private List<ApiRoutes> features(Storage storage, Intake intake, Vertx vertx, UserAccounts accounts,
-            Sessions sessions, Readiness readiness, Optional<AmiClient> ami) {
-        MongoStore mongo = storage.mongo();
-        AuditLog audit = storage.audit();
-        Dispatch dispatch = intake.dispatch();
-        List<ApiRoutes> features = new ArrayList<>(List.of(
-                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
-        features.addAll(Console.routes(mongo, cipher, intake.service(), pathway, dispatch, metrics, audit, clock,
-                Console.zone(env)));
-        features.add(new PathwayApi(storage.pathways()));
-        features.add(new PathwayEditorAssets());
-        features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
-        Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
-        features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
-        features.add(new PrivacyRoutes(vertx, new TipPrivacy(mongo.database(), cipher, audit, clock)));
-        features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
-                new ResearchExport(mongo.database(), statsConfig, audit)));
-        return features;
     }
 
     private ScheduledExecutorService startSweeper(TipRouter router) {

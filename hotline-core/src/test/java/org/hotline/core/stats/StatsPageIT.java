@@ -1,10 +1,8 @@
 package org.hotline.core.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +12,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hotline.core.testsupport.BrowserScripts;
 
 /**
  * Renders the statistics page and the monthly report of a running node in headless Chromium (Playwright, driven
@@ -29,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatsPageIT {
 
-    private static final Path BROWSER_DIR = Path.of("src/test/browser");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-
     @TempDir
     Path dir;
 
@@ -39,7 +33,7 @@ class StatsPageIT {
 
     @BeforeEach
     void start() {
-        requireBrowserTools();
+        BrowserScripts.require();
         node = new StatsNode(dir, Map.of("HOTLINE_STATS_MIN_CELL", "5"));
     }
 
@@ -64,13 +58,13 @@ class StatsPageIT {
         for (int i = 0; i < 6; i++) {
             node.data.referral("tip-" + i, "police", first + "T09:00:00Z", Duration.ofHours(1), Duration.ofMinutes(20 + i));
         }
-        Path out = buildDirectory().resolve("screenshots");
+        Path out = BrowserScripts.screenshots();
         // when
-        Run run = runNode(List.of("node", BROWSER_DIR.resolve("stats.mjs").toString(), node.baseUrl(),
-                "sam.supervisor", StatsNode.PASSWORD, out.toString(), month));
+        BrowserScripts.Run run = BrowserScripts.run("stats.mjs", List.of(node.baseUrl(), "sam.supervisor",
+                StatsNode.PASSWORD, out.toString(), month), 120, line -> { });
         // then
-        assertThat(run.exitCode()).as("browser script output: %s", run.output()).isZero();
-        JsonObject seen = new JsonObject(run.output().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(run.exitCode()).as("browser script output: %s", run.lines()).isZero();
+        JsonObject seen = new JsonObject(run.last());
         assertThat(seen.getJsonArray("problems")).isEmpty();
         assertThat(seen.getInteger("bars")).isGreaterThan(5);
         assertThat(seen.getInteger("suppressedMarks")).isPositive();
@@ -81,49 +75,5 @@ class StatsPageIT {
         assertThat(out.resolve("stats.png")).isNotEmptyFile();
         assertThat(out.resolve("report.png")).isNotEmptyFile();
         assertThat(Files.readString(out.resolve("report.pdf"), StandardCharsets.ISO_8859_1)).startsWith("%PDF");
-    }
-
-    private record Run(int exitCode, String output) {}
-
-    /** The module's build folder ({@code target} or the {@code build.subdir} in use): where test classes live. */
-    private static Path buildDirectory() throws Exception {
-        return Path.of(StatsPageIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-    }
-
-    private static Run runNode(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the browser script did not finish within two minutes");
-        }
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static void requireBrowserTools() {
-        String missing = null;
-        if (!Files.isExecutable(CHROMIUM)) {
-            missing = "Chromium at " + CHROMIUM + " (apt-get install -y chromium)";
-        } else if (!Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
-            missing = "playwright-core (npm ci in " + BROWSER_DIR + ")";
-        } else if (!nodeRuns()) {
-            missing = "node on the PATH";
-        }
-        if (missing != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("The browser test needs " + missing + "; CI must install it (.ci/run).");
-            }
-            Assumptions.abort("Browser test skipped outside CI: missing " + missing);
-        }
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            return runNode(List.of("node", "--version")).exitCode() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,10 +15,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.zip.CRC32C;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +25,13 @@ import org.slf4j.LoggerFactory;
  * futures. A tip stays "unconfirmed" until {@link #confirm} says MongoDB holds it durably; unconfirmed tips
  * are returned by {@link #unconfirmed()} after a restart so that they can be written again (idempotently).
  *
- * <p>Record layout: {@code int length | int crc32c | byte kind | utf-8 payload}. A torn record at the end of
+ * <p>Records are laid out by {@link JournalRecords}. A torn record at the end of
  * the newest segment (a crash mid-write) is cut off at open; everything before it is intact.
  */
 public final class TipJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TipJournal.class);
-    private static final byte KIND_TIP = 1;
-    private static final byte KIND_CONFIRM = 2;
     private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Pending STOP = new Pending(null, false, null);
 
     private final Path dir;
@@ -73,13 +66,12 @@ public final class TipJournal implements AutoCloseable {
 
     /** Appends a tip; the future completes once the record is on disk (fsync). */
     public CompletableFuture<Void> append(String tipId, Document tip) {
-        byte[] payload = tip.toJson(JSON).getBytes(StandardCharsets.UTF_8);
-        return enqueue(new Pending(record(KIND_TIP, payload), true, tipId));
+        return enqueue(new Pending(JournalRecords.tip(tip), true, tipId));
     }
 
     /** Marks a tip as durably stored in MongoDB. Not fsynced: losing a confirmation only causes a replay. */
     public void confirm(String tipId) {
-        enqueue(new Pending(record(KIND_CONFIRM, tipId.getBytes(StandardCharsets.UTF_8)), false, tipId));
+        enqueue(new Pending(JournalRecords.confirm(tipId), false, tipId));
     }
 
     /** Tips found on disk at open that were never confirmed, in journal order. */
@@ -235,7 +227,7 @@ public final class TipJournal implements AutoCloseable {
      */
     private void carryOver(List<Long> oldSegments) throws IOException {
         for (Document tip : recovered) {
-            channel.write(ByteBuffer.wrap(record(KIND_TIP, tip.toJson(JSON).getBytes(StandardCharsets.UTF_8))));
+            channel.write(ByteBuffer.wrap(JournalRecords.tip(tip)));
             unconfirmedSegment.put(tip.getString("_id"), segment);
             unconfirmedPerSegment.merge(segment, 1, Integer::sum);
         }
@@ -248,28 +240,7 @@ public final class TipJournal implements AutoCloseable {
     private void readSegment(long s, boolean newest, Map<String, Document> tips) throws IOException {
         Path path = segmentPath(s);
         byte[] data = Files.readAllBytes(path);
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        int good = 0;
-        while (buffer.remaining() >= 9) {
-            int length = buffer.getInt();
-            int crc = buffer.getInt();
-            if (length < 1 || length > buffer.remaining()) {
-                break;
-            }
-            byte[] body = new byte[length];
-            buffer.get(body);
-            if (crc(body) != crc) {
-                break;
-            }
-            String payload = new String(body, 1, length - 1, StandardCharsets.UTF_8);
-            if (body[0] == KIND_TIP) {
-                Document tip = Document.parse(payload);
-                tips.put(tip.getString("_id"), tip);
-            } else if (body[0] == KIND_CONFIRM) {
-                tips.remove(payload);
-            }
-            good = buffer.position();
-        }
+        int good = JournalRecords.replay(data, tips);
         if (good < data.length) {
             LOG.warn("Tip journal segment {} has a torn tail of {} bytes (crash mid-write); cutting it off",
                     path, data.length - good);
@@ -290,21 +261,6 @@ public final class TipJournal implements AutoCloseable {
 
     private Path segmentPath(long number) {
         return dir.resolve("segment-%012d.log".formatted(number));
-    }
-
-    private static byte[] record(byte kind, byte[] payload) {
-        byte[] body = new byte[payload.length + 1];
-        body[0] = kind;
-        System.arraycopy(payload, 0, body, 1, payload.length);
-        ByteBuffer buffer = ByteBuffer.allocate(8 + body.length);
-        buffer.putInt(body.length).putInt(crc(body)).put(body);
-        return buffer.array();
-    }
-
-    private static int crc(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        return (int) crc.getValue();
     }
 
     private record Pending(byte[] bytes, boolean sync, String tipId, CompletableFuture<Void> done) {

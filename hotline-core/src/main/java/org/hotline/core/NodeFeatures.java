@@ -1,0 +1,64 @@
+package org.hotline.core;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.core.agency.AgencyPortal;
+import org.hotline.core.ami.AmiClient;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.auth.AuthRoutes;
+import org.hotline.core.auth.Sessions;
+import org.hotline.core.auth.UserAccounts;
+import org.hotline.core.console.Console;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.live.Live;
+import org.hotline.core.live.internal.MongoOperatorDirectory;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.ops.Readiness;
+import org.hotline.core.ops.ReadyRoutes;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.pathway.PathwayApi;
+import org.hotline.core.pathway.PathwayLifecycle;
+import org.hotline.core.pathway.editor.PathwayEditorAssets;
+import org.hotline.core.privacy.PrivacyRoutes;
+import org.hotline.core.privacy.TipPrivacy;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.SecretResolver;
+import org.hotline.core.stats.ResearchExport;
+import org.hotline.core.stats.StatsConfig;
+import org.hotline.core.stats.StatsRoutes;
+import org.hotline.core.stats.StatsService;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.TipQueries;
+
+/**
+ * Every feature's HTTP routes, each guarded by its own roles, built from a node's running parts. New features
+ * add their {@code ApiRoutes} here (and to {@code openapi.yaml}, which the role matrix test checks).
+ */
+record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
+        MongoStore mongo, AuditLog audit, TipCipher cipher, ActivePathway pathway, PathwayLifecycle pathways,
+        TipPrivacy tipPrivacy, Dispatch dispatch, TipIntakeService intake, StatsConfig statsConfig) {
+
+    List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
+            Optional<AmiClient> ami) {
+        List<ApiRoutes> features = new ArrayList<>(List.of(
+                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
+        features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock,
+                Console.zone(env)));
+        features.add(new PathwayApi(pathways));
+        features.add(new PathwayEditorAssets());
+        features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
+        // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.
+        Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
+        features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
+        features.add(new PrivacyRoutes(vertx, tipPrivacy));
+        features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
+                new ResearchExport(mongo.database(), statsConfig, audit)));
+        return features;
+    }
+}
