@@ -94,6 +94,44 @@ class TipJournalIT {
         assertThat(TipJournal.open(dir).unconfirmed()).hasSize(500);
     }
 
+    @Test
+    void shouldReplayTipsWithEveryValueTypeIntact() throws Exception {
+        // given: a tip with the value types the intake stores (dates, nested documents, lists, binary, numbers)
+        Document original = tip("t1").append("consents", List.of("referral", "callback"))
+                .append("sealed", new org.bson.types.Binary((byte) 0, new byte[] {1, 2, 3}))
+                .append("attempt", 3).append("size", 12_345_678_901L).append("child", null);
+        TipJournal journal = TipJournal.open(dir);
+        journal.append("t1", original).get(5, TimeUnit.SECONDS);
+        journal.close();
+        // when
+        List<Document> replayed = TipJournal.open(dir).unconfirmed();
+        // then
+        assertThat(replayed).containsExactly(original);
+    }
+
+    @Test
+    void shouldStillReplayTipsThatOlderJournalsWroteAsJson() throws Exception {
+        // given: a segment written by an older node (TIP records in extended JSON), then a new record after it
+        TipJournal journal = TipJournal.open(dir);
+        journal.append("t0", tip("t0")).get(5, TimeUnit.SECONDS);
+        journal.confirm("t0");
+        journal.close();
+        Path segment;
+        try (var files = Files.list(dir)) {
+            segment = files.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
+        }
+        String json = "{\"_id\": \"old\", \"reference\": \"77\", \"receivedAt\": {\"$date\": \"2023-11-14T22:13:20Z\"}}";
+        Files.write(segment, JournalRecords.legacyJsonTip(json), StandardOpenOption.APPEND);
+        // when
+        TipJournal reopened = TipJournal.open(dir);
+        reopened.append("t2", tip("t2")).get(5, TimeUnit.SECONDS);
+        reopened.close();
+        // then
+        List<Document> replayed = TipJournal.open(dir).unconfirmed();
+        assertThat(replayed).extracting(d -> d.getString("_id")).containsExactly("old", "t2");
+        assertThat(replayed.get(0).getDate("receivedAt")).isEqualTo(new java.util.Date(1_700_000_000_000L));
+    }
+
     private static Document tip(String id) {
         return new Document("_id", id).append("reference", "123").append("fields", new Document("region", "MO"))
                 .append("receivedAt", new java.util.Date(1_700_000_000_000L));
