@@ -6,6 +6,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,6 +36,8 @@ public final class IntakeService {
 
     /** Wording id recorded with consents an operator read out (the console shows the same text). */
     public static final String CONSENT_WORDING = "console-consent-v1";
+    /** How long a new report's save waits for MongoDB, so that the operator's next read finds it. */
+    private static final Duration STORED_WITHIN = Duration.ofSeconds(2);
 
     private final MongoCollection<Document> tips;
     private final TipCipher cipher;
@@ -117,7 +120,7 @@ public final class IntakeService {
                 CallOutcome.OPERATOR, "console", null, "console", now, now);
         TipReceipt receipt = intake.accept(capture, Map.of("source", "operator", "operatorIds", List.of(by.userId()),
                 "intake", new Document("by", by.userId()).append("at", Date.from(now)).append("revision", 1),
-                "intakeRevision", 1));
+                "intakeRevision", 1), STORED_WITHIN);
         audit.record(new AuditEvent(by.userId(), "tip.create", receipt.reference(), Map.of("via", "intake_form")));
         return new IntakeOutcome.Created(receipt.reference(), receipt.pin());
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,18 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Durable intake: a tip is accepted once it is fsynced in the local journal. It is then written to MongoDB
- * (the call waits briefly for that, but does not depend on it: while MongoDB is down the journal holds the
- * tip and the writer delivers it when MongoDB returns). Personal values are encrypted before the tip is
- * journaled, so neither the journal on disk nor MongoDB ever holds them in clear.
+ * Durable intake: a tip is accepted once it is fsynced in the local journal, and the caller hears the
+ * reference then. The tip writer moves it into MongoDB behind the call (the caller never waits for the
+ * database: while MongoDB is slow or down the journal holds the tip and the writer delivers it when MongoDB
+ * returns; a crash before that is recovered by replaying the journal). Personal values are encrypted before
+ * the tip is journaled, so neither the journal on disk nor MongoDB ever holds them in clear.
  */
 public final class TipIntakeService implements TipIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(TipIntakeService.class);
     /** How long a caller may wait for the fsync before we give up and say we could not take the report. */
     private static final Duration JOURNAL_TIMEOUT = Duration.ofSeconds(5);
-    /** How long a caller waits for MongoDB; beyond this the journal's copy is enough. */
-    private static final Duration MONGO_GRACE = Duration.ofMillis(300);
 
     private final TipJournal journal;
     private final TipWriter writer;
@@ -64,15 +64,33 @@ public final class TipIntakeService implements TipIntake {
 
     @Override
     public TipReceipt accept(CapturedTip capture) {
-        return accept(capture, Map.of("source", "ivr"));
+        return journal(capture, Map.of("source", "ivr")).receipt();
     }
 
     /**
      * Accepts a tip from another source than the IVR the same way (journaled, written, routed), with extra
      * top-level values: the console's intake form gives {@code source: operator} and who took the call.
      * Personal values belong in the capture, where they are encrypted, never in {@code extra}.
+     *
+     * <p>Unlike a caller, the operator reads the tip back at once (the next save of the form, their list of
+     * tips), so this also waits up to {@code storedWithin} for MongoDB to hold it. Beyond that the tip is
+     * still durable in the journal and reaches MongoDB when it can.
      */
-    public TipReceipt accept(CapturedTip capture, Map<String, Object> extra) {
+    public TipReceipt accept(CapturedTip capture, Map<String, Object> extra, Duration storedWithin) {
+        Accepted accepted = journal(capture, extra);
+        try {
+            accepted.stored().get(storedWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("Tip {} is durable in the journal but not yet in MongoDB", accepted.receipt().reference());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return accepted.receipt();
+    }
+
+    private record Accepted(TipReceipt receipt, CompletableFuture<Void> stored) {}
+
+    private Accepted journal(CapturedTip capture, Map<String, Object> extra) {
         long start = System.nanoTime();
         String tipId = UUID.randomUUID().toString();
         String reference;
@@ -95,28 +113,17 @@ public final class TipIntakeService implements TipIntake {
             Thread.currentThread().interrupt();
             throw new IntakeUnavailableException("interrupted while journaling", e);
         }
-        waitBrieflyForMongo(tip);
+        // The fsync made the tip durable; MongoDB is the writer's business, not the caller's.
+        CompletableFuture<Void> stored = writer.submit(tip);
         Document fields = tip.get("fields", Document.class);
         metrics.tipAccepted(fields.getString("exploitationType"), capture.outcome().name(),
                 (System.nanoTime() - start) / 1e9);
         LOG.info("Tip {} accepted (outcome {}, node {})", reference, capture.outcome(), capture.lastNode());
-        return new TipReceipt(reference, pin);
+        return new Accepted(new TipReceipt(reference, pin), stored);
     }
 
     /** The PIN is stored only as a keyed hash bound to its reference. */
     public String pinHash(String reference, String pin) {
         return key.keyedHash("pin", reference + ":" + pin);
-    }
-
-    private void waitBrieflyForMongo(Document tip) {
-        try {
-            writer.submit(tip).get(MONGO_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.debug("MongoDB slow or down; tip {} is safe in the journal", tip.getString("reference"));
-        } catch (ExecutionException e) {
-            LOG.warn("Writing tip {} to MongoDB failed; the journal keeps it", tip.getString("reference"), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

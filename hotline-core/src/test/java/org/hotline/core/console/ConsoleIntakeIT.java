@@ -88,6 +88,20 @@ class ConsoleIntakeIT {
     }
 
     @Test
+    void shouldLetTheOperatorReadANewReportBackAsSoonAsItsSaveAnswers() throws Exception {
+        // when: the save answers (a caller's tip may reach MongoDB just after the call; an operator's may not)
+        ConsoleNode.Response answer = node.post("/api/console/intake", node.operator,
+                IntakeFormBodies.forcedLabour().encode());
+        String reference = answer.json().getString("reference");
+
+        // then: without waiting, the tip is in MongoDB and the operator's next save of the form finds it
+        assertThat(node.tip(reference)).isNotNull();
+        JsonObject more = IntakeFormBodies.forcedLabour().put("reference", reference);
+        ConsoleNode.Response saved = node.post("/api/console/intake", node.operator, more.encode());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
+
+    @Test
     void shouldEscalateAnEmergencySoThePoliceGetAnImmediateReferral() throws Exception {
         // given
         String reference = node.ivrReport();

@@ -51,7 +51,10 @@ final class ConsoleNode implements AutoCloseable {
     /** Places the shipped flow's forced-labour report (region MO) and answers the reference the caller heard. */
     String ivrReport() throws Exception {
         CallResult call = new AsteriskSimulator("127.0.0.1", node.agiPort()).call("hotline", Calls.forcedLabourReport());
-        return call.variables().get("HOTLINE_REFERENCE");
+        String reference = call.variables().get("HOTLINE_REFERENCE");
+        // The caller hears the reference once the journal holds the tip; MongoDB follows just behind the call.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> tip(reference) != null);
+        return reference;
     }
 
     Document tip(String reference) {

@@ -64,8 +64,9 @@ class CallToAgencyIT {
         String reference = call.variables().get("HOTLINE_REFERENCE");
         assertThat(reference).matches("\\d{9}");
         assertThat(call.digitsSaid()).contains(reference);
-        Document tip = hotline.mongo().database().getCollection("tips").find(new Document("reference", reference)).first();
-        assertThat(tip).isNotNull();
+        // the journal made the tip durable before the reference was read; MongoDB holds it just behind the call
+        Document tip = await().atMost(Duration.ofSeconds(10)).until(() -> hotline.mongo().database().getCollection("tips")
+                .find(new Document("reference", reference)).first(), found -> found != null);
         assertThat(tip.getString("outcome")).isEqualTo("COMPLETED");
         assertThat(tip.get("fields", Document.class)).containsEntry("exploitationType", "forced_labour")
                 .containsEntry("childInvolved", false);

@@ -73,7 +73,9 @@ class FlowReloadIT {
     private String flowVersionOfANewCall() {
         CallResult call = new AsteriskSimulator("127.0.0.1", hotline.agiPort()).call("hotline", Calls.forcedLabourReport());
         String reference = call.variables().get("HOTLINE_REFERENCE");
-        Document tip = hotline.mongo().database().getCollection("tips").find(new Document("reference", reference)).first();
+        // the tip reaches MongoDB just behind the call (the journal made it durable before the reference was read)
+        Document tip = await().atMost(Duration.ofSeconds(10)).until(() -> hotline.mongo().database().getCollection("tips")
+                .find(new Document("reference", reference)).first(), found -> found != null);
         return tip.getString("flowVersion");
     }
 

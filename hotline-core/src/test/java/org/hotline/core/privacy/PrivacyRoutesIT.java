@@ -60,6 +60,7 @@ class PrivacyRoutesIT {
         Staff.Session sam = Staff.signIn(hotline.httpPort(), "sam.supervisor");
         String reference = new AsteriskSimulator("127.0.0.1", hotline.agiPort()).call("hotline", Calls.forcedLabourReport())
                 .variables().get("HOTLINE_REFERENCE");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> tip(reference) != null);
 
         // when / then: bad input changes nothing
         assertThat(post(sam, reference, "legal-hold", "{oops").statusCode()).isEqualTo(400);

@@ -1,7 +1,9 @@
 package org.hotline.core.intake.internal;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
@@ -34,6 +36,7 @@ public final class TipWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TipWriter.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoStore store;
     private final MongoCollection<Document> tips;
@@ -73,13 +76,20 @@ public final class TipWriter implements AutoCloseable {
         return healthy;
     }
 
+    /**
+     * Stops after writing what is queued (while MongoDB answers, for at most five seconds); whatever is left
+     * stays in the journal and is replayed at the next start.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        routing.shutdown();
         try {
             thread.join(5_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1_000);
+            }
+            routing.shutdown();
             routing.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,9 +98,10 @@ public final class TipWriter implements AutoCloseable {
 
     private void loop() {
         Duration backoff = MIN_BACKOFF;
-        while (running) {
+        while (running || (healthy && !(queue.isEmpty() && waiting.isEmpty()))) {
             try {
-                List<Item> batch = nextBatch(healthy ? Duration.ofSeconds(1) : backoff);
+                Duration wait = !running ? Duration.ofMillis(10) : healthy ? Duration.ofSeconds(1) : backoff;
+                List<Item> batch = nextBatch(wait);
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -119,52 +130,44 @@ public final class TipWriter implements AutoCloseable {
         return batch;
     }
 
-    /** Writes what it can; returns false (and keeps the rest waiting) on the first failure. */
+    /**
+     * Writes the batch in one bulk round trip of upserts; returns false (and keeps the batch waiting) when that
+     * fails. Retrying a whole batch is safe: each upsert only inserts, so tips already written stay as they are,
+     * and routing a tip twice creates its referrals once.
+     */
     private boolean writeBatch(List<Item> batch) {
-        List<Item> written = new ArrayList<>();
-        boolean ok = true;
+        long start = System.nanoTime();
+        try {
+            List<UpdateOneModel<Document>> upserts = new ArrayList<>(batch.size());
+            for (Item item : batch) {
+                upserts.add(new UpdateOneModel<>(Filters.eq("_id", item.tip.getString("_id")),
+                        Updates.setOnInsert(item.tip), UPSERT));
+            }
+            tips.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
+            // Routing (pathway, referrals) runs on its own thread, in order, so that the next batch reaches MongoDB
+            // without waiting behind this one's routing; it starts before the flush because MongoDB already serves
+            // the tips, and a crash before the flush only replays them from the journal (routing again is a no-op).
+            batch.forEach(item -> routeLater(item.tip));
+            store.flush();
+        } catch (RuntimeException e) {
+            metrics.mongoError("tip_insert");
+            if (healthy) {
+                LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
+            }
+            healthy = false;
+            waiting.addAll(batch);
+            return false;
+        }
+        if (!healthy) {
+            LOG.info("MongoDB reachable again");
+        }
+        healthy = true;
         for (Item item : batch) {
-            if (!ok) {
-                waiting.add(item);
-                continue;
-            }
-            long start = System.nanoTime();
-            try {
-                tips.updateOne(Filters.eq("_id", item.tip.getString("_id")),
-                        Updates.setOnInsert(item.tip), new UpdateOptions().upsert(true));
-                metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
-                written.add(item);
-            } catch (RuntimeException e) {
-                metrics.mongoError("tip_insert");
-                if (healthy) {
-                    LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
-                }
-                healthy = false;
-                ok = false;
-                waiting.add(item);
-            }
+            journal.confirm(item.tip.getString("_id"));
+            item.stored.complete(null);
         }
-        if (!written.isEmpty()) {
-            try {
-                store.flush();
-            } catch (RuntimeException e) {
-                LOG.warn("Flushing MongoDB failed; keeping the tips for another try", e);
-                waiting.addAll(written);
-                return false;
-            }
-            if (!healthy) {
-                LOG.info("MongoDB reachable again");
-            }
-            healthy = ok;
-            for (Item item : written) {
-                journal.confirm(item.tip.getString("_id"));
-                item.stored.complete(null);
-            }
-            // Routing (pathway, referrals) runs on its own thread, in order, so that callers waiting for their
-            // tip to reach MongoDB never wait behind the routing of earlier tips.
-            written.forEach(item -> routeLater(item.tip));
-        }
-        return ok;
+        return true;
     }
 
     private void routeLater(Document tip) {
