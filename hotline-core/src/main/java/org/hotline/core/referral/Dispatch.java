@@ -53,7 +53,7 @@ public final class Dispatch implements AutoCloseable {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
         MongoReferralStore store = new MongoReferralStore(mongo.database());
-        store.ensureIndexes();
+        store.ensureIndexes(mongo.isEmbedded());
         ReferralAnswers answers = new ReferralAnswers(mongo.database(), metrics, clock);
         Optional<AnswerLinks> links = secrets.resolve(AnswerLinks.KEY_REF)
                 .map(key -> new AnswerLinks(key.getBytes(StandardCharsets.UTF_8), answers, mongo.database(),
@@ -64,7 +64,7 @@ public final class Dispatch implements AutoCloseable {
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock);
         DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, metrics, clock);
         ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
-        referrals.onCreated(worker::wakeUp);
+        referrals.onCreated(worker::takeFresh);
         return new Dispatch(referrals, answers, links, sweeper, worker, engine);
     }
 

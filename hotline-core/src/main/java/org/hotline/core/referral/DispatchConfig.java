@@ -52,7 +52,8 @@ public record DispatchConfig(
         String portalBaseUrl) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
-    public static final int DEFAULT_WORKER_THREADS = 2;
+    /** Threads mostly wait on agencies and MongoDB; enough that the five or so referrals of a tip go out side by side. */
+    public static final int DEFAULT_WORKER_THREADS = 8;
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(2);
     public static final int DEFAULT_FAST_RETRIES = 5;

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.AgencyCircuits;
 import org.hotline.core.referral.internal.BackoffPolicy;
 import org.hotline.core.referral.internal.DeliveryResult;
 import org.hotline.core.referral.internal.DispatchEngine;
+import org.hotline.core.referral.internal.FreshReferrals;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
 import org.hotline.pathway.Channel;
@@ -34,11 +37,13 @@ import org.slf4j.LoggerFactory;
 public final class DispatchWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchWorker.class);
+    /** New referrals kept for a claim by id; beyond this they wait for the outbox poll (at most one interval). */
+    private static final int FRESH_CAPACITY = 10_000;
 
     private final MongoReferralStore store;
     private final DispatchEngine engine;
     private final DispatchConfig config;
-    private final BackoffPolicy backoff;
+    private final AttemptRecorder attempts;
     private final AgencyCircuits circuits;
     private final DeadlineSweeper sweeper;
     private final HotlineMetrics metrics;
@@ -47,8 +52,14 @@ public final class DispatchWorker {
     private final List<Thread> threads = new ArrayList<>();
     /** Decrypts a claimed referral's payload just before it is sent; set with {@link Dispatch#sealWith}. */
     private volatile UnaryOperator<Document> opener = UnaryOperator.identity();
+    /** Referrals this node just created, claimed by id before (and between) polls of the outbox. */
+    private final FreshReferrals fresh = new FreshReferrals(FRESH_CAPACITY);
+    private final AtomicBoolean pollRequested = new AtomicBoolean(true);
+    private final AtomicLong lastPoll = new AtomicLong();
     private volatile boolean running;
     private boolean wakeRequested;
+    /** When this node's threads last swept deadlines (monotonic nanos); shared so they sweep once per interval. */
+    private final AtomicLong lastSweep = new AtomicLong();
 
     DispatchWorker(MongoReferralStore store, DispatchEngine engine, DeadlineSweeper sweeper, DispatchConfig config,
             BackoffPolicy backoff, HotlineMetrics metrics, Clock clock) {
@@ -56,7 +67,7 @@ public final class DispatchWorker {
         this.store = store;
         this.engine = engine;
         this.config = config;
-        this.backoff = backoff;
+        this.attempts = new AttemptRecorder(store, config, backoff, metrics);
         this.circuits = new AgencyCircuits(config.circuitThreshold(), config.circuitOpenFor());
         this.metrics = metrics;
         this.clock = clock;
@@ -72,12 +83,13 @@ public final class DispatchWorker {
     }
 
     /**
-     * Claims and delivers due referrals one by one until none is due or {@code batchSize} were handled.
+     * Claims and delivers due referrals one by one until none is due or {@code batchSize} were handled: first
+     * the ones this node just created (by id), then the most urgent due one in the outbox, repeatedly.
      *
      * @return how many referrals this call attempted
      */
     public int dispatchOnce() {
-        int handled = 0;
+        int handled = dispatchFresh();
         while (handled < config.batchSize()) {
             String token = UUID.randomUUID().toString();
             Instant now = clock.instant();
@@ -88,6 +100,38 @@ public final class DispatchWorker {
             }
             deliver(claimed.get(), token);
             handled++;
+        }
+        return handled;
+    }
+
+    /**
+     * Takes referrals just created on this node: they are claimed by id at once, without a search of the
+     * outbox (which costs a read of every due referral on a store without secondary indexes).
+     */
+    void takeFresh(List<Document> created) {
+        for (Document referral : created) {
+            fresh.offer(referral.getString("_id"), referral.getString("agencyId"),
+                    referral.getInteger("priorityRank", Integer.MAX_VALUE));
+        }
+        signal();
+    }
+
+    /** Claims and delivers the fresh referrals, up to {@code batchSize}; returns how many it attempted. */
+    private int dispatchFresh() {
+        int handled = 0;
+        FreshReferrals.Fresh next;
+        while (handled < config.batchSize() && (next = fresh.poll()) != null) {
+            Instant now = clock.instant();
+            if (circuits.open(now).contains(next.agencyId())) {
+                continue; // stays PENDING; the outbox poll sends it once the circuit closes
+            }
+            String token = UUID.randomUUID().toString();
+            Optional<Document> claimed = store.claim(next.id(), config.nodeId(), token, now,
+                    now.plus(config.leaseDuration()));
+            if (claimed.isPresent()) { // otherwise another thread or node has it already
+                deliver(claimed.get(), token);
+                handled++;
+            }
         }
         return handled;
     }
@@ -127,8 +171,13 @@ public final class DispatchWorker {
         this.opener = payloadOpener;
     }
 
-    /** Makes idle polling threads look for due referrals now (e.g. right after new referrals were created). */
+    /** Makes idle polling threads look for due referrals in the outbox now (e.g. after an operator's retry). */
     public void wakeUp() {
+        pollRequested.set(true);
+        signal();
+    }
+
+    private void signal() {
         synchronized (wakeUp) {
             // remembered, so a wake-up that comes while the threads are busy is not lost
             wakeRequested = true;
@@ -140,8 +189,17 @@ public final class DispatchWorker {
         while (running) {
             int handled = 0;
             try {
-                sweeper.sweepOnce();
-                handled = dispatchOnce();
+                if (sweepIfDue() > 0) {
+                    pollRequested.set(true);
+                }
+                if (pollDue()) {
+                    handled = dispatchOnce();
+                    if (handled >= config.batchSize()) {
+                        pollRequested.set(true); // a full batch: more may be due, keep going without waiting
+                    }
+                } else {
+                    handled = dispatchFresh();
+                }
             } catch (RuntimeException e) {
                 // MongoDB unreachable or similar: claims stay in MongoDB, the next poll tries again.
                 LOG.warn("Dispatch step failed on {}: {}", config.nodeId(), e.toString());
@@ -162,6 +220,28 @@ public final class DispatchWorker {
         }
     }
 
+    /**
+     * Sweeps acknowledgement deadlines at most once per poll interval on this node. Deadlines are minutes
+     * apart and every sweep reads the outbox, so sweeping on every wake-up (one per new tip under load) would
+     * cost the database far more than it gains.
+     */
+    private int sweepIfDue() {
+        return due(lastSweep) ? sweeper.sweepOnce() : 0;
+    }
+
+    /** True when this thread should search the outbox now: asked to, or a poll interval has passed. */
+    private boolean pollDue() {
+        boolean asked = pollRequested.getAndSet(false);
+        return due(lastPoll) || asked;
+    }
+
+    /** Claims the next run of something done once per poll interval on this node; true for the claimer. */
+    private boolean due(AtomicLong last) {
+        long now = System.nanoTime();
+        long seen = last.get();
+        return (seen == 0 || now - seen >= config.pollInterval().toNanos()) && last.compareAndSet(seen, now);
+    }
+
     private void deliver(Document referral, String token) {
         String id = referral.getString("_id");
         Channel channel = primaryChannel(referral);
@@ -174,12 +254,7 @@ public final class DispatchWorker {
         Document attempt = ReferralDocuments.attempt(now, config.nodeId(), channel.kind(), result, latencyMillis);
         metrics.deliveryAttempt(channel.kind(), result.result());
         trackCircuit(referral.getString("agencyId"), result, now);
-        boolean recorded = switch (result) {
-            case DeliveryResult.Delivered d -> delivered(referral, token, attempt, channel, now);
-            case DeliveryResult.Rejected r -> deadLetter(referral, token, attempt, channel, now, r.reason());
-            case DeliveryResult.Retry r -> retryOrGiveUp(referral, token, attempt, channel, now, r.reason());
-        };
-        if (!recorded) {
+        if (!attempts.record(referral, token, attempt, channel, now, result)) {
             LOG.warn("Lease on referral {} was lost before its attempt was recorded; the new owner decides", id);
         }
     }
@@ -192,64 +267,6 @@ public final class DispatchWorker {
         } else {
             // a delivery or a definite refusal both prove the agency is reachable
             circuits.success(agency);
-        }
-    }
-
-    private boolean delivered(Document referral, String token, Document attempt, Channel channel, Instant now) {
-        String id = referral.getString("_id");
-        if (!store.markDelivered(id, token, attempt, channel.kind(), now)) {
-            return false;
-        }
-        String agency = referral.getString("agencyId");
-        metrics.referralState(ReferralState.DELIVERED.name(), channel.kind(), agency);
-        Instant created = referral.getDate("createdAt").toInstant();
-        metrics.delivered(channel.kind(), Math.max(0, Duration.between(created, now).toMillis()) / 1000.0);
-        recordOnTip(referral, ReferralState.DELIVERED, now);
-        return true;
-    }
-
-    private boolean retryOrGiveUp(Document referral, String token, Document attempt, Channel channel, Instant now,
-            String reason) {
-        int failures = referral.getInteger("attemptCount", 0) + 1;
-        Instant created = referral.getDate("createdAt").toInstant();
-        if (failures >= config.maxAttempts()) {
-            return deadLetter(referral, token, attempt, channel, now,
-                    "gave up after " + failures + " attempts; last error: " + reason);
-        }
-        if (!now.isBefore(created.plus(config.giveUpAfter()))) {
-            return deadLetter(referral, token, attempt, channel, now,
-                    "gave up after " + config.giveUpAfter() + " (" + failures + " attempts); last error: " + reason);
-        }
-        Instant next = now.plus(backoff.delayAfter(failures));
-        if (!store.markFailed(referral.getString("_id"), token, attempt, reason, now, next)) {
-            return false;
-        }
-        LOG.info("Referral {} attempt {} failed ({}), next at {}", referral.getString("_id"), failures, reason, next);
-        metrics.referralState(ReferralState.FAILED.name(), channel.kind(), referral.getString("agencyId"));
-        return true;
-    }
-
-    private boolean deadLetter(Document referral, String token, Document attempt, Channel channel, Instant now,
-            String reason) {
-        if (!store.markDeadLetter(referral.getString("_id"), token, attempt, reason, now)) {
-            return false;
-        }
-        String agency = referral.getString("agencyId");
-        LOG.warn("Referral {} to {} is a dead letter: {}", referral.getString("_id"), agency, reason);
-        metrics.referralState(ReferralState.DEAD_LETTER.name(), channel.kind(), agency);
-        metrics.deadLetter(channel.kind(), agency);
-        recordOnTip(referral, ReferralState.DEAD_LETTER, now);
-        return true;
-    }
-
-    private void recordOnTip(Document referral, ReferralState state, Instant now) {
-        if (ReferralUpdates.KIND.equals(referral.getString("kind"))) {
-            // the tip's summary per agency follows the referral itself, not the updates sent after it
-            return;
-        }
-        String tipId = referral.getString("tipId");
-        if (!store.recordOnTip(tipId, referral.getString("agencyId"), referral.getString("_id"), state, now)) {
-            LOG.warn("Tip {} not found while recording referral {} as {}", tipId, referral.getString("_id"), state);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -41,7 +42,7 @@ public final class ReferralService {
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final Clock clock;
-    private volatile Runnable onCreated = () -> { };
+    private volatile Consumer<List<Document>> onCreated = created -> { };
     private volatile AuditLog audit = event -> { };
     private volatile PayloadSeal seal = PayloadSeal.NONE;
 
@@ -77,18 +78,18 @@ public final class ReferralService {
             documents.add(document(tipId, reference, fields, routing, routing.recipients().get(i), disclosures.get(i), now));
         }
         List<String> ids = new ArrayList<>();
-        boolean anyNew = false;
+        // One round trip for all recipients; ids that exist already (a re-routed tip) stay as they were.
+        Set<String> inserted = store.insertAllAbsent(documents);
         for (Document doc : documents) {
             ids.add(doc.getString("_id"));
-            if (store.insertIfAbsent(doc)) {
-                anyNew = true;
+            if (inserted.contains(doc.getString("_id"))) {
                 metrics.referralCreated(doc.getString("agencyId"));
                 metrics.referralState(ReferralState.PENDING.name(), doc.getString("channel"), doc.getString("agencyId"));
                 auditOverrides(doc);
             }
         }
-        if (anyNew) {
-            onCreated.run();
+        if (!inserted.isEmpty()) {
+            onCreated.accept(documents.stream().filter(d -> inserted.contains(d.getString("_id"))).toList());
         }
         return ids;
     }
@@ -128,8 +129,8 @@ public final class ReferralService {
         return store.inState(state, limit).stream().map(this::opened).map(ReferralDocuments::referral).toList();
     }
 
-    /** Runs {@code listener} after a call that created at least one referral (dispatch wakes up early). */
-    void onCreated(Runnable listener) {
+    /** Tells {@code listener} of the referrals a call created, if any (dispatch takes them at once). */
+    void onCreated(Consumer<List<Document>> listener) {
         this.onCreated = listener;
     }
 

@@ -94,6 +94,28 @@ class ReferralServiceIT {
     }
 
     @Test
+    void shouldInsertOnlyTheMissingReferralWhenSomeOfATipsExistAlready() {
+        // given: one of the tip's two referrals is already stored, the other is not
+        referrals.createReferrals("tip-4", "P4RT1", TIP_FIELDS, routing, pathway);
+        Referral police = referrals.find("tip-4:police").orElseThrow();
+        referralsCollection().deleteOne(new Document("_id", "tip-4:labour"));
+        bed.clock.advance(Duration.ofMinutes(1));
+
+        // when
+        List<String> again = referrals.createReferrals("tip-4", "P4RT1", TIP_FIELDS, routing, pathway);
+
+        // then: the existing one is untouched, the missing one is back, each counted once per insert
+        assertThat(again).containsExactly("tip-4:police", "tip-4:labour");
+        assertThat(referrals.find("tip-4:police").orElseThrow()).isEqualTo(police);
+        assertThat(referrals.find("tip-4:labour").orElseThrow().createdAt())
+                .isEqualTo(DispatchTestBed.T0.plus(Duration.ofMinutes(1)));
+        assertThat(bed.metrics.registry().getSampleValue("hotline_referrals_created_total",
+                new String[] {"agency"}, new String[] {"police"})).isEqualTo(1.0);
+        assertThat(bed.metrics.registry().getSampleValue("hotline_referrals_created_total",
+                new String[] {"agency"}, new String[] {"labour"})).isEqualTo(2.0);
+    }
+
+    @Test
     void shouldKeepPathwayVersionOfExistingReferralWhenNewVersionRoutesSameTip() {
         // given
         referrals.createReferrals("tip-3", "V3RS1", TIP_FIELDS, routing, pathway);

@@ -13,11 +13,15 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
@@ -49,12 +53,20 @@ public final class MongoReferralStore {
     }
 
     /**
-     * Indexes a real MongoDB uses to find due work and a tip's referrals (the embedded server ignores
-     * non-unique indexes and scans, which is fine at its scale).
+     * Indexes a real MongoDB uses to find due work and a tip's referrals. The embedded server ignores
+     * non-unique indexes and serves a query from an index only when the query's fields are exactly the index's
+     * and all equalities, so with {@code embedded} it also gets unique indexes matching the equality filters of
+     * {@link #claim} and the lease-guarded updates: without them every delivery would read the whole outbox.
+     * A real MongoDB serves those filters from {@code _id} and does not get them (they would only cost writes).
      */
-    public void ensureIndexes() {
+    public void ensureIndexes(boolean embedded) {
         referrals.createIndex(Indexes.ascending("state", "priorityRank", "nextAttemptAt"));
         referrals.createIndex(Indexes.ascending("tipId"));
+        if (embedded) {
+            IndexOptions unique = new IndexOptions().unique(true);
+            referrals.createIndex(Indexes.ascending("_id", "state"), unique);
+            referrals.createIndex(Indexes.ascending("_id", "state", "leaseToken"), unique);
+        }
     }
 
     /** Inserts {@code referral} unless one with its {@code _id} exists; true when inserted. */
@@ -71,6 +83,32 @@ public final class MongoReferralStore {
     }
 
     /**
+     * Inserts the referrals that do not exist yet, in one round trip; returns the ids inserted. Referrals whose
+     * {@code _id} exists already are left as they are (a re-routed tip); any other error is thrown.
+     */
+    public Set<String> insertAllAbsent(List<Document> batch) {
+        if (batch.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> inserted = new java.util.LinkedHashSet<>();
+        batch.forEach(doc -> inserted.add(doc.getString("_id")));
+        try {
+            referrals.insertMany(batch, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                inserted.remove(batch.get(error.getIndex()).getString("_id"));
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
+        return inserted;
+    }
+
+    /**
      * Atomically claims the most urgent due referral: PENDING or FAILED with {@code nextAttemptAt <= now}, or
      * SENDING whose lease ran out (its node died mid-send). IMMEDIATE priority first, then oldest due.
      * Referrals to {@code skipAgencies} (open circuits) are left for later.
@@ -84,15 +122,32 @@ public final class MongoReferralStore {
         if (!skipAgencies.isEmpty()) {
             due = and(due, nin("agencyId", skipAgencies));
         }
-        Bson claim = combine(
+        Bson claim = lease(node, leaseToken, at, leaseUntil);
+        return Optional.ofNullable(referrals.findOneAndUpdate(due, claim, new FindOneAndUpdateOptions()
+                .sort(Sorts.ascending("priorityRank", "nextAttemptAt"))
+                .returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /**
+     * Claims one referral by id if it is still PENDING (a new referral this node just created; it is due at
+     * once). Empty when another node or thread has it, or it has moved on. The filter is plain equalities, so
+     * it is served from an index (see {@link #ensureIndexes}).
+     */
+    public Optional<Document> claim(String id, String node, String leaseToken, Instant now, Instant leaseUntil) {
+        Date at = Date.from(now);
+        Bson claim = lease(node, leaseToken, at, leaseUntil);
+        Document pending = new Document("_id", id).append("state", ReferralState.PENDING.name());
+        return Optional.ofNullable(referrals.findOneAndUpdate(pending, claim,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    private static Bson lease(String node, String leaseToken, Date at, Instant leaseUntil) {
+        return combine(
                 set("state", ReferralState.SENDING.name()),
                 set("leaseOwner", node),
                 set("leaseToken", leaseToken),
                 set("leaseUntil", Date.from(leaseUntil)),
                 set("updatedAt", at));
-        return Optional.ofNullable(referrals.findOneAndUpdate(due, claim, new FindOneAndUpdateOptions()
-                .sort(Sorts.ascending("priorityRank", "nextAttemptAt"))
-                .returnDocument(ReturnDocument.AFTER)));
     }
 
     /** Records a successful attempt; false when the lease was lost meanwhile (nothing changed). */
@@ -129,7 +184,8 @@ public final class MongoReferralStore {
         updates.add(unset("leaseOwner"));
         updates.add(unset("leaseToken"));
         updates.add(unset("leaseUntil"));
-        Bson mine = and(eq("_id", id), eq("state", ReferralState.SENDING.name()), eq("leaseToken", leaseToken));
+        // Plain equalities (not Filters.and, which renders $and) so that the embedded server can use an index.
+        Bson mine = new Document("_id", id).append("state", ReferralState.SENDING.name()).append("leaseToken", leaseToken);
         return referrals.updateOne(mine, combine(updates)).getModifiedCount() == 1;
     }
 
