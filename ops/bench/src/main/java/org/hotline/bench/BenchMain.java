@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hotline.bench.report.BenchReport;
@@ -14,7 +15,7 @@ import org.hotline.bench.report.ReportFiles;
 
 /**
  * {@code ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway] [--out DIR]
- * [--dispatch-rate TIPS_PER_SECOND]}: runs the
+ * [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...]}: runs the
  * benchmarks with their baselines on loopback, writes {@code latest.json} and {@code latest.md} to the results
  * folder (default {@code ops/bench/results}) and prints the Markdown. Exit 2 on bad arguments.
  */
@@ -30,6 +31,7 @@ public final class BenchMain {
             Set<String> kinds = new LinkedHashSet<>(Arrays.asList("ivr", "intake", "dispatch", "pathway"));
             Path out = repo.resolve("ops/bench/results");
             Double rate = null;
+            List<Integer> calls = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--full" -> plan = BenchPlan.full();
@@ -38,10 +40,14 @@ public final class BenchMain {
                     case "--only" -> kinds = kinds(value(args, ++i, "--only"));
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--dispatch-rate" -> rate = number(value(args, ++i, "--dispatch-rate"));
+                    case "--calls" -> calls = callCounts(value(args, ++i, "--calls"));
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
-            return new Args(rate == null ? plan : plan.withDispatchRate(rate), kinds, out);
+            if (rate != null) {
+                plan = plan.withDispatchRate(rate);
+            }
+            return new Args(calls == null ? plan : plan.withIvrSteps(calls), kinds, out);
         }
 
         private static double number(String text) {
@@ -49,6 +55,14 @@ public final class BenchMain {
                 return Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--dispatch-rate needs a number, got '" + text + "'");
+            }
+        }
+
+        private static List<Integer> callCounts(String list) {
+            try {
+                return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--calls needs call counts like 1000 or 100,1000, got '" + list + "'");
             }
         }
 
@@ -80,7 +94,7 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.err.println("usage: ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway] [--out DIR]"
-                    + " [--dispatch-rate TIPS_PER_SECOND]");
+                    + " [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...]");
             System.exit(2);
             return;
         }

@@ -55,6 +55,12 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         return new BenchPlan(mode, ivr, intakeTips, intakeConcurrency, agencies, tipsPerSecond, dispatchTips, pathway);
     }
 
+    /** The same plan with other IVR steps (concurrent calls), e.g. only the 1,000 the AGI target names. */
+    public BenchPlan withIvrSteps(List<Integer> steps) {
+        return new BenchPlan(mode, new IvrSettings(steps, ivr.pacing(), ivr.ramp(), ivr.serverHeap()), intakeTips,
+                intakeConcurrency, agencies, dispatchTipsPerSecond, dispatchTips, pathway);
+    }
+
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
     }

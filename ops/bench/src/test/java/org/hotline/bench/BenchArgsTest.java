@@ -36,6 +36,18 @@ class BenchArgsTest {
     }
 
     @Test
+    void shouldRunOnlyTheChosenIvrStepsWithThePlansPacing() {
+        // when
+        BenchMain.Args args = BenchMain.Args.parse(new String[] {"--full", "--calls", "1000"}, REPO);
+
+        // then
+        assertThat(args.plan().mode()).isEqualTo("full");
+        assertThat(args.plan().ivr().steps()).containsExactly(1_000);
+        assertThat(args.plan().ivr().pacing()).isEqualTo(BenchPlan.full().ivr().pacing());
+        assertThat(args.plan().ivr().ramp()).isEqualTo(BenchPlan.full().ivr().ramp());
+    }
+
+    @Test
     void shouldRefuseUnknownArgumentsKindsMissingValuesAndBadRates() {
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--fast"}, REPO))
                 .hasMessageContaining("unknown argument '--fast'");
@@ -48,6 +60,10 @@ class BenchArgsTest {
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--dispatch-rate", "fast"}, REPO))
                 .hasMessageContaining("needs a number");
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--dispatch-rate", "-1"}, REPO))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--calls", "1k"}, REPO))
+                .hasMessageContaining("--calls needs call counts");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--calls", "0"}, REPO))
                 .hasMessageContaining("positive");
     }
 }

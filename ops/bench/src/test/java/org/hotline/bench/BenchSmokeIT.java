@@ -42,7 +42,7 @@ class BenchSmokeIT {
             assertThat(step.byCommand()).containsKeys("ANSWER", "STREAM FILE", "SAY DIGITS");
         });
         assertThat(report.intake()).extracting(BenchReport.Throughput::path)
-                .containsExactly("raw-insertOne", "hotline-intake");
+                .containsExactly("raw-insertOne", "hotline-intake", "hotline-intake-to-mongodb");
         assertThat(report.intake()).allSatisfy(t -> assertThat(t.count()).isEqualTo(plan.intakeTips()));
         assertThat(report.dispatch()).extracting(BenchReport.Throughput::path)
                 .containsExactly("raw-webclient-post", "hotline-dispatch");

@@ -38,13 +38,13 @@ public final class IntakeRig implements AutoCloseable {
     private final MongoStore mongo;
     private final TipIntakeService intake;
 
-    private IntakeRig(Path dir, Pathway pathway, Map<String, String> env) {
+    private IntakeRig(Path dir, Pathway pathway, Map<String, String> env, Consumer<Document> onStored) {
         Clock clock = Clock.systemUTC();
         HotlineMetrics metrics = new HotlineMetrics(false);
         ServerKey key = ServerKey.load(Optional.empty(), dir);
         TipCipher cipher = new TipCipher(new FieldCipher(DataKeys.open(env, dir)));
         mongo = push(MongoStore.embedded(dir.resolve("mongo"), 0, "bench", Duration.ofSeconds(5)));
-        Consumer<Document> afterStored = tip -> { };
+        Consumer<Document> afterStored = onStored;
         if (pathway != null) {
             DispatchConfig config = DispatchConfig.defaults("bench");
             Dispatch dispatch = push(Dispatch.start(mongo, config, ref -> Optional.ofNullable(env.get(ref)), metrics,
@@ -62,14 +62,18 @@ public final class IntakeRig implements AutoCloseable {
                 CounterFile.open(dir.resolve("reference-counter")), key, metrics, clock, "bench", cipher);
     }
 
-    /** Journal and MongoDB only: tips are stored, not routed. */
-    public static IntakeRig storeOnly(Path dir) {
-        return new IntakeRig(dir, null, Map.of());
+    /**
+     * Journal and MongoDB only: tips are stored, not routed.
+     *
+     * @param onStored told of each tip once MongoDB holds it (on the writer's routing thread)
+     */
+    public static IntakeRig storeOnly(Path dir, Consumer<Document> onStored) {
+        return new IntakeRig(dir, null, Map.of(), onStored);
     }
 
     /** The whole path: stored tips are routed by {@code pathway} and dispatched (secrets from {@code env}). */
     public static IntakeRig withDispatch(Path dir, Pathway pathway, Map<String, String> env) {
-        return new IntakeRig(dir, pathway, env);
+        return new IntakeRig(dir, pathway, env, tip -> { });
     }
 
     public TipIntakeService intake() {

@@ -30,6 +30,10 @@ final class ServerHandle implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = process.outputWriter(StandardCharsets.UTF_8);
         String ready = readLine(120);
+        // JVM options such as a JFR recording may print their own lines before the server's first word.
+        for (int skipped = 0; ready != null && !ready.startsWith("ready ") && skipped < 20; skipped++) {
+            ready = readLine(120);
+        }
         if (ready == null || !ready.startsWith("ready ")) {
             process.destroyForcibly();
             throw new IOException("server process did not start (said '" + ready + "'); see its log");
@@ -47,8 +51,13 @@ final class ServerHandle implements AutoCloseable {
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        // Extra options for profiling the server under test, e.g. a JFR recording (see docs/BENCHMARKS.md).
+        String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
                 kind.label(), repo.toString(), work.toString()));
         if (commands != null) {
             cmd.add(commands.toString());
