@@ -11,11 +11,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The sizes of one run. {@link #quick()} is {@code ./hotline bench} (under 3 minutes), {@link #full()} is
  * {@code ./hotline bench --full}, {@link #smoke()} is the seconds-long run the test suite makes.
  *
- * @param intakeTips tips per intake path; {@code intakeConcurrency} submit in parallel
+ * @param intakeTips tips per intake path; {@code intakeConcurrency} submit in parallel as fast as they can, then
+ *     the same number arrive at a steady {@code intakeTipsPerSecond} (100/s: one tip per 90 s call from each of
+ *     10,000 callers at once, the busiest the concurrency target describes)
  * @param dispatchTipsPerSecond steady rate of saved tips in the dispatch benchmark, {@code dispatchTips} in all;
  *     each tip makes one delivery per agency
  */
-public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intakeConcurrency, int agencies,
+public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intakeConcurrency,
+        double intakeTipsPerSecond, int agencies,
         double dispatchTipsPerSecond, int dispatchTips, PathwayBench.Settings pathway) {
 
     private static final List<Integer> RULES = List.of(10, 100, 1_000);
@@ -25,7 +28,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         return new BenchPlan("short",
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
                         Duration.ofSeconds(2), "2g"),
-                500, 16, 5, 2, 30,
+                500, 16, 100, 5, 2, 30,
                 new PathwayBench.Settings(RULES, 1, 1, 3, TimeValue.seconds(1)));
     }
 
@@ -34,7 +37,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         return new BenchPlan("full",
                 new IvrSettings(List.of(100, 1_000, 5_000, 10_000), Pacing.realistic(ms(3_000), ms(1_500), ms(5_000)),
                         Duration.ofSeconds(20), "4g"),
-                20_000, 32, 5, 5, 600,
+                6_000, 32, 100, 5, 5, 600,
                 new PathwayBench.Settings(RULES, 1, 3, 5, TimeValue.seconds(2)));
     }
 
@@ -43,7 +46,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         return new BenchPlan("smoke",
                 new IvrSettings(List.of(5, 20), Pacing.realistic(ms(20), ms(10), ms(50)), Duration.ofMillis(100),
                         "512m"),
-                20, 4, 5, 50, 10,
+                20, 4, 200, 5, 50, 10,
                 new PathwayBench.Settings(RULES, 0, 0, 1, TimeValue.milliseconds(100)));
     }
 
@@ -52,13 +55,14 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         if (!(tipsPerSecond > 0) || Double.isInfinite(tipsPerSecond)) {
             throw new IllegalArgumentException("dispatch rate must be a positive number, got " + tipsPerSecond);
         }
-        return new BenchPlan(mode, ivr, intakeTips, intakeConcurrency, agencies, tipsPerSecond, dispatchTips, pathway);
+        return new BenchPlan(mode, ivr, intakeTips, intakeConcurrency, intakeTipsPerSecond, agencies, tipsPerSecond,
+                dispatchTips, pathway);
     }
 
     /** The same plan with other IVR steps (concurrent calls), e.g. only the 1,000 the AGI target names. */
     public BenchPlan withIvrSteps(List<Integer> steps) {
         return new BenchPlan(mode, new IvrSettings(steps, ivr.pacing(), ivr.ramp(), ivr.serverHeap()), intakeTips,
-                intakeConcurrency, agencies, dispatchTipsPerSecond, dispatchTips, pathway);
+                intakeConcurrency, intakeTipsPerSecond, agencies, dispatchTipsPerSecond, dispatchTips, pathway);
     }
 
     private static Duration ms(long millis) {

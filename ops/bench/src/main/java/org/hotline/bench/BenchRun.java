@@ -46,7 +46,7 @@ public final class BenchRun {
         if (kinds.contains("intake")) {
             log.accept("intake: " + plan.intakeTips() + " tips per path");
             intake = IntakeBench.run(Files.createDirectories(work.resolve("intake")), plan.intakeTips(),
-                    plan.intakeConcurrency());
+                    plan.intakeConcurrency(), plan.intakeTipsPerSecond());
         }
         if (kinds.contains("dispatch")) {
             log.accept("dispatch: " + plan.dispatchTips() + " tips at " + plan.dispatchTipsPerSecond() + "/s to "

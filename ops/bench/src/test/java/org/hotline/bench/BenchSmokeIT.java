@@ -42,7 +42,8 @@ class BenchSmokeIT {
             assertThat(step.byCommand()).containsKeys("ANSWER", "STREAM FILE", "SAY DIGITS");
         });
         assertThat(report.intake()).extracting(BenchReport.Throughput::path)
-                .containsExactly("raw-insertOne", "hotline-intake", "hotline-intake-to-mongodb");
+                .containsExactly("raw-insertOne", "hotline-intake", "raw-insertOne-steady", "hotline-intake-steady",
+                        "hotline-intake-steady-to-mongodb");
         assertThat(report.intake()).allSatisfy(t -> assertThat(t.count()).isEqualTo(plan.intakeTips()));
         assertThat(report.dispatch()).extracting(BenchReport.Throughput::path)
                 .containsExactly("raw-webclient-post", "hotline-dispatch");
@@ -58,7 +59,7 @@ class BenchSmokeIT {
         String markdown = java.nio.file.Files.readString(work.resolve("results").resolve(ReportFiles.MARKDOWN));
         assertThat(markdown).isEqualTo(MarkdownReport.render(report));
         for (String row : List.of("| hotline | 20 |", "| raw-floor | 5 |", "| stock-asterisk-java | 20 |",
-                "| hotline-intake |", "| hotline-dispatch |", "| 1,000 |", "| Heap per call |")) {
+                "| hotline-intake |", "| hotline-intake-steady |", "| hotline-dispatch |", "| 1,000 |", "| Heap per call |")) {
             assertThat(markdown).contains(row);
         }
     }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.bson.Document;
+import org.hotline.bench.Timing;
 import org.hotline.bench.report.BenchReport.Throughput;
 import org.hotline.bench.report.Stats;
 
@@ -29,6 +30,13 @@ import org.hotline.bench.report.Stats;
 public final class IntakeBench {
 
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
+    /** As fast as {@code concurrency} submitters can go: the rate, with latency that is mostly queueing. */
+    public static final String RAW_MAX = "raw-insertOne";
+    public static final String HOTLINE_MAX = "hotline-intake";
+    /** At a steady rate below saturation (submitters 0 in the table): latency of one tip. */
+    public static final String RAW_STEADY = "raw-insertOne-steady";
+    public static final String HOTLINE_STEADY = "hotline-intake-steady";
+    public static final String HOTLINE_TO_MONGODB = "hotline-intake-steady-to-mongodb";
 
     private IntakeBench() {}
 
@@ -36,7 +44,7 @@ public final class IntakeBench {
      * @param tips tips per path (after a warm-up of a fifth as many)
      * @param concurrency parallel submitters (calls reaching the end of the flow at once)
      */
-    public static List<Throughput> run(Path dir, int tips, int concurrency) {
+    public static List<Throughput> run(Path dir, int tips, int concurrency, double tipsPerSecond) {
         AtomicLong stored = new AtomicLong();
         AtomicBoolean measuring = new AtomicBoolean();
         Stats toMongo = new Stats();
@@ -54,15 +62,38 @@ public final class IntakeBench {
             measure("warm-up", warmUp, concurrency, insert, () -> true);
             measure("warm-up", warmUp, concurrency, intake, () -> stored.get() >= warmUp);
             List<Throughput> out = new ArrayList<>();
-            out.add(measure("raw-insertOne", tips, concurrency, insert, () -> true));
+            out.add(measure(RAW_MAX, tips, concurrency, insert, () -> true));
+            out.add(measure(HOTLINE_MAX, tips, concurrency, intake, () -> stored.get() >= warmUp + tips));
+            long before = stored.get();
+            out.add(steady(RAW_STEADY, tips, tipsPerSecond, insert, () -> true));
             measuring.set(true);
-            Throughput hotline = measure("hotline-intake", tips, concurrency, intake,
-                    () -> stored.get() >= warmUp + tips);
+            Throughput hotline = steady(HOTLINE_STEADY, tips, tipsPerSecond, intake, () -> stored.get() >= before + tips);
             out.add(hotline);
-            out.add(new Throughput("hotline-intake-to-mongodb", concurrency, toMongo.count(), hotline.perSecond(),
-                    toMongo.summary()));
+            out.add(new Throughput(HOTLINE_TO_MONGODB, 0, toMongo.count(), hotline.perSecond(), toMongo.summary()));
             return out;
         }
+    }
+
+    /**
+     * Starts {@code count} operations at {@code perSecond}, each on its own virtual thread, timed from the moment
+     * it was due (so a late start counts against it); the rate's clock stops as in {@link #measure}.
+     */
+    static Throughput steady(String path, int count, double perSecond, IntConsumer operation,
+            BooleanSupplier settled) {
+        Stats stats = new Stats();
+        List<Thread> senders = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + (long) (i * 1e9 / perSecond);
+            Timing.parkUntil(due);
+            int n = i;
+            senders.add(Thread.ofVirtual().name("bench-" + path + "-" + i).start(() -> {
+                operation.accept(n);
+                stats.recordNanos(System.nanoTime() - due);
+            }));
+        }
+        joinAll(path, senders);
+        return settle(path, 0, stats, start, settled);
     }
 
     /**
@@ -85,14 +116,22 @@ public final class IntakeBench {
                 }
             }));
         }
-        for (Thread worker : workers) {
+        joinAll(path, workers);
+        return settle(path, concurrency, stats, start, settled);
+    }
+
+    private static void joinAll(String path, List<Thread> threads) {
+        for (Thread thread : threads) {
             try {
-                worker.join();
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while measuring " + path, e);
             }
         }
+    }
+
+    private static Throughput settle(String path, int concurrency, Stats stats, long start, BooleanSupplier settled) {
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         while (!settled.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

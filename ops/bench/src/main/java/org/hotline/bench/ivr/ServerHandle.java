@@ -25,7 +25,7 @@ final class ServerHandle implements AutoCloseable {
     private final Writer in;
     private final int port;
 
-    private ServerHandle(Process process) throws IOException {
+    private ServerHandle(Process process, Path log) throws IOException {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = process.outputWriter(StandardCharsets.UTF_8);
@@ -36,7 +36,8 @@ final class ServerHandle implements AutoCloseable {
         }
         if (ready == null || !ready.startsWith("ready ")) {
             process.destroyForcibly();
-            throw new IOException("server process did not start (said '" + ready + "'); see its log");
+            throw new IOException("server process did not start (said '" + ready + "'); the end of its log:\n"
+                    + tail(log, 30));
         }
         this.port = Integer.parseInt(ready.substring("ready ".length()).trim());
     }
@@ -63,7 +64,17 @@ final class ServerHandle implements AutoCloseable {
             cmd.add(commands.toString());
         }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServerHandle(p);
+        return new ServerHandle(p, log);
+    }
+
+    /** The last {@code lines} lines of {@code log}, for an error message (the work folder is removed later). */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     int port() {

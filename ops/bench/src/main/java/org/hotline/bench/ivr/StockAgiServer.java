@@ -1,10 +1,10 @@
 package org.hotline.bench.ivr;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -56,21 +56,37 @@ final class StockAgiServer implements AutoCloseable {
     }
 
     /**
-     * The stock server does not say when it listens; binding the same port fails once it does. Probing this
-     * way opens no connection, so the server sees no stray call; each probe holds the port for microseconds.
+     * The stock server does not say when it listens. Connecting would make a stray call, and binding the port
+     * to see whether it is taken can steal it from the server at the wrong moment; so this reads the kernel's
+     * socket table instead and waits for a listening socket on the port.
      */
     private void awaitListening() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.setReuseAddress(false);
-                probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            } catch (BindException listening) {
+            if (listening(port)) {
                 return;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         throw new IOException("the stock DefaultAgiServer did not listen on port " + port + " within 10 s");
+    }
+
+    /** True when {@code /proc/net/tcp} or {@code tcp6} lists a socket in state LISTEN (0A) on {@code port}. */
+    static boolean listening(int port) throws IOException {
+        String local = ":%04X ".formatted(port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path path = Path.of(table);
+            if (!Files.isReadable(path)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(path)) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length > 3 && (cols[1] + " ").endsWith(local) && cols[3].equals("0A")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private record ReplayScript(List<String> commands) implements AgiScript {

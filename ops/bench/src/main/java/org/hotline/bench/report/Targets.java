@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.bench.intake.IntakeBench;
 import org.hotline.bench.report.BenchReport.IvrStep;
 import org.hotline.bench.report.BenchReport.PathwayRate;
 import org.hotline.bench.report.BenchReport.TargetCheck;
@@ -23,8 +24,8 @@ public final class Targets {
         List<TargetCheck> out = new ArrayList<>();
         out.add(concurrency(ivr));
         out.add(turnaround(ivr));
-        out.add(ratio("Durable intake", "p99 <= 20 ms and <= 2 x raw insertOne", find(intake, "hotline-intake"),
-                find(intake, "raw-insertOne"), 20, 2));
+        out.add(ratio("Durable intake", "p99 <= 20 ms and <= 2 x raw insertOne (steady rate)",
+                find(intake, IntakeBench.HOTLINE_STEADY), find(intake, IntakeBench.RAW_STEADY), 20, 2));
         out.add(ratio("Dispatch", "p99 <= 1000 ms and <= 3 x raw POST", find(dispatch, "hotline-dispatch"),
                 find(dispatch, "raw-webclient-post"), 1_000, 3));
         out.add(pathwayRate(pathway));

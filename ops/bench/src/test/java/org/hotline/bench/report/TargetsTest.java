@@ -33,7 +33,7 @@ class TargetsTest {
                 step("stock-asterisk-java", 1_000, 500, 0, 1.0, 10_000));
 
         // when
-        List<TargetCheck> checks = Targets.check(ivr, List.of(path("hotline-intake", 10), path("raw-insertOne", 6)),
+        List<TargetCheck> checks = Targets.check(ivr, List.of(path("hotline-intake-steady", 10), path("raw-insertOne-steady", 6)),
                 List.of(path("hotline-dispatch", 30), path("raw-webclient-post", 15)),
                 List.of(new PathwayRate(100, 2_000_000, 1_000, 2_500_000)));
 
@@ -49,7 +49,7 @@ class TargetsTest {
                 step("raw-floor", 1_000, 0, 0, 1.0, 10_000));
 
         // when
-        List<TargetCheck> checks = Targets.check(ivr, List.of(path("hotline-intake", 25), path("raw-insertOne", 20)),
+        List<TargetCheck> checks = Targets.check(ivr, List.of(path("hotline-intake-steady", 25), path("raw-insertOne-steady", 20)),
                 List.of(path("hotline-dispatch", 100), path("raw-webclient-post", 10)),
                 List.of(new PathwayRate(100, 1_200_000, 1_000, 900_000)));
 
