@@ -28,7 +28,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         return new BenchPlan("short",
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
                         Duration.ofSeconds(2), "2g"),
-                500, 16, 100, 5, 2, 30,
+                500, 16, 100, 5, 4, 60,
                 new PathwayBench.Settings(RULES, 1, 1, 3, TimeValue.seconds(1)));
     }
 
