@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves journaled tips into MongoDB on its own thread. A write is an upsert that only inserts
- * ({@code $setOnInsert}), so replaying a tip that MongoDB already has changes nothing. After a batch is
- * written and flushed, each tip is confirmed in the journal and handed on (to routing). While MongoDB is
- * unreachable the tips wait here and are retried with back-off; nothing is dropped.
+ * ({@code $setOnInsert}), so replaying a tip that MongoDB already has changes nothing. Once a batch is written
+ * each tip is handed on (to routing); once a flush has made it durable in MongoDB it is confirmed in the
+ * journal. While MongoDB is unreachable the tips wait here and are retried with back-off; nothing is dropped.
  */
 public final class TipWriter implements AutoCloseable {
 
@@ -37,6 +37,8 @@ public final class TipWriter implements AutoCloseable {
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** Longest a written tip waits for the flush that lets the journal forget it. */
+    private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
     private final MongoStore store;
     private final MongoCollection<Document> tips;
@@ -45,6 +47,9 @@ public final class TipWriter implements AutoCloseable {
     private final HotlineMetrics metrics;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Deque<Item> waiting = new ArrayDeque<>();
+    /** Written to MongoDB, not yet flushed nor confirmed in the journal. Writer thread only. */
+    private final List<Item> unflushed = new ArrayList<>();
+    private long lastFlush = System.nanoTime();
     private final Thread thread;
     private final ExecutorService routing = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("tip-router").daemon(true).factory());
@@ -98,14 +103,16 @@ public final class TipWriter implements AutoCloseable {
 
     private void loop() {
         Duration backoff = MIN_BACKOFF;
-        while (running || (healthy && !(queue.isEmpty() && waiting.isEmpty()))) {
+        while (running || !unflushed.isEmpty() || (healthy && !(queue.isEmpty() && waiting.isEmpty()))) {
             try {
                 Duration wait = !running ? Duration.ofMillis(10) : healthy ? Duration.ofSeconds(1) : backoff;
-                List<Item> batch = nextBatch(wait);
-                if (batch.isEmpty()) {
-                    continue;
+                if (!unflushed.isEmpty()) {
+                    wait = Duration.ofNanos(Math.max(0, lastFlush + FLUSH_EVERY.toNanos() - System.nanoTime()));
                 }
-                if (writeBatch(batch)) {
+                List<Item> batch = nextBatch(wait);
+                boolean ok = batch.isEmpty() || writeBatch(batch);
+                ok &= flushIfDue(!running);
+                if (ok) {
                     backoff = MIN_BACKOFF;
                 } else {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -133,7 +140,7 @@ public final class TipWriter implements AutoCloseable {
     /**
      * Writes the batch in one bulk round trip of upserts; returns false (and keeps the batch waiting) when that
      * fails. Retrying a whole batch is safe: each upsert only inserts, so tips already written stay as they are,
-     * and routing a tip twice creates its referrals once.
+     * and routing a tip twice creates its referrals once. The journal confirms the batch after the next flush.
      */
     private boolean writeBatch(List<Item> batch) {
         long start = System.nanoTime();
@@ -145,29 +152,55 @@ public final class TipWriter implements AutoCloseable {
             }
             tips.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
             metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
-            // Routing (pathway, referrals) runs on its own thread, in order, so that the next batch reaches MongoDB
-            // without waiting behind this one's routing; it starts before the flush because MongoDB already serves
-            // the tips, and a crash before the flush only replays them from the journal (routing again is a no-op).
-            batch.forEach(item -> routeLater(item.tip));
-            store.flush();
         } catch (RuntimeException e) {
-            metrics.mongoError("tip_insert");
-            if (healthy) {
-                LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
-            }
-            healthy = false;
-            waiting.addAll(batch);
+            unreachable(e, batch);
             return false;
         }
         if (!healthy) {
             LOG.info("MongoDB reachable again");
         }
         healthy = true;
+        // MongoDB serves the tips now: the operator waiting for one may read it, and routing (pathway,
+        // referrals) starts on its own thread, in order, so the next batch does not wait behind it. A crash
+        // before the flush replays them from the journal; routing them again is a no-op.
         for (Item item : batch) {
-            journal.confirm(item.tip.getString("_id"));
             item.stored.complete(null);
+            routeLater(item.tip);
         }
+        unflushed.addAll(batch);
         return true;
+    }
+
+    /**
+     * Makes the written tips durable in MongoDB (a commit on the embedded server, nothing on a replica set,
+     * whose write concern already did) and only then confirms them in the journal. At most one flush per
+     * {@link #FLUSH_EVERY}: under load each commit covers many tips instead of one each.
+     */
+    private boolean flushIfDue(boolean now) {
+        if (unflushed.isEmpty() || (!now && System.nanoTime() - lastFlush < FLUSH_EVERY.toNanos())) {
+            return true;
+        }
+        try {
+            store.flush();
+        } catch (RuntimeException e) {
+            List<Item> again = new ArrayList<>(unflushed);
+            unflushed.clear();
+            unreachable(e, again);
+            return false;
+        }
+        lastFlush = System.nanoTime();
+        unflushed.forEach(item -> journal.confirm(item.tip.getString("_id")));
+        unflushed.clear();
+        return true;
+    }
+
+    private void unreachable(RuntimeException e, List<Item> batch) {
+        metrics.mongoError("tip_insert");
+        if (healthy) {
+            LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
+        }
+        healthy = false;
+        waiting.addAll(batch);
     }
 
     private void routeLater(Document tip) {
