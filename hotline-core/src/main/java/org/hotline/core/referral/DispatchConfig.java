@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@link IllegalArgumentException} naming each bad key, so a wrong setting stops the service at start-up.
  *
  * @param nodeId name of this node in leases and attempt records (unique per running node)
- * @param pollInterval how long an idle worker thread waits before looking for due referrals again
+ * @param pollInterval how often this node searches the outbox for due referrals (retries, expired leases) and
+ *     sweeps acknowledgement deadlines; referrals it creates itself are claimed at once, without a search
  * @param workerThreads threads delivering in parallel on this node
  * @param batchSize most referrals one {@code dispatchOnce()} handles
  * @param leaseDuration how long a claim is exclusive; a node that crashed mid-send loses its claim after it
