@@ -59,10 +59,40 @@ class LauncherJdkIT {
         assertThat(result.output()).contains("no JDK 21 or newer found").contains("install");
     }
 
+    @Test
+    void shouldRunTheServiceOnGenerationalZgcForTheJdkItFound() throws Exception {
+        // given: a JDK 21 (ZGC needs the generational switch there) and a JDK 25 (generational is its only mode)
+        Path jdk21 = fakeJdk(dir.resolve("jdk-21"), "21.0.5");
+        Path jdk25 = fakeJdk(dir.resolve("jdk-25"), "25.0.1");
+
+        // when
+        Result on21 = launcher(Map.of("JAVA_HOME", jdk21.toString(), "PATH", "/usr/bin:/bin",
+                "HOTLINE_JAVA_OPTS", "-Xmx2g"), "jvm-opts");
+        Result on25 = launcher(Map.of("JAVA_HOME", jdk25.toString(), "PATH", "/usr/bin:/bin"), "jvm-opts");
+
+        // then
+        assertThat(on21.output().strip()).isEqualTo("-XX:+UseZGC -XX:+ZGenerational -Xmx2g");
+        assertThat(on25.output().strip()).isEqualTo("-XX:+UseZGC");
+    }
+
+    @Test
+    void shouldLeaveTheCollectorToHotlineJavaOptsWhenTheyChooseOne() throws Exception {
+        Path jdk = fakeJdk(dir.resolve("jdk-25"), "25.0.1");
+
+        Result result = launcher(Map.of("JAVA_HOME", jdk.toString(), "PATH", "/usr/bin:/bin",
+                "HOTLINE_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"), "jvm-opts");
+
+        assertThat(result.output().strip()).isEqualTo("-Xmx2g -XX:+UseG1GC");
+    }
+
     private record Result(int exit, String output) {}
 
     private static Result launcher(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", TestFiles.REPO.resolve("hotline").toString(), "java-home"));
+        return launcher(env, "java-home");
+    }
+
+    private static Result launcher(Map<String, String> env, String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", TestFiles.REPO.resolve("hotline").toString(), command));
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);

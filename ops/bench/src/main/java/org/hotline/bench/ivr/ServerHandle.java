@@ -51,13 +51,18 @@ final class ServerHandle implements AutoCloseable {
     static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-        // Extra options for profiling the server under test, e.g. a JFR recording (see docs/BENCHMARKS.md).
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
         String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        if (options.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+            // as `./hotline run` runs the service: generational ZGC (a switch of its own on JDK 21 and 22)
+            cmd.add("-XX:+UseZGC");
+            if (Runtime.version().feature() < 23) {
+                cmd.add("-XX:+ZGenerational");
+            }
         }
+        cmd.addAll(options);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
                 kind.label(), repo.toString(), work.toString()));
         if (commands != null) {

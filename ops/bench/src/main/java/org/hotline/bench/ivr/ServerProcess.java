@@ -18,7 +18,7 @@ import org.hotline.core.HotlineConfig;
 /**
  * The server under test, in its own JVM (as in production, and so that its heap, threads and file
  * descriptors are its own). Prints {@code ready <port>}, then answers {@code stats} on stdin with
- * {@code stats <heapUsedBytes> <platformThreads> <processCpuNanos>} measured after GC, and {@code cpu} with
+ * {@code stats <liveHeapBytes> <platformThreads> <processCpuNanos>} (live bytes from a class histogram), and {@code cpu} with
  * {@code cpu <processCpuNanos>}; {@code quit} or end of input stops it.
  *
  * <p>Arguments: {@code <kind> <repoRoot> <workDir> [commandsFile]} (the command list for the two baselines).
@@ -75,10 +75,7 @@ public final class ServerProcess {
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {
             if (line.equals("stats")) {
-                // Two collections: the first may only promote what the second then frees.
-                System.gc();
-                System.gc();
-                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                long heap = liveHeapBytes();
                 int threads = ManagementFactory.getThreadMXBean().getThreadCount();
                 System.out.println("stats " + heap + " " + threads + " " + cpuNanos());
                 System.out.flush();
@@ -87,6 +84,23 @@ public final class ServerProcess {
                 System.out.flush();
             }
         }
+    }
+
+    /**
+     * Bytes of live objects, from a class histogram: the JVM collects, then counts every object still
+     * reachable. Unlike "heap used after GC" this does not depend on the collector (ZGC, for one, reports
+     * whole pages in use, garbage included).
+     */
+    static long liveHeapBytes() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String[] lines = histogram.strip().split("\n");
+        String[] total = lines[lines.length - 1].trim().split("\\s+");
+        if (total.length != 3 || !total[0].equals("Total")) {
+            throw new IllegalStateException("unexpected class histogram ending: " + lines[lines.length - 1]);
+        }
+        return Long.parseLong(total[2]);
     }
 
     private static long cpuNanos() {
