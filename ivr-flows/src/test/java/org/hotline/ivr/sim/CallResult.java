@@ -51,8 +51,10 @@ public record CallResult(
      *
      * @param turnaround time the script took to send this command after the previous reply (or the header)
      *     was sent: the server's share of the call, without simulated caller time
+     * @param arrivedAtNanos when the command arrived, on the {@link System#nanoTime()} clock
      */
-    public record Exchange(int number, String command, List<String> reply, java.time.Duration turnaround) {
+    public record Exchange(int number, String command, List<String> reply, java.time.Duration turnaround,
+            long arrivedAtNanos) {
         public Exchange {
             reply = List.copyOf(reply);
         }

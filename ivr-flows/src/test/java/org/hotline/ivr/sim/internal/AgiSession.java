@@ -68,7 +68,8 @@ public final class AgiSession {
         long lastSent = System.nanoTime();
         String line;
         while ((line = in.readLine()) != null) {
-            Duration turnaround = Duration.ofNanos(System.nanoTime() - lastSent);
+            long arrived = System.nanoTime();
+            Duration turnaround = Duration.ofNanos(arrived - lastSent);
             if (call.commandNumber >= options.maxCommands()) {
                 call.violation(CallResult.Violation.Kind.COMMAND_LIMIT, "more than " + options.maxCommands());
                 return SessionEnd.COMMAND_LIMIT;
@@ -79,7 +80,7 @@ public final class AgiSession {
                 reply.add("HANGUP");
             }
             reply.addAll(COMMANDS.run(call, line));
-            call.exchanges.add(new CallResult.Exchange(call.commandNumber, line, reply, turnaround));
+            call.exchanges.add(new CallResult.Exchange(call.commandNumber, line, reply, turnaround, arrived));
             if (out != null) {
                 out.write((String.join("\n", reply) + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();

@@ -109,14 +109,16 @@ public final class IvrLoadBench {
         Timing.parkUntil(t0 + ramp + SETTLE.toNanos());
         long sample = System.nanoTime();
         ServerHandle.JvmStats held = server.stats();
+        long sampled = System.nanoTime();
         awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
         long cpu = server.cpuNanos() - before.cpuNanos();
-        return summarise(kind, n, calls, starts, ends, sample, before, held, cpu);
+        return summarise(kind, n, calls, starts, ends, new long[] {sample, sampled}, before, held, cpu);
     }
 
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
-            AtomicLongArray ends, long sample, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
+            AtomicLongArray ends, long[] measuring, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
             long serverCpuNanos) {
+        long sample = measuring[0];
         Stats turnaround = new Stats();
         Map<String, Stats> byCommand = new TreeMap<>();
         int completed = 0;
@@ -136,6 +138,9 @@ public final class IvrLoadBench {
             if (call != null && completed(call)) {
                 completed++;
                 for (CallResult.Exchange exchange : call.exchanges()) {
+                    if (overlaps(exchange, measuring)) {
+                        continue; // the heap count stops the server's world; that pause is ours, not the server's
+                    }
                     turnaround.record(exchange.turnaround());
                     byCommand.computeIfAbsent(verb(exchange.command()), v -> new Stats()).record(exchange.turnaround());
                 }
@@ -150,6 +155,12 @@ public final class IvrLoadBench {
                 active == 0 ? -1 : (held.heapBytes() - before.heapBytes()) / active,
                 active == 0 ? 0 : round((held.platformThreads() - before.platformThreads()) / (double) active),
                 round(seconds), completed == 0 ? 0 : round(serverCpuNanos / 1e6 / completed), summaries(byCommand));
+    }
+
+    /** True when the server was working on {@code exchange} while the harness counted its heap. */
+    static boolean overlaps(CallResult.Exchange exchange, long[] window) {
+        long began = exchange.arrivedAtNanos() - exchange.turnaround().toNanos();
+        return began < window[1] && exchange.arrivedAtNanos() > window[0];
     }
 
     /** The command's name without its arguments: {@code STREAM FILE}, {@code GET DATA}, {@code ANSWER}, ... */
