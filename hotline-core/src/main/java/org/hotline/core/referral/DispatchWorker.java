@@ -24,15 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox worker of one node. Each step claims the most urgent due referral with an atomic
- * {@code findOneAndUpdate} and a lease, delivers it through its channel's Camel route and records the attempt
- * and the new state on the referral (and, once final, on the tip). Several nodes may run against one MongoDB:
+ * The outbox worker of one node. Each step claims a referral with an atomic {@code findOneAndUpdate} and a
+ * lease, delivers it through its channel's Camel route and records the attempt and the new state on the
+ * referral (and, once final, on the tip). Referrals this node has just created are claimed by id at once; the
+ * outbox is searched for the most urgent due one (retries, expired leases, anything else) once per poll
+ * interval, or when asked to ({@link #wakeUp()}). Several nodes may run against one MongoDB:
  * a referral is only ever claimed by one of them at a time, and a crashed node's claim is taken over when its
  * lease expires (the agency drops the repeat by its {@code Idempotency-Key}).
  *
  * <p>{@link #dispatchOnce()} runs one batch on the caller's thread (tests drive it with a controllable clock);
- * {@link #start()} runs deadline sweeps ({@link DeadlineSweeper}) and batches on dedicated platform threads, never on an event loop, because each attempt
- * blocks on MongoDB and on the agency.
+ * {@link #start()} runs deadline sweeps ({@link DeadlineSweeper}, once per poll interval) and batches on dedicated
+ * platform threads, never on an event loop, because each attempt blocks on MongoDB and on the agency.
  */
 public final class DispatchWorker {
 
