@@ -59,6 +59,9 @@ class TwoNodesIT {
         try (MongoStore mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
              RecordingAgency agencies = RecordingAgency.start(vertx).byDefault(200, Duration.ofMillis(1000))) {
             Map<String, String> envA = nodeEnv("a", 1, mongo, agencies);
+            // Node A searches the outbox once a second (not every 100 ms): it still takes over node B's expired
+            // lease soon after, but seldom claims B's new referrals in the milliseconds before B does.
+            envA.put("HOTLINE_DISPATCH_POLL_INTERVAL", "1s");
             Map<String, String> envB = nodeEnv("b", 2, mongo, agencies);
             NodeProcess b = NodeProcess.start(envB, dir.resolve("node-b.log"));
             try (Hotline a = Hotline.start(HotlineConfig.fromEnv(envA), envA, Clock.systemUTC())) {
@@ -70,12 +73,21 @@ class TwoNodesIT {
                 }
                 var referrals = mongo.database().getCollection("referrals");
                 AtomicReference<Document> held = new AtomicReference<>();
-                await().atMost(Duration.ofSeconds(20)).until(() -> {
-                    held.set(referrals.find(and(eq("state", "SENDING"), eq("leaseOwner", "node-b"))).into(new ArrayList<>())
-                            .stream().filter(r -> requestsWithKey(agencies, r.getString("idempotencyKey")) > 0)
-                            .findFirst().orElse(null));
-                    return held.get() != null;
-                });
+                try {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> {
+                        held.set(referrals.find(and(eq("state", "SENDING"), eq("leaseOwner", "node-b")))
+                                .into(new ArrayList<>()).stream()
+                                .filter(r -> requestsWithKey(agencies, r.getString("idempotencyKey")) > 0)
+                                .findFirst().orElse(null));
+                        return held.get() != null;
+                    });
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    // Say what the outbox and node B looked like: a timing failure here is otherwise blind.
+                    throw new AssertionError("no referral seen in flight on node B; referrals: "
+                            + referrals.find().projection(new Document("state", 1).append("leaseOwner", 1)
+                                    .append("attempts.node", 1)).into(new ArrayList<>())
+                            + "; node B log ends: " + tail(dir.resolve("node-b.log")), e);
+                }
                 b.kill();
 
                 // then: calls taken on both nodes became distinct, durable tips
@@ -115,6 +127,15 @@ class TwoNodesIT {
         env.put("HOTLINE_NODE_INDEX", Integer.toString(index));
         env.put("HOTLINE_SERVER_KEY", SERVER_KEY);
         return env;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static long requestsWithKey(RecordingAgency agencies, String key) {
