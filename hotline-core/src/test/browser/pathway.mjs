@@ -56,9 +56,27 @@ async function untilState(page, version, state, seconds) {
   return false;
 }
 
+/** Waits for the action message to mention {@code text}; on a timeout, says what the page showed instead. */
+async function actionMessage(page, text) {
+  try {
+    await page.waitForFunction((t) => document.querySelector('#action-message').textContent.includes(t), text,
+      { timeout: 10000 });
+  } catch (e) {
+    const shown = await page.evaluate(() => ({
+      message: document.querySelector('#action-message').textContent,
+      error: document.querySelector('#action-error').textContent,
+      reason: document.querySelector('#reason').value,
+      selected: document.querySelector('#selected').textContent,
+    }));
+    throw new Error(`no '${text}' message: ${JSON.stringify(shown)} (${e.message})`);
+  }
+}
+
 async function openVersion(page, version) {
   await page.click(`#versions tbody tr:has(th:text-matches("${version}")) button.open`);
   await page.waitForFunction((v) => document.querySelector('#selected').textContent.includes(v), version, { timeout: 10000 });
+  // the page's last step of opening a version focuses the editor: only then is it done with the form
+  await page.waitForFunction(() => document.activeElement === document.querySelector('#yaml'), null, { timeout: 10000 });
 }
 
 /** The line (from 1) the textarea's caret is on, and whether the textarea has the focus. */
@@ -108,8 +126,7 @@ async function approvePhase() {
     { timeout: 10000 });
   result.gutterErrorsAfterFix = await a.$$eval('#gutter .mark-error', (rows) => rows.length);
   await a.click('#save');
-  await a.waitForFunction(() => document.querySelector('#action-message').textContent.includes('saved'), null,
-    { timeout: 10000 });
+  await actionMessage(a, 'saved');
   result.draftState = await rowState(a, '2026.2');
 
   // simulate the shipped sample tips plus one typed in, and compare with the active version
@@ -133,8 +150,7 @@ async function approvePhase() {
 
   await a.fill('#reason', 'Shelter in Nimba; faster danger acknowledgement');
   await a.click('#submit');
-  await a.waitForFunction(() => document.querySelector('#action-message').textContent.includes('submitted'), null,
-    { timeout: 10000 });
+  await actionMessage(a, 'submitted');
   result.submittedState = await rowState(a, '2026.2');
   result.historyAfterSubmit = await a.$$eval('#history li', (items) => items.map((i) => i.textContent));
   expectedFailures.add('403 /api/pathways/versions/' + await a.$eval('#versions tbody tr[data-state="SUBMITTED"]',
@@ -150,8 +166,7 @@ async function approvePhase() {
   await openVersion(b, '2026.2');
   await b.fill('#reason', 'Checked against the ministry memo');
   await b.click('#approve');
-  await b.waitForFunction(() => document.querySelector('#action-message').textContent.includes('approved'), null,
-    { timeout: 10000 });
+  await actionMessage(b, 'approved');
   result.approvedState = await rowState(b, '2026.2');
   result.historyAfterApproval = await b.$$eval('#history li', (items) => items.map((i) => i.textContent));
   await b.check('#when-at');
@@ -162,14 +177,12 @@ async function approvePhase() {
   const pad = (n) => String(n).padStart(2, '0');
   await b.fill('#effective-at', `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T09:30`);
   await b.click('#activate');
-  await b.waitForFunction(() => document.querySelector('#action-message').textContent.includes('scheduled'), null,
-    { timeout: 10000 });
+  await actionMessage(b, 'scheduled');
   result.scheduled = await b.$$eval('#schedule li', (items) => items.map((i) => i.textContent));
   await b.check('#when-now');
   await b.fill('#reason', 'Ministry memo signed; takes effect today');
   await b.click('#activate');
-  await b.waitForFunction(() => document.querySelector('#action-message').textContent.includes('scheduled'), null,
-    { timeout: 10000 });
+  await actionMessage(b, 'scheduled');
   result.activeAfterActivation = await untilState(b, '2026.2', 'ACTIVE', 20);
   result.oldState = await rowState(b, '2026.1');
   result.activeSummary = await b.textContent('#active-summary');
@@ -186,8 +199,7 @@ async function rollbackPhase() {
   result.stillActive = await rowState(b, '2026.2');
   await b.fill('#reason', 'Shelter in Nimba not yet open');
   await b.click('#rollback');
-  await b.waitForFunction(() => document.querySelector('#action-message').textContent.includes('Rolled back'), null,
-    { timeout: 10000 });
+  await actionMessage(b, 'Rolled back');
   result.rollbackMessage = await b.textContent('#action-message');
   result.restored = await untilState(b, '2026.1', 'ACTIVE', 20);
   result.newState = await rowState(b, '2026.2');
