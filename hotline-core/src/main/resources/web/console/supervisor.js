@@ -64,6 +64,9 @@
     document.getElementById('overdue').replaceChildren(...answer.data.overdue.map((r) => el('tr', {},
       el('td', { text: r.reference }), el('td', { text: r.agencyName || r.agencyId }), el('td', { text: label(r.priority) }),
       el('td', { text: label(r.state).toLowerCase() }), el('td', { text: time(r.ackDeadline) }), el('td', {}, actions(r)))));
+    document.getElementById('declined').replaceChildren(...(answer.data.declined || []).map((r) => el('tr', {},
+      el('td', { text: r.reference }), el('td', { text: r.agencyName || r.agencyId }), el('td', { text: label(r.priority) }),
+      el('td', { text: time(r.ackDeadline) }), el('td', {}, actions(r)))));
   }
 
   async function loadReview() {

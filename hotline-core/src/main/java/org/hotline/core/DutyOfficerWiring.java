@@ -8,13 +8,13 @@ import org.hotline.core.ami.DutyOfficerCall;
 import org.hotline.core.ami.DutyOfficerCall.DutyOfficerSettings;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.routing.ReferralPlanner;
+import org.hotline.core.referral.ReferralOutbox;
 import org.hotline.pathway.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rings the duty officer (AMI Originate, "press 1 to accept") when a tip is routed with an IMMEDIATE referral,
+ * Rings the duty officer (AMI Originate, "press 1 to accept") whenever an IMMEDIATE referral enters the outbox,
  * on top of the referrals themselves, which go out by their channels as always. Off unless
  * {@code HOTLINE_DUTY_OFFICER_CHANNEL} is set, which needs AMI. Each outcome is audited; the referrals' own
  * deadlines and escalation still apply whatever the officer answers.
@@ -47,22 +47,20 @@ final class DutyOfficerWiring {
         }
     }
 
-    /** Wraps a planner so that routing an IMMEDIATE referral also rings the duty officer. */
-    static ReferralPlanner ringingOnDanger(ReferralPlanner planner, AmiClient ami, DutyOfficerSettings settings,
-            AuditLog audit) {
+    /**
+     * Rings the duty officer whenever the outbox takes an IMMEDIATE referral — routing, an operator's emergency,
+     * an escalation: whoever created it — once per case and batch.
+     */
+    static void ringOnImmediate(ReferralOutbox outbox, AmiClient ami, DutyOfficerSettings settings, AuditLog audit) {
         DutyOfficerCall duty = new DutyOfficerCall(ami, settings);
         ami.addListener("duty-officer", duty);
-        return (tipId, reference, fields, routing, pathway) -> {
-            planner.plan(tipId, reference, fields, routing, pathway);
-            boolean immediate = routing.recipients().stream()
-                    .anyMatch(r -> r.priority() == Recipient.Priority.IMMEDIATE);
-            if (immediate) {
-                duty.call(reference).thenAccept(outcome -> {
+        outbox.onCreated(created -> created.stream()
+                .filter(r -> Recipient.Priority.IMMEDIATE.name().equals(r.getString("priority")))
+                .map(r -> r.getString("reference")).distinct()
+                .forEach(reference -> duty.call(reference).thenAccept(outcome -> {
                     LOG.info("Duty-officer call for tip {}: {}", reference, outcome.getClass().getSimpleName());
                     audit.record(new AuditEvent("system", "duty_officer.call", reference,
                             Map.of("outcome", outcome.getClass().getSimpleName())));
-                });
-            }
-        };
+                })));
     }
 }

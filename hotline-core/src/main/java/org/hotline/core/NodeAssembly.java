@@ -52,9 +52,9 @@ import org.hotline.core.privacy.AttemptLimiter;
 import org.hotline.core.privacy.PrivacyJobs;
 import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.Handovers;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.retention.RetentionPurge;
-import org.hotline.core.routing.ReferralPlanner;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
@@ -158,8 +158,8 @@ final class NodeAssembly {
     private record Storage(MongoStore mongo, AuditLog audit, PathwayLifecycle pathways, PathwaySync pathwaySync,
             TipPrivacy tipPrivacy) {}
 
-    private record Intake(Dispatch dispatch, TipRouter router, TipJournal journal, TipWriter writer,
-            TipIntakeService service) {}
+    private record Intake(Dispatch dispatch, TipRouter router, Handovers handovers, TipJournal journal,
+            TipWriter writer, TipIntakeService service) {}
 
     private record Telephony(IvrServer ivr, MongoFollowUpDesk desk) {}
 
@@ -184,13 +184,13 @@ final class NodeAssembly {
         Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
         dispatch.referrals().auditWith(storage.audit());
         dispatch.sealWith(cipher);
-        dispatch.deadlines().handOverWith(id -> pathway.get().agency(id));
-        ReferralPlanner planner = (tipId, reference, fields, routing, active) ->
-                dispatch.referrals().createReferrals(tipId, reference, fields, routing, active);
+        Handovers handovers = new Handovers(dispatch.referrals().outbox(), new TipQueries(mongo, cipher)::caseFile,
+                pathway::get, storage.audit());
+        dispatch.deadlines().handOverWith(handovers);
         if (dutyOfficer.isPresent() && ami.isPresent()) {
-            planner = DutyOfficerWiring.ringingOnDanger(planner, ami.get(), dutyOfficer.get(), storage.audit());
+            DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), storage.audit());
         }
-        TipRouter router = new TipRouter(mongo, pathway, planner, clock, cipher);
+        TipRouter router = new TipRouter(mongo, pathway, dispatch.referrals(), dispatch.updates(), clock, cipher);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
         TipWriter writer = push(new TipWriter(mongo, journal, router::route, metrics));
         writer.start();
@@ -199,7 +199,7 @@ final class NodeAssembly {
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
                 CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId(),
                 cipher);
-        return new Intake(dispatch, router, journal, writer, service);
+        return new Intake(dispatch, router, handovers, journal, writer, service);
     }
 
     private Telephony startTelephony(Storage storage, Intake intake) {
@@ -234,7 +234,8 @@ final class NodeAssembly {
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, cipher, pathway,
-                storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.service(), statsConfig)
+                storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(), intake.service(),
+                statsConfig)
                 .routes(vertx, accounts, sessions, readiness, ami);
         TipQueries tips = new TipQueries(mongo, cipher, audit);
         IvrServer ivr = telephony.ivr();

@@ -28,7 +28,9 @@ import org.hotline.core.pathway.editor.PathwayEditorAssets;
 import org.hotline.core.privacy.PrivacyRoutes;
 import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
+import org.hotline.core.referral.Handovers;
 import org.hotline.core.referral.SecretResolver;
+import org.hotline.core.routing.TipRouter;
 import org.hotline.core.stats.ResearchExport;
 import org.hotline.core.stats.StatsConfig;
 import org.hotline.core.stats.StatsRoutes;
@@ -42,13 +44,14 @@ import org.hotline.core.tip.TipQueries;
  */
 record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
         MongoStore mongo, AuditLog audit, TipCipher cipher, ActivePathway pathway, PathwayLifecycle pathways,
-        TipPrivacy tipPrivacy, Dispatch dispatch, TipIntakeService intake, StatsConfig statsConfig) {
+        TipPrivacy tipPrivacy, Dispatch dispatch, TipRouter router, Handovers handovers, TipIntakeService intake,
+        StatsConfig statsConfig) {
 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
             Optional<AmiClient> ami) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
-        features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, metrics, audit, clock,
+        features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env)));
         features.add(new PathwayApi(pathways));
         features.add(new PathwayEditorAssets());

@@ -32,6 +32,24 @@ public interface Pathway {
      */
     Disclosure disclose(Recipient recipient, Map<String, ?> tipFields);
 
+    /** The audience of a routed recipient: its rules' profiles for this agency and those rules' overrides. */
+    Audience audienceOf(Recipient recipient);
+
+    /**
+     * The audience of an agency that receives a case outside routing (a supervisor's reassign, an escalation
+     * along a chain). Its profile is the narrowest the pathway gives that agency anywhere (the fields every
+     * one of its profiles lists, gated by any consent one of them asks); no profile at all when no rule refers
+     * cases to it. Consent overrides come only from {@code caseRules} (the rules that matched the case) that
+     * name this agency as a recipient or in an escalation chain.
+     */
+    Audience handoverAudience(String agencyId, java.util.Collection<String> caseRules);
+
+    /**
+     * The payload {@code audience} may receive of {@code tipFields}, with what was withheld for lack of
+     * consent and every consent override applied (for the audit log).
+     */
+    Disclosure disclose(Audience audience, Map<String, ?> tipFields);
+
     /** Region keypad codes for the IVR's region menu: keypad digits to region code, in menu order. */
     Map<String, String> regionKeypad();
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.console.internal.IntakeRouting;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.intake.TipIntakeService;
@@ -16,7 +15,8 @@ import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.ReferralInterventions;
-import org.hotline.core.referral.ReferralUpdates;
+import org.hotline.core.referral.Handovers;
+import org.hotline.core.routing.TipRouter;
 import org.hotline.core.storage.MongoStore;
 
 /** The operator and supervisor consoles of one node, wired: their API routes and their pages. */
@@ -40,14 +40,12 @@ public final class Console {
 
     /** The console's routes: operator API, supervisor API, pages and the OpenAPI document. */
     public static List<ApiRoutes> routes(MongoStore mongo, TipCipher cipher, TipIntakeService intake,
-            ActivePathway pathway, Dispatch dispatch, HotlineMetrics metrics, AuditLog audit, Clock clock, ZoneId zone) {
+            ActivePathway pathway, Dispatch dispatch, TipRouter routing, Handovers handovers, HotlineMetrics metrics, AuditLog audit, Clock clock, ZoneId zone) {
         MongoCollection<Document> tips = mongo.database().getCollection("tips");
         Runnable wake = dispatch.worker()::wakeUp;
-        ReferralUpdates updates = new ReferralUpdates(mongo.database(), metrics, clock, wake,
-                dispatch.referrals().payloadSeal());
-        IntakeRouting routing = new IntakeRouting(tips, cipher, pathway, dispatch.referrals(), updates, clock);
         TipDesk desk = new TipDesk(tips, cipher, dispatch.referrals(), audit, clock, zone);
-        ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake);
+        ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake,
+                handovers);
         return List.of(
                 new OperatorRoutes(new IntakeService(tips, cipher, intake, routing, audit, clock), desk, pathway),
                 new SupervisorRoutes(desk, interventions, pathway, audit),

@@ -18,9 +18,9 @@ import org.bson.conversions.Bson;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Principal;
-import org.hotline.core.console.internal.IntakeRouting;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.routing.TipRouter;
 import org.hotline.ivr.CallOutcome;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.TipReceipt;
@@ -42,12 +42,12 @@ public final class IntakeService {
     private final MongoCollection<Document> tips;
     private final TipCipher cipher;
     private final TipIntakeService intake;
-    private final IntakeRouting routing;
+    private final TipRouter routing;
     private final AuditLog audit;
     private final Clock clock;
 
     public IntakeService(MongoCollection<Document> tips, TipCipher cipher, TipIntakeService intake,
-            IntakeRouting routing, AuditLog audit, Clock clock) {
+            TipRouter routing, AuditLog audit, Clock clock) {
         this.tips = tips;
         this.cipher = cipher;
         this.intake = intake;
@@ -80,7 +80,7 @@ public final class IntakeService {
         changes.add(Updates.set("callbackEffective",
                 Boolean.TRUE.equals(form.consents().get("callback")) && !form.childInvolved()));
         int revision = bump(tipId, changes, by, now, "intake");
-        IntakeRouting.Result routed = routing.route(tipId, revision);
+        TipRouter.Rerouted routed = routing.reroute(tipId, revision);
         audit.record(new AuditEvent(by.userId(), "tip.update", reference,
                 Map.of("via", "intake_form", "revision", String.valueOf(revision))));
         return completed(reference, revision, routed);
@@ -101,7 +101,7 @@ public final class IntakeService {
             changes.add(Updates.set("status", "REFERRED"));
         }
         int revision = bump(tipId, changes, by, now, "emergency");
-        IntakeRouting.Result routed = routing.route(tipId, revision);
+        TipRouter.Rerouted routed = routing.reroute(tipId, revision);
         audit.record(new AuditEvent(by.userId(), "tip.emergency", reference,
                 Map.of("revision", String.valueOf(revision), "recipients", String.join(",", names(routed)))));
         return completed(reference, revision, routed);
@@ -160,11 +160,11 @@ public final class IntakeService {
         return out;
     }
 
-    private static IntakeOutcome completed(String reference, int revision, IntakeRouting.Result routed) {
+    private static IntakeOutcome completed(String reference, int revision, TipRouter.Rerouted routed) {
         return new IntakeOutcome.Completed(reference, revision, names(routed), routed.updated());
     }
 
-    private static List<String> names(IntakeRouting.Result routed) {
+    private static List<String> names(TipRouter.Rerouted routed) {
         return routed.recipients().stream().map(Recipient::agencyId).toList();
     }
 }

@@ -83,7 +83,8 @@ public final class SupervisorRoutes implements ApiRoutes {
     private void problems(RoutingContext ctx) {
         blocking(ctx, () -> new JsonObject()
                 .put("deadLetters", views(interventions.deadLetters(TipDesk.LIMIT)))
-                .put("overdue", views(interventions.overdue(TipDesk.LIMIT))), body -> json(ctx, 200, body));
+                .put("overdue", views(interventions.overdue(TipDesk.LIMIT)))
+                .put("declined", views(interventions.declined(TipDesk.LIMIT))), body -> json(ctx, 200, body));
     }
 
     private void agencies(RoutingContext ctx) {

@@ -4,11 +4,11 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Recipient;
 import org.bson.Document;
@@ -57,13 +56,11 @@ public final class DeadlineSweeper {
     private final MongoCollection<Document> escalations;
     private final HotlineMetrics metrics;
     private final Clock clock;
-    private final MongoReferralStore store;
-    /** Agencies of the active pathway by id; set with {@link #handOverWith}. Until then steps are only queued. */
-    private volatile Function<String, Optional<Agency>> directory = id -> Optional.empty();
+    /** Hands the case to the next agency; set with {@link #handOverWith}. Until then steps are only queued. */
+    private volatile Optional<Handovers> handovers = Optional.empty();
 
     public DeadlineSweeper(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
-        this.store = new MongoReferralStore(database);
         this.escalations = database.getCollection(ESCALATIONS);
         this.metrics = metrics;
         this.clock = clock;
@@ -71,17 +68,18 @@ public final class DeadlineSweeper {
 
     /**
      * From now on an escalation step to an agency also hands the case to that agency: a new IMMEDIATE referral
-     * with the same payload (the chain is the pathway's, so the next agency is one it named for this case).
+     * whose payload is cut for that agency's own profile (the chain is the pathway's, so the next agency is one
+     * it named for this case).
      */
-    public void handOverWith(Function<String, Optional<Agency>> agencies) {
-        this.directory = agencies;
+    public void handOverWith(Handovers cutter) {
+        this.handovers = Optional.of(cutter);
     }
 
     /** Handles every breach due now; returns how many steps were taken. */
     public int sweepOnce() {
         int steps = 0;
         Instant now = clock.instant();
-        Bson due = and(in("state", UNANSWERED), lte("ackDeadline", Date.from(now)));
+        Bson due = and(in("state", UNANSWERED), lte("ackDeadline", Date.from(now)), ne("escalationExhausted", true));
         for (Document seen = first(due); seen != null; seen = first(due)) {
             if (takeStep(seen, now)) {
                 steps++;
@@ -123,14 +121,17 @@ public final class DeadlineSweeper {
                 .append("to", target).append("stateAtBreach", state);
         changes.add(inc("escalationStep", 1));
         changes.add(push("escalations", entry));
-        changes.add("exhausted".equals(action) ? unset("ackDeadline") : set("ackDeadline", Date.from(now.plus(window))));
+        // An exhausted chain keeps its (passed) deadline, so the portal and the lists still show it overdue; the
+        // flag only stops the sweeper from taking it again.
+        changes.add("exhausted".equals(action) ? set("escalationExhausted", true)
+                : set("ackDeadline", Date.from(now.plus(window))));
         Bson asSeen = and(eq("_id", seen.getString("_id")), eq("state", state), eq("escalationStep", step));
         if (referrals.updateOne(asSeen, combine(changes)).getModifiedCount() == 0) {
             return false;
         }
         queue(seen, entry);
         if ("escalate".equals(action)) {
-            directory.apply(target).ifPresent(agency -> handOver(seen, agency, now));
+            handovers.ifPresent(h -> h.agency(target).ifPresent(agency -> handOver(h, seen, agency, now)));
         }
         metrics.deadlineBreach(seen.getString("agencyId"), action);
         LOG.warn("Referral {} to {} not acknowledged in time: {} to {}", seen.getString("_id"),
@@ -138,18 +139,10 @@ public final class DeadlineSweeper {
         return true;
     }
 
-    /** A new referral of the same tip to {@code agency}, unless that agency has one already. */
-    private void handOver(Document seen, Agency agency, Instant now) {
-        String newId = ReferralService.referralId(seen.getString("tipId"), agency.id());
-        Document copy = ReferralInterventions.copyFor(seen, agency, newId, now)
-                .append("handedOverFrom", seen.getString("_id"))
-                .append("priority", Recipient.Priority.IMMEDIATE.name())
-                .append("priorityRank", Recipient.Priority.IMMEDIATE.ordinal());
-        if (store.insertIfAbsent(copy)) {
-            metrics.referralCreated(agency.id());
-            metrics.referralState(ReferralState.PENDING.name(), copy.getString("channel"), agency.id());
-            LOG.warn("Referral {} escalated: the case now also goes to {}", seen.getString("_id"), agency.id());
-        }
+    /** A new IMMEDIATE referral of the case to {@code agency}, unless that agency has one already. */
+    private void handOver(Handovers h, Document seen, Agency agency, Instant now) {
+        h.handOver(seen, agency, Handovers.Kind.ESCALATE, "system", Recipient.Priority.IMMEDIATE, now);
+        LOG.warn("Referral {} escalated: the case now also goes to {}", seen.getString("_id"), agency.id());
     }
 
     /** The referral's own acknowledgement window, as its rule set it when the referral was created. */

@@ -20,15 +20,17 @@ import org.hotline.core.storage.MongoStore;
 public final class Dispatch implements AutoCloseable {
 
     private final ReferralService referrals;
+    private final ReferralUpdates updates;
     private final ReferralAnswers answers;
     private final Optional<AnswerLinks> links;
     private final DeadlineSweeper sweeper;
     private final DispatchWorker worker;
     private final DispatchEngine engine;
 
-    private Dispatch(ReferralService referrals, ReferralAnswers answers, Optional<AnswerLinks> links,
+    private Dispatch(ReferralService referrals, ReferralUpdates updates, ReferralAnswers answers, Optional<AnswerLinks> links,
             DeadlineSweeper sweeper, DispatchWorker worker, DispatchEngine engine) {
         this.referrals = referrals;
+        this.updates = updates;
         this.answers = answers;
         this.links = links;
         this.sweeper = sweeper;
@@ -63,9 +65,9 @@ public final class Dispatch implements AutoCloseable {
                 new SecureRandom());
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock);
         DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, metrics, clock);
-        ReferralService referrals = new ReferralService(mongo.database(), metrics, clock);
+        ReferralService referrals = new ReferralService(new ReferralOutbox(store, metrics), store, clock);
         referrals.onCreated(worker::takeFresh);
-        return new Dispatch(referrals, answers, links, sweeper, worker, engine);
+        return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine);
     }
 
     /**
@@ -80,6 +82,11 @@ public final class Dispatch implements AutoCloseable {
 
     public ReferralService referrals() {
         return referrals;
+    }
+
+    /** Updates of a case for agencies that already have its referral (through the same outbox). */
+    public ReferralUpdates updates() {
+        return updates;
     }
 
     /** Agencies' acknowledgements, declines and outcomes. */

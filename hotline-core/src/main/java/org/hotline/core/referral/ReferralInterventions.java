@@ -18,14 +18,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -42,8 +40,8 @@ import org.hotline.pathway.Recipient;
  * it, so two supervisors acting at once cannot both apply; it is recorded on the referral ({@code actions}).
  *
  * <p>A referral handed to another agency is marked {@code resolved} and leaves the supervisors' lists; the
- * new agency's referral carries the same payload (what the pathway and the caller's consents allowed for the
- * original profile), never more.
+ * new agency's referral is cut anew from the case file for that agency's own profile ({@link Handovers}), so a
+ * reassign never carries what the original agency's profile or overrides allowed.
  */
 public final class ReferralInterventions {
 
@@ -59,19 +57,31 @@ public final class ReferralInterventions {
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final Runnable wakeDispatch;
+    private final Handovers handovers;
 
-    /** {@code wakeDispatch} tells this node's dispatch there is work now (it also polls on its own). */
-    public ReferralInterventions(MongoDatabase database, HotlineMetrics metrics, Clock clock, Runnable wakeDispatch) {
+    /**
+     * {@code wakeDispatch} tells this node's dispatch there is work now (it also polls on its own);
+     * {@code handovers} cuts and stores the referral of a reassign or escalation.
+     */
+    public ReferralInterventions(MongoDatabase database, HotlineMetrics metrics, Clock clock, Runnable wakeDispatch,
+            Handovers handovers) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
         this.store = new MongoReferralStore(database);
         this.metrics = metrics;
         this.clock = clock;
         this.wakeDispatch = wakeDispatch;
+        this.handovers = handovers;
     }
 
     /** Dead-lettered referrals no supervisor has handed on yet, oldest first. */
     public List<Referral> deadLetters(int limit) {
         return find(and(eq("state", ReferralState.DEAD_LETTER.name()), exists("resolved", false)), limit);
+    }
+
+    /** Referrals an agency declined that no supervisor has handed on yet, oldest first. */
+    public List<Referral> declined(int limit) {
+        return find(and(eq("state", ReferralState.DECLINED.name()), exists("resolved", false),
+                ne("kind", ReferralUpdates.KIND)), limit);
     }
 
     /**
@@ -119,8 +129,9 @@ public final class ReferralInterventions {
     }
 
     /**
-     * Hands the referral to {@code to} instead (with the same payload) and marks the original resolved.
-     * Repeating it changes nothing.
+     * Hands the case to {@code to} instead (with the payload that agency's own profile allows) and marks the
+     * original resolved. Repeating it changes nothing. Refused when the pathway gives {@code to} no
+     * data-sharing profile at all (it refers no cases to that agency).
      *
      * @return the new referral, or refused when the agency already has a referral of this tip or the original
      *     is acknowledged or answered
@@ -129,12 +140,16 @@ public final class ReferralInterventions {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             return new AnswerResult.Refused(AnswerResult.Reason.INVALID, "a reassignment needs a reason of 1-500 characters");
         }
+        if (!handovers.hasProfile(to.id())) {
+            return new AnswerResult.Refused(AnswerResult.Reason.INVALID, "the pathway refers no cases to " + to.id()
+                    + " and gives it no data-sharing profile: choose an agency it refers cases to");
+        }
         return handOver(referralId, to, actor, reason.strip(), "reassign", true, null);
     }
 
     /**
-     * Sends the referral to the next agency of its escalation chain at IMMEDIATE priority, keeping the
-     * original open. Refused when the chain is used up or its next entry is not an agency of the directory.
+     * Sends the case to the next agency of its escalation chain at IMMEDIATE priority, keeping the original
+     * open; the new referral carries what that agency's own profile allows. Refused when the chain is used up or its next entry is not an agency of the directory.
      */
     public AnswerResult escalate(String referralId, Function<String, Optional<Agency>> directory, String actor,
             String reason) {
@@ -181,47 +196,9 @@ public final class ReferralInterventions {
         if (referrals.updateOne(asSeen, step).getModifiedCount() == 0) {
             return wrongState(referralId, kind);
         }
-        Document copy = copyFor(seen, to, newId, now).append("handedOverFrom", referralId);
-        if (priority != null) {
-            copy.append("priority", priority.name()).append("priorityRank", priority.ordinal());
-        }
-        store.insertIfAbsent(copy);
-        metrics.referralCreated(to.id());
-        metrics.referralState(ReferralState.PENDING.name(), copy.getString("channel"), to.id());
-        wakeDispatch.run();
+        Document copy = handovers.handOver(seen, to, resolve ? Handovers.Kind.REASSIGN : Handovers.Kind.ESCALATE,
+                actor, priority, now);
         return new AnswerResult.Applied(ReferralDocuments.referral(copy));
-    }
-
-    /** A fresh PENDING outbox entry for {@code to}, copied from {@code original} (payload, tip, pathway). */
-    static Document copyFor(Document original, Agency to, String newId, Instant now) {
-        List<Document> channels = to.channels().stream().map(ReferralDocuments::channel).toList();
-        Document copy = new Document(original);
-        for (String transient_ : List.of("leaseOwner", "leaseToken", "leaseUntil", "deliveredAt", "lastError",
-                "deadLetteredAt", "actions", "escalations", "resolved", "acknowledgedAt", "declinedAt", "declineReason",
-                "history", "outcomes", "handedOverFrom")) {
-            copy.remove(transient_);
-        }
-        Number window = original.get("acknowledgeWithinMs", Number.class);
-        copy.append("_id", newId)
-                .append("agencyId", to.id())
-                .append("agencyName", to.name())
-                .append("channels", channels)
-                .append("channel", ReferralService.primaryChannel(to.channels()).kind())
-                .append("state", ReferralState.PENDING.name())
-                .append("nextAttemptAt", Date.from(now))
-                .append("attempts", List.of())
-                .append("attemptCount", 0)
-                .append("reminders", 0)
-                .append("escalationStep", 0)
-                .append("chainIndex", 0)
-                .append("idempotencyKey", UUID.nameUUIDFromBytes(("referral:" + newId).getBytes(StandardCharsets.UTF_8))
-                        .toString())
-                .append("createdAt", Date.from(now))
-                .append("updatedAt", Date.from(now));
-        if (window != null) {
-            copy.append("ackDeadline", Date.from(now.plusMillis(window.longValue())));
-        }
-        return copy;
     }
 
     private List<Referral> find(Bson filter, int limit) {

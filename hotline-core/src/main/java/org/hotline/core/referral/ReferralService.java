@@ -22,6 +22,8 @@ import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
+import org.hotline.core.tip.CaseFile;
+import org.hotline.pathway.Agency;
 import org.hotline.pathway.Channel;
 import org.hotline.pathway.Disclosure;
 import org.hotline.pathway.Pathway;
@@ -40,16 +42,24 @@ public final class ReferralService {
     private static final int MAX_TIP_ID = 200;
 
     private final MongoReferralStore store;
-    private final HotlineMetrics metrics;
+    private final ReferralOutbox outbox;
     private final Clock clock;
-    private volatile Consumer<List<Document>> onCreated = created -> { };
-    private volatile AuditLog audit = event -> { };
-    private volatile PayloadSeal seal = PayloadSeal.NONE;
+    private final ReferralUpdates updates;
 
     public ReferralService(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
-        this.store = new MongoReferralStore(database);
-        this.metrics = metrics;
+        this(new ReferralOutbox(new MongoReferralStore(database), metrics), new MongoReferralStore(database), clock);
+    }
+
+    ReferralService(ReferralOutbox outbox, MongoReferralStore store, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
         this.clock = clock;
+        this.updates = new ReferralUpdates(outbox, store, clock);
+    }
+
+    /** Updates of a case for agencies that already have its referral, through the same outbox. */
+    public ReferralUpdates updates() {
+        return updates;
     }
 
     /** The id of the referral of tip {@code tipId} to agency {@code agencyId}. */
@@ -57,51 +67,54 @@ public final class ReferralService {
         return tipId + ":" + agencyId;
     }
 
-    /**
-     * Stores one PENDING referral per recipient of {@code routing}, due at once. Idempotent: referrals that
-     * exist already are left as they are.
-     *
-     * @param tipFields the tip's canonical fields (with the caller's consents under {@code consents}); each
-     *     agency's payload is cut from them by its profile and the consents ({@link Pathway#disclose})
-     * @return the ids of the routing's referrals, new or existing, in recipient order
-     * @throws InvalidReferralRequestException listing every problem, before anything is stored
-     */
+    /** As {@link #createReferrals(CaseFile, Routing, Pathway)} for a case file given as its parts. */
     public List<String> createReferrals(String tipId, String reference, Map<String, Object> tipFields,
             Routing routing, Pathway pathway) {
         validate(tipId, reference, tipFields, routing, pathway);
         Map<String, Object> fields = new LinkedHashMap<>(tipFields);
         fields.putIfAbsent("reference", reference);
-        List<Disclosure> disclosures = disclosures(routing, pathway, fields);
+        return createReferrals(new CaseFile(tipId, reference, null, null, fields), routing, pathway);
+    }
+
+    /**
+     * Stores one PENDING referral per recipient of {@code routing}, due at once, each with the payload the one
+     * disclosure function cuts for it ({@link CaseDisclosure}). Idempotent: referrals that exist already are
+     * left as they are.
+     *
+     * @return the ids of the routing's referrals, new or existing, in recipient order
+     * @throws InvalidReferralRequestException listing every problem, before anything is stored
+     */
+    public List<String> createReferrals(CaseFile file, Routing routing, Pathway pathway) {
+        validate(file.tipId(), file.reference(), file.fields(), routing, pathway);
+        List<CaseDisclosure.Cut> cuts = cuts(routing, pathway, file);
         Instant now = clock.instant();
-        List<Document> documents = new ArrayList<>();
+        List<Document> drafts = new ArrayList<>();
         for (int i = 0; i < routing.recipients().size(); i++) {
-            documents.add(document(tipId, reference, fields, routing, routing.recipients().get(i), disclosures.get(i), now));
+            Recipient r = routing.recipients().get(i);
+            ReferralDrafts.Terms terms = new ReferralDrafts.Terms(r.priority(), r.acknowledgeWithin(),
+                    r.escalationChain(), r.matchedRules(), routing.pathwayId(), routing.pathwayVersion(),
+                    routing.fallbackUsed());
+            drafts.add(ReferralDrafts.draft(referralId(file.tipId(), r.agencyId()), file, agency(pathway, r),
+                    cuts.get(i), terms, now));
         }
-        List<String> ids = new ArrayList<>();
         // One round trip for all recipients; ids that exist already (a re-routed tip) stay as they were.
-        Set<String> inserted = store.insertAllAbsent(documents);
-        for (Document doc : documents) {
-            ids.add(doc.getString("_id"));
-            if (inserted.contains(doc.getString("_id"))) {
-                metrics.referralCreated(doc.getString("agencyId"));
-                metrics.referralState(ReferralState.PENDING.name(), doc.getString("channel"), doc.getString("agencyId"));
-                auditOverrides(doc);
-            }
-        }
-        if (!inserted.isEmpty()) {
-            onCreated.accept(documents.stream().filter(d -> inserted.contains(d.getString("_id"))).toList());
-        }
-        return ids;
+        outbox.add(drafts);
+        return drafts.stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** The outbox every referral enters by (listeners: dispatch, the duty-officer ring). */
+    public ReferralOutbox outbox() {
+        return outbox;
     }
 
     /** Encrypts the personal values of every payload stored from now on, and opens them on reading. */
     public void sealWith(PayloadSeal payloadSeal) {
-        this.seal = payloadSeal;
+        outbox.sealWith(payloadSeal);
     }
 
     /** The seal payloads are stored under (for the features that read referral documents themselves). */
     public PayloadSeal payloadSeal() {
-        return seal;
+        return outbox.seal();
     }
 
     /** {@code doc} with its payload's personal values decrypted. */
@@ -111,7 +124,7 @@ public final class ReferralService {
             return doc;
         }
         Document copy = new Document(doc);
-        copy.put("payload", seal.open(doc.getString("tipId"), payload));
+        copy.put("payload", outbox.seal().open(doc.getString("tipId"), payload));
         return copy;
     }
 
@@ -129,9 +142,9 @@ public final class ReferralService {
         return store.inState(state, limit).stream().map(this::opened).map(ReferralDocuments::referral).toList();
     }
 
-    /** Tells {@code listener} of the referrals a call created, if any (dispatch takes them at once). */
+    /** Tells {@code listener} of the referrals the outbox took (dispatch takes them at once). */
     void onCreated(Consumer<List<Document>> listener) {
-        this.onCreated = listener;
+        outbox.onCreated(listener);
     }
 
     /**
@@ -139,28 +152,21 @@ public final class ReferralService {
      * {@code referral.consent_override}, with rule, field, missing consent, condition and reason).
      */
     public void auditWith(AuditLog log) {
-        this.audit = log;
+        outbox.auditWith(log);
     }
 
-    private void auditOverrides(Document referral) {
-        for (Document o : referral.getList("consentOverrides", Document.class)) {
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("agencyId", referral.getString("agencyId"));
-            details.put("tipId", referral.getString("tipId"));
-            for (String k : List.of("ruleId", "field", "consentPurpose", "condition", "reason")) {
-                details.put(k, String.valueOf(o.get(k)));
-            }
-            audit.record(new AuditEvent("system", "referral.consent_override", referral.getString("reference"), details));
-        }
+    private static Agency agency(Pathway pathway, Recipient r) {
+        return pathway.agency(r.agencyId()).orElseGet(() -> new Agency(r.agencyId(), r.agencyName(), null, List.of(),
+                List.of(), r.channels(), List.of()));
     }
 
     /** What each recipient may see; a recipient the pathway does not know is refused before anything is stored. */
-    private static List<Disclosure> disclosures(Routing routing, Pathway pathway, Map<String, Object> fields) {
-        List<Disclosure> out = new ArrayList<>();
+    private static List<CaseDisclosure.Cut> cuts(Routing routing, Pathway pathway, CaseFile file) {
+        List<CaseDisclosure.Cut> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Recipient recipient : routing.recipients()) {
             try {
-                out.add(pathway.disclose(recipient, fields));
+                out.add(CaseDisclosure.forRecipient(pathway, recipient, file));
             } catch (IllegalArgumentException e) {
                 problems.add("recipient " + recipient.agencyId() + ": " + e.getMessage());
             }
@@ -171,56 +177,13 @@ public final class ReferralService {
         return out;
     }
 
-    private Document document(String tipId, String reference, Map<String, Object> tipFields, Routing routing,
-            Recipient recipient, Disclosure disclosure, Instant now) {
-        String id = referralId(tipId, recipient.agencyId());
-        Object category = tipFields.get("exploitationType");
-        List<Document> channels = recipient.channels().stream().map(ReferralDocuments::channel).toList();
-        return new Document("_id", id)
-                .append("tipId", tipId)
-                .append("reference", reference)
-                .append("agencyId", recipient.agencyId())
-                .append("agencyName", recipient.agencyName())
-                .append("profile", recipient.profile())
-                .append("category", category == null ? null : category.toString())
-                .append("priority", recipient.priority().name())
-                .append("priorityRank", recipient.priority().ordinal())
-                .append("channels", channels)
-                .append("channel", primaryChannel(recipient.channels()).kind())
-                .append("payload", seal.seal(tipId, new Document(disclosure.payload())))
-                .append("withheld", disclosure.withheld())
-                .append("consentOverrides", disclosure.overrides().stream().map(ReferralService::override).toList())
-                .append("ackDeadline", Date.from(now.plus(recipient.acknowledgeWithin())))
-                .append("acknowledgeWithinMs", recipient.acknowledgeWithin().toMillis())
-                .append("escalationStep", 0)
-                .append("chainIndex", 0)
-                .append("reminders", 0)
-                .append("escalationChain", recipient.escalationChain())
-                .append("matchedRules", recipient.matchedRules())
-                .append("pathwayId", routing.pathwayId())
-                .append("pathwayVersion", routing.pathwayVersion())
-                .append("fallbackUsed", routing.fallbackUsed())
-                .append("idempotencyKey", UUID.nameUUIDFromBytes(("referral:" + id).getBytes(StandardCharsets.UTF_8)).toString())
-                .append("state", ReferralState.PENDING.name())
-                .append("nextAttemptAt", Date.from(now))
-                .append("attempts", List.of())
-                .append("attemptCount", 0)
-                .append("createdAt", Date.from(now))
-                .append("updatedAt", Date.from(now));
-    }
-
-    private static Document override(Disclosure.AppliedOverride o) {
-        return new Document("ruleId", o.ruleId()).append("field", o.field()).append("consentPurpose", o.consentPurpose())
-                .append("condition", o.condition()).append("reason", o.reason());
-    }
-
     /** The channel dispatch pushes through: the first one that is not the pull-only portal. */
     static Channel primaryChannel(List<Channel> channels) {
         return channels.stream().filter(c -> !(c instanceof Channel.Portal)).findFirst()
                 .orElse(new Channel.Portal());
     }
 
-    private static void validate(String tipId, String reference, Map<String, Object> tipFields, Routing routing,
+    private static void validate(String tipId, String reference, Map<String, ?> tipFields, Routing routing,
             Pathway pathway) {
         List<String> problems = new ArrayList<>();
         if (tipId == null || tipId.isBlank() || tipId.length() > MAX_TIP_ID) {

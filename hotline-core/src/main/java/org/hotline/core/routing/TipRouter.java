@@ -5,88 +5,110 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Referral;
+import org.hotline.core.referral.ReferralService;
+import org.hotline.core.referral.ReferralUpdates;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.CaseFile;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.Recipient;
 import org.hotline.pathway.Routing;
-import org.hotline.pathway.TipFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates the active pathway for each stored tip and asks the planner for its referrals, then marks the
- * tip routed with the version that routed it. A tip is routed at most once; {@link #sweep()} finds tips a
- * crash left unrouted. Abandoned or silent calls are routed only when they flag danger or a child: the
- * rest wait for a supervisor's review instead of sending agencies a report with nothing in it. Stored tips
- * carry their personal values encrypted; the router decrypts them only to hand the planner the identity
- * fields ({@code callerPhone}, {@code recording}), which the pathway's consent rules then release or withhold.
+ * The one router of tips: evaluates the active pathway for a case file and hands the routing to the referral
+ * outbox, whose payloads the one disclosure function cuts. {@link #route} is the first routing of a stored tip
+ * (IVR, operator's new report); {@link #reroute} routes a tip again after an operator changed it (intake form,
+ * emergency), so new agencies get referrals and agencies already referred get an update. Both take the same
+ * path, so the duty-officer ring, audits and consent rules apply to both alike.
+ *
+ * <p>A call that did not give a report — abandoned, silent, busy, or handed to an operator with key 0 — is not
+ * routed on its own unless it flags danger or a child: it waits for the operator's intake form or a
+ * supervisor's review instead of sending agencies a referral with nothing in it.
  */
 public final class TipRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TipRouter.class);
-    private static final Set<String> PARTIAL_OUTCOMES = Set.of("ABANDONED", "SILENT", "BUSY");
+    private static final Set<String> WITHOUT_REPORT = Set.of("ABANDONED", "SILENT", "BUSY");
 
     private final MongoCollection<Document> tips;
     private final ActivePathway pathway;
-    private final ReferralPlanner planner;
+    private final ReferralService referrals;
+    private final ReferralUpdates updates;
     private final Clock clock;
     private final TipCipher cipher;
 
-    public TipRouter(MongoStore store, ActivePathway pathway, ReferralPlanner planner, Clock clock, TipCipher cipher) {
+    public TipRouter(MongoStore store, ActivePathway pathway, ReferralService referrals, ReferralUpdates updates,
+            Clock clock, TipCipher cipher) {
         this.tips = store.database().getCollection("tips");
         this.pathway = pathway;
-        this.planner = planner;
+        this.referrals = referrals;
+        this.updates = updates;
         this.clock = clock;
         this.cipher = cipher;
     }
+
+    /** What a re-routing did: the recipients now, and which of them got an update instead of a new referral. */
+    public record Rerouted(List<Recipient> recipients, Set<String> updated) {}
 
     /** Routes one stored tip (no-op when it is already routed). */
     public void route(Document stored) {
         if (Boolean.TRUE.equals(stored.getBoolean("routed"))) {
             return;
         }
-        Document tip = cipher.open(stored);
-        Document fields = tip.get("fields", Document.class);
-        String tipId = tip.getString("_id");
-        if (!routable(tip.getString("outcome"), fields)) {
-            tips.updateOne(Filters.eq("_id", tipId), Updates.combine(Updates.set("routed", true),
-                    Updates.set("status", "REVIEW"),
-                    Updates.set("routingNote", "partial call without danger or child flag: supervisor review")));
+        CaseFile file = CaseFile.of(cipher.open(stored));
+        if (!routable(file)) {
+            tips.updateOne(Filters.eq("_id", file.tipId()), Updates.combine(Updates.set("routed", true),
+                    Updates.set("status", "REVIEW"), Updates.set("routingNote", holdNote(file))));
             return;
         }
         Pathway active = pathway.get();
-        Routing routing = active.route(facts(fields, tip.get("consents", Document.class)));
-        Map<String, Object> tipFields = new LinkedHashMap<>(fields);
-        tipFields.put("reference", tip.getString("reference"));
-        tipFields.put("receivedAt", tip.getDate("receivedAt"));
-        tipFields.put("consents", tip.get("consents", Document.class));
-        if (tip.getString("callerNumber") != null) {
-            tipFields.putIfAbsent("callerPhone", tip.getString("callerNumber"));
-        }
-        if (tip.getString("recording") != null) {
-            tipFields.putIfAbsent("recording", tip.getString("recording"));
-        }
-        planner.plan(tipId, tip.getString("reference"), tipFields, routing, active);
-        List<Document> recipients = routing.recipients().stream().map(TipRouter::summary).toList();
-        tips.updateOne(Filters.eq("_id", tipId), Updates.combine(
-                Updates.set("routed", true),
-                Updates.set("status", "REFERRED"),
-                Updates.set("pathwayId", routing.pathwayId()),
-                Updates.set("pathwayVersion", routing.pathwayVersion()),
-                Updates.set("fallbackUsed", routing.fallbackUsed()),
-                Updates.set("recipients", recipients),
-                Updates.set("routedAt", Date.from(clock.instant()))));
-        LOG.info("Tip {} routed by pathway {} v{} to {}", tip.getString("reference"), routing.pathwayId(),
+        Routing routing = active.route(file.facts());
+        referrals.createReferrals(file, routing, active);
+        markRouted(file.tipId(), routing, routing.recipients().stream().map(TipRouter::summary).toList());
+        LOG.info("Tip {} routed by pathway {} v{} to {}", file.reference(), routing.pathwayId(),
                 routing.pathwayVersion(), routing.recipients().stream().map(Recipient::agencyId).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * Routes a tip again after a person changed it: always, even a call the IVR left partial (a person has now
+     * taken the report). Agencies the new routing adds get their referral; agencies that had one get revision
+     * {@code revision} as an update.
+     */
+    public Rerouted reroute(String tipId, int revision) {
+        Document stored = tips.find(Filters.eq("_id", tipId)).first();
+        if (stored == null) {
+            throw new IllegalStateException("tip " + tipId + " vanished while routing");
+        }
+        CaseFile file = CaseFile.of(cipher.open(stored));
+        Pathway active = pathway.get();
+        Routing routing = active.route(file.facts());
+        Set<String> before = new LinkedHashSet<>();
+        for (Referral r : referrals.forTip(tipId)) {
+            if (r.id().equals(ReferralService.referralId(tipId, r.agencyId()))) {
+                before.add(r.agencyId());
+            }
+        }
+        referrals.createReferrals(file, routing, active);
+        updates.send(file, revision, routing, active, before);
+        List<Document> recipients = new ArrayList<>(stored.getList("recipients", Document.class, List.of()));
+        Set<String> listed = new LinkedHashSet<>();
+        recipients.forEach(r -> listed.add(r.getString("agencyId")));
+        routing.recipients().stream().filter(r -> listed.add(r.agencyId())).map(TipRouter::summary).forEach(recipients::add);
+        markRouted(tipId, routing, recipients);
+        Set<String> updated = new LinkedHashSet<>();
+        routing.recipients().stream().map(Recipient::agencyId).filter(before::contains).forEach(updated::add);
+        return new Rerouted(routing.recipients(), updated);
     }
 
     /** Routes tips stored more than {@code olderThan} ago and still unrouted; returns how many. */
@@ -104,25 +126,28 @@ public final class TipRouter {
         return count;
     }
 
-    static boolean routable(String outcome, Document fields) {
-        if (!PARTIAL_OUTCOMES.contains(outcome)) {
-            return true;
-        }
-        return Boolean.TRUE.equals(fields.getBoolean("immediateDanger")) || Boolean.TRUE.equals(fields.getBoolean("childInvolved"));
+    /** Whether a first routing may send the case on its own (see the class comment). */
+    static boolean routable(CaseFile file) {
+        boolean noReport = WITHOUT_REPORT.contains(file.outcome())
+                || "OPERATOR".equals(file.outcome()) && "ivr".equals(file.source());
+        return !noReport || file.immediateDanger() || file.childInvolved();
     }
 
-    static TipFacts facts(Document fields, Document consents) {
-        Set<String> given = consents == null ? Set.of() : consents.entrySet().stream()
-                .filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).collect(Collectors.toSet());
-        return new TipFacts(
-                fields.getString("exploitationType"),
-                fields.getString("region"),
-                Boolean.TRUE.equals(fields.getBoolean("childInvolved")),
-                Boolean.TRUE.equals(fields.getBoolean("immediateDanger")),
-                fields.getString("victimNationality"),
-                Boolean.TRUE.equals(fields.getBoolean("crossBorder")),
-                fields.getString("callerRole"),
-                given);
+    private static String holdNote(CaseFile file) {
+        return "OPERATOR".equals(file.outcome())
+                ? "handed to an operator: routed when the operator files the report, or by a supervisor's review"
+                : "partial call without danger or child flag: supervisor review";
+    }
+
+    private void markRouted(String tipId, Routing routing, List<Document> recipients) {
+        tips.updateOne(Filters.eq("_id", tipId), Updates.combine(
+                Updates.set("routed", true),
+                Updates.set("status", "REFERRED"),
+                Updates.set("pathwayId", routing.pathwayId()),
+                Updates.set("pathwayVersion", routing.pathwayVersion()),
+                Updates.set("fallbackUsed", routing.fallbackUsed()),
+                Updates.set("recipients", recipients),
+                Updates.set("routedAt", Date.from(clock.instant()))));
     }
 
     private static Document summary(Recipient r) {

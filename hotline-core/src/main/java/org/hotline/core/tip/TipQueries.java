@@ -39,4 +39,9 @@ public final class TipQueries {
     public Optional<Document> byReference(String reference) {
         return Optional.ofNullable(tips.find(Filters.eq("reference", reference)).first()).map(cipher::open);
     }
+
+    /** The case file of tip {@code tipId} (what disclosure cuts agencies' payloads from), if it exists. */
+    public Optional<CaseFile> caseFile(String tipId) {
+        return Optional.ofNullable(tips.find(Filters.eq("_id", tipId)).first()).map(cipher::open).map(CaseFile::of);
+    }
 }

@@ -109,8 +109,7 @@ class InFlightReferralIT {
         ActivePathway active = ActivePathway.fromFile(file, env);
         PathwaySync sync = new PathwaySync(lifecycle, active, env);
         sync.syncOnce();
-        TipRouter router = new TipRouter(bed.mongo, active, (tipId, reference, fields, routing, pathway) ->
-                dispatch.referrals().createReferrals(tipId, reference, fields, routing, pathway), bed.clock,
+        TipRouter router = new TipRouter(bed.mongo, active, dispatch.referrals(), dispatch.updates(), bed.clock,
                 TipCipher.open(Map.of(), dataDir.resolve("keys")));
         route(router, "tip-1", "100000001");
 

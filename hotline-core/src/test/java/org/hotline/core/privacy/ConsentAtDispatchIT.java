@@ -41,7 +41,7 @@ class ConsentAtDispatchIT {
         ReferralService referrals = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
         referrals.auditWith(bed.audit);
         ActivePathway pathway = ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of());
-        router = new TipRouter(bed.mongo, pathway, referrals::createReferrals, Clock.systemUTC(), bed.cipher);
+        router = new TipRouter(bed.mongo, pathway, referrals, referrals.updates(), Clock.systemUTC(), bed.cipher);
     }
 
     @AfterEach
@@ -119,7 +119,7 @@ class ConsentAtDispatchIT {
         ReferralService sealed = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
         sealed.sealWith(bed.cipher);
         router = new TipRouter(bed.mongo, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of()),
-                sealed::createReferrals, Clock.systemUTC(), bed.cipher);
+                sealed, sealed.updates(), Clock.systemUTC(), bed.cipher);
         // when: the caller agreed to share their identity with the police
         Document tip = route("100000005", Map.of("exploitationType", "sexual_exploitation", "region", "LO",
                 "childInvolved", "false", "immediateDanger", "false"), consents(true));

@@ -32,6 +32,7 @@ class DeadlineEscalationIT {
         bed = new DispatchTestBed(dataDir);
         node = bed.node(DispatchTestBed.config("node-a").build());
         police = bed.agency();
+        bed.insertTip("tip-d", "D34DL", DANGER_ONLY);
         DispatchTestBed.refer(node, "tip-d", "D34DL", DANGER_ONLY, DispatchTestBed.pathway(police, null));
         node.worker().dispatchOnce();
     }
@@ -77,7 +78,7 @@ class DeadlineEscalationIT {
     void shouldHandTheCaseToTheNextAgencyOfTheChainAtImmediatePriority() {
         // given: the sweeper knows the pathway's agencies
         var pathway = DispatchTestBed.pathway(police, null);
-        node.deadlines().handOverWith(pathway::agency);
+        node.deadlines().handOverWith(bed.handovers(node, pathway));
 
         // when: the reminder window and then the escalation window pass without an acknowledgement
         bed.clock.advance(WINDOW);
@@ -87,13 +88,14 @@ class DeadlineEscalationIT {
         bed.clock.advance(WINDOW);
         node.deadlines().sweepOnce();
 
-        // then: the coordinator has its own referral of the tip, urgent, with the same payload, exactly once
+        // then: the coordinator has its own referral of the case, urgent, cut for its own profile, exactly once
         Document handed = bed.mongo.database().getCollection("referrals").find(new Document("_id", "tip-d:coordinator")).first();
         assertThat(handed).isNotNull();
         assertThat(handed.getString("priority")).isEqualTo("IMMEDIATE");
         assertThat(handed.getString("handedOverFrom")).isEqualTo(ID);
         assertThat(handed.getString("state")).isEqualTo("PENDING");
-        assertThat(handed.get("payload")).isEqualTo(referral().get("payload"));
+        assertThat(handed.get("payload")).isEqualTo(new Document("reference", "D34DL").append("region", "SO"));
+        assertThat(handed.getList("escalationChain", String.class)).containsExactly("supervisor");
         assertThat(bed.mongo.database().getCollection("referrals").countDocuments(new Document("tipId", "tip-d"))).isEqualTo(2);
     }
 

@@ -14,10 +14,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
+import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.testsupport.RecordingAgency;
 import org.hotline.core.testsupport.SteppingClock;
+import org.hotline.core.tip.CaseFile;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.Routing;
 import org.hotline.pathway.TipFields;
@@ -51,6 +53,8 @@ final class DispatchTestBed implements AutoCloseable {
     final MongoStore mongo;
     final SteppingClock clock = new SteppingClock(T0);
     final HotlineMetrics metrics = new HotlineMetrics(false);
+    /** What the bed's handovers audited. */
+    final List<AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private final String database;
@@ -121,11 +125,25 @@ final class DispatchTestBed implements AutoCloseable {
     }
 
     void insertTip(String tipId, String reference) {
+        insertTip(tipId, reference, TIP_FIELDS);
+    }
+
+    /** Stores a routed tip with {@code fields} (consents under {@code consents}) the way intake does, unencrypted. */
+    void insertTip(String tipId, String reference, Map<String, Object> fields) {
+        Map<String, Object> plain = new HashMap<>(fields);
+        Object consents = plain.remove("consents");
         mongo.database().getCollection("tips").insertOne(new Document("_id", tipId)
                 .append("reference", reference)
                 .append("createdAt", Date.from(clock.instant()))
-                .append("fields", new Document(TIP_FIELDS))
+                .append("fields", new Document(plain))
+                .append("consents", consents == null ? new Document() : new Document((Map<String, Object>) consents))
                 .append("routed", true));
+    }
+
+    /** Handovers cut from the bed's stored (unencrypted) tips by {@code pathway}, audited into {@link #audited}. */
+    Handovers handovers(Dispatch node, Pathway pathway) {
+        return new Handovers(node.referrals().outbox(), id -> Optional.ofNullable(tip(id)).map(CaseFile::of),
+                () -> pathway, audited::add);
     }
 
     Document tip(String tipId) {

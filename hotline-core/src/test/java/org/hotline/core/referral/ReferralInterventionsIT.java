@@ -35,10 +35,11 @@ class ReferralInterventionsIT {
         node = bed.node(DispatchTestBed.config("node-a").build());
         police = bed.agency().thenAnswer(400);
         pathway = DispatchTestBed.pathway(police, null);
-        bed.insertTip("tip-a", "A1CK2");
+        bed.insertTip("tip-a", "A1CK2", DANGER_ONLY);
         DispatchTestBed.refer(node, "tip-a", "A1CK2", DANGER_ONLY, pathway);
         node.worker().dispatchOnce();
-        interventions = new ReferralInterventions(bed.mongo.database(), bed.metrics, bed.clock, node.worker()::wakeUp);
+        interventions = new ReferralInterventions(bed.mongo.database(), bed.metrics, bed.clock, node.worker()::wakeUp,
+                bed.handovers(node, pathway));
     }
 
     @AfterEach
@@ -83,7 +84,7 @@ class ReferralInterventionsIT {
     }
 
     @Test
-    void shouldReassignWithTheSamePayloadOnceAndTakeTheOriginalOffTheList() {
+    void shouldReassignWithThePayloadOfTheNewAgencysOwnProfileOnceAndTakeTheOriginalOffTheList() {
         // given
         Agency labour = pathway.agency("labour").orElseThrow();
         // when
@@ -96,7 +97,15 @@ class ReferralInterventionsIT {
         });
         assertThat(again).isInstanceOf(AnswerResult.AlreadyApplied.class);
         Document copy = referral("tip-a:labour");
-        assertThat(copy.get("payload", Document.class)).isEqualTo(referral(ID).get("payload", Document.class));
+        // the labour profile lists exploitation type and region only: not the police's narrative or danger flag
+        assertThat(copy.get("payload", Document.class)).isEqualTo(new Document("exploitationType", "other")
+                .append("region", "SO"));
+        assertThat(copy.getString("profile")).isEqualTo("labour");
+        assertThat(bed.audited).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("referral.disclosure");
+            assertThat(e.details()).containsEntry("kind", "reassign").containsEntry("to", "labour")
+                    .containsEntry("fields", "exploitationType,region");
+        });
         assertThat(copy.getString("handedOverFrom")).isEqualTo(ID);
         assertThat(copy.getString("idempotencyKey")).isNotEqualTo(referral(ID).getString("idempotencyKey"));
         assertThat(referral(ID).get("resolved", Document.class).getString("to")).isEqualTo("labour");

@@ -55,7 +55,8 @@ class SmsDispatchIT {
             assertThat(body.getString("to")).isEqualTo("+231770000200");
             assertThat(body.getString("reference")).isEqualTo("S3MS1");
             String text = body.getString("text");
-            assertThat(text).startsWith("Hotline referral S3MS1: other, HIGH.")
+            // the outreach profile (notice) does not list the exploitation type: the text does not name it
+            assertThat(text).startsWith("Hotline referral S3MS1: new case, HIGH.").doesNotContain("other")
                     .contains("/portal/referrals/tip-s%3Aoutreach").doesNotContain("boy sells water");
             assertThat(SmsText.segments(text)).isEqualTo(1);
             assertThat(request.header("Idempotency-Key")).isEqualTo(node.referrals().find(ID).orElseThrow().idempotencyKey());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.pathway.Agency;
+import org.hotline.pathway.Audience;
 import org.hotline.pathway.Disclosure;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.Recipient;
@@ -120,7 +121,22 @@ public final class CompiledPathway implements Pathway {
 
     @Override
     public Disclosure disclose(Recipient recipient, Map<String, ?> tipFields) {
-        return disclosures.disclose(recipient, tipFields);
+        return disclosures.disclose(disclosures.audienceOf(recipient), tipFields);
+    }
+
+    @Override
+    public Audience audienceOf(Recipient recipient) {
+        return disclosures.audienceOf(recipient);
+    }
+
+    @Override
+    public Audience handoverAudience(String agencyId, java.util.Collection<String> caseRules) {
+        return disclosures.handoverAudience(agencyId, caseRules);
+    }
+
+    @Override
+    public Disclosure disclose(Audience audience, Map<String, ?> tipFields) {
+        return disclosures.disclose(audience, tipFields);
     }
 
     @Override

@@ -1,20 +1,25 @@
 package org.hotline.pathway.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.hotline.pathway.Audience;
 import org.hotline.pathway.Disclosure.AppliedOverride;
 import org.hotline.pathway.Disclosure;
 import org.hotline.pathway.Recipient;
 import org.hotline.pathway.TipFields;
 import org.hotline.pathway.model.ConsentOverride;
+import org.hotline.pathway.model.Profile;
 
 /**
- * Minimum-necessary payloads. A field goes to a recipient only if one of its profiles lists it; a field a
- * profile gates behind a consent purpose goes only if the caller gave that purpose, or a matched rule's
- * consent override covers the field and its condition (child involved / immediate danger) holds for the tip.
+ * Minimum-necessary payloads. A field goes to an audience only if one of its profiles lists it; a field a
+ * profile gates behind a consent purpose goes only if the caller gave that purpose, or one of the audience's
+ * override rules covers the field and its condition (child involved / immediate danger) holds for the tip.
  */
 final class Disclosures {
 
@@ -26,28 +31,47 @@ final class Disclosures {
         this.agencyIndex = agencyIndex;
     }
 
-    Disclosure disclose(Recipient recipient, Map<String, ?> tip) {
+    Audience audienceOf(Recipient recipient) {
         var actions = CompiledPathway.actionsFor(rulesById, agencyIndex, recipient);
         if (actions.isEmpty()) {
             throw new IllegalArgumentException("recipient " + recipient.agencyId() + " with rules "
                     + recipient.matchedRules() + " was not routed by this pathway version");
         }
+        return new Audience(recipient.agencyId(), actions.stream().map(CompiledRule.Action::profile).toList(),
+                recipient.matchedRules());
+    }
+
+    Audience handoverAudience(String agencyId, Collection<String> caseRules) {
+        Integer index = agencyIndex.get(agencyId);
+        if (index == null) {
+            throw new IllegalArgumentException("agency " + agencyId + " is not in this pathway's directory");
+        }
+        var profiles = new LinkedHashMap<String, Profile>();
+        for (CompiledRule rule : rulesById.values()) {
+            rule.actions().stream().filter(a -> a.agency() == index).forEach(a -> profiles.put(a.profile().id(), a.profile()));
+        }
+        var overrideRules = caseRules.stream().filter(id -> names(rulesById.get(id), agencyId)).distinct().toList();
+        return new Audience(agencyId, profiles.isEmpty() ? List.of() : List.of(narrowest(profiles.values())),
+                overrideRules);
+    }
+
+    Disclosure disclose(Audience audience, Map<String, ?> tip) {
         Set<String> consents = TipFields.consents(tip.get(TipFields.CONSENTS));
         var payload = new LinkedHashMap<String, Object>();
         var withheld = new ArrayList<String>();
         var overrides = new ArrayList<AppliedOverride>();
         for (String field : TipFields.ALL) {
             var value = tip.get(field);
-            if (value == null || actions.stream().noneMatch(a -> a.fields().contains(field))) {
+            if (value == null || audience.profiles().stream().noneMatch(p -> p.allFields().contains(field))) {
                 continue;
             }
-            var purposes = actions.stream().map(a -> a.profile().requiresConsent().get(field))
+            var purposes = audience.profiles().stream().map(p -> p.requiresConsent().get(field))
                     .filter(Objects::nonNull).distinct().toList();
             if (purposes.isEmpty() || purposes.stream().anyMatch(consents::contains)) {
                 payload.put(field, value);
                 continue;
             }
-            var override = override(recipient, field, purposes.getFirst(), tip);
+            var override = override(audience, field, purposes.getFirst(), tip);
             if (override == null) {
                 withheld.add(field);
             } else {
@@ -58,11 +82,41 @@ final class Disclosures {
         return new Disclosure(payload, withheld, overrides);
     }
 
-    private AppliedOverride override(Recipient recipient, String field, String purpose, Map<String, ?> tip) {
-        for (var ruleId : recipient.matchedRules()) {
+    /** Whether {@code rule} refers cases to the agency or names it in one of its escalation chains. */
+    private boolean names(CompiledRule rule, String agencyId) {
+        if (rule == null) {
+            return false;
+        }
+        Integer index = agencyIndex.get(agencyId);
+        return rule.actions().stream().anyMatch(a -> Objects.equals(a.agency(), index) || a.escalation().contains(agencyId));
+    }
+
+    /** One profile with the fields every profile lists, each gated by the first consent any of them asks. */
+    private static Profile narrowest(Collection<Profile> profiles) {
+        if (profiles.size() == 1) {
+            return profiles.iterator().next();
+        }
+        var first = profiles.iterator().next();
+        var fields = new LinkedHashSet<>(first.allFields());
+        profiles.forEach(p -> fields.retainAll(p.allFields()));
+        var gates = new LinkedHashMap<String, String>();
+        for (Profile p : profiles) {
+            p.requiresConsent().forEach((field, purpose) -> {
+                if (fields.contains(field)) {
+                    gates.putIfAbsent(field, purpose);
+                }
+            });
+        }
+        var open = fields.stream().filter(f -> !gates.containsKey(f)).toList();
+        var name = String.join("&", profiles.stream().map(Profile::id).toList());
+        return new Profile(name, "narrowest of " + name, open, gates);
+    }
+
+    private AppliedOverride override(Audience audience, String field, String purpose, Map<String, ?> tip) {
+        for (var ruleId : audience.overrideRules()) {
             var rule = rulesById.get(ruleId);
             var o = rule == null ? null : rule.consentOverride();
-            if (o != null && o.fields().contains(field) && holds(o, tip)) {
+            if (o != null && o.fields().contains(field) && holds(o, tip) && names(rule, audience.agencyId())) {
                 return new AppliedOverride(ruleId, field, purpose, o.when(), o.reason());
             }
         }

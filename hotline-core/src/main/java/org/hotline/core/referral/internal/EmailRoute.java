@@ -12,8 +12,8 @@ import org.hotline.core.referral.DispatchConfig;
 import org.hotline.pathway.Channel;
 
 /**
- * Delivers a referral by e-mail (SMTP): a short notice with the reference, category, urgency, acknowledge-by
- * time and a link to the agency portal. The tip's details are not in the mail: e-mail crosses servers we do
+ * Delivers a referral by e-mail (SMTP): a short notice with the reference, category (when the agency's profile
+ * discloses it), urgency, acknowledge-by time and a link to the agency portal. The tip's details are not in the mail: e-mail crosses servers we do
  * not control, so the agency reads them in the portal after signing in.
  */
 public final class EmailRoute extends RouteBuilder {
@@ -72,14 +72,31 @@ public final class EmailRoute extends RouteBuilder {
         return mail;
     }
 
-    private String text(DeliveryRequest request) {
-        return "A new referral for " + request.agencyName() + ".\n\n"
+    String text(DeliveryRequest request) {
+        String head = "A new referral for " + request.agencyName() + ".\n\n"
                 + "Reference: " + request.reference() + "\n"
-                + "Category: " + nullSafe(request.category()) + "\n"
+                + (request.category() == null ? "" : "Category: " + request.category() + "\n")
                 + "Urgency: " + request.priority() + "\n"
-                + "Acknowledge by: " + (request.acknowledgeBy() == null ? "-" : request.acknowledgeBy()) + "\n\n"
-                + "Open it in the agency portal: " + PortalLinks.referral(config, request.referralId()) + "\n"
+                + "Acknowledge by: " + (request.acknowledgeBy() == null ? "-" : request.acknowledgeBy()) + "\n\n";
+        if (request.abroad()) {
+            // A counterpart abroad has no account in the national portal: it gets the minimal payload its
+            // profile allows in the mail itself, and answers the national focal point directly.
+            return head + disclosed(request) + "\nPlease acknowledge to the national hotline's transnational focal point.\n";
+        }
+        return head + "Open it in the agency portal: " + PortalLinks.referral(config, request.referralId()) + "\n"
                 + links.map(l -> answerLinks(l, request)).orElse("");
+    }
+
+    private static String disclosed(DeliveryRequest request) {
+        StringBuilder out = new StringBuilder();
+        if (request.payload() != null) {
+            request.payload().forEach((field, value) -> {
+                if (!"reference".equals(field)) {
+                    out.append(field).append(": ").append(value).append("\n");
+                }
+            });
+        }
+        return out.toString();
     }
 
     /** Single-use links; they open a confirmation page in the portal, so a mail scanner's visit changes nothing. */
@@ -88,9 +105,5 @@ public final class EmailRoute extends RouteBuilder {
                 AnswerLinks.Action.ACKNOWLEDGE)) + "\n"
                 + "Decline: " + PortalLinks.answer(config, l.token(request.referralId(), request.agencyId(),
                 AnswerLinks.Action.DECLINE)) + "\n";
-    }
-
-    private static String nullSafe(String value) {
-        return value == null ? "unspecified" : value;
     }
 }

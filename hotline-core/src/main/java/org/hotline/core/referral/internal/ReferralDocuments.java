@@ -48,17 +48,20 @@ public final class ReferralDocuments {
 
     /** The request a channel route needs for this referral over {@code channel}. */
     public static DeliveryRequest request(Document referral, Channel channel) {
+        Map<String, Object> payload = plain(referral.get("payload", Document.class));
+        Object category = payload == null ? null : payload.get("exploitationType");
         return new DeliveryRequest(
                 referral.getString("_id"),
                 referral.getString("reference"),
                 referral.getString("agencyId"),
                 referral.getString("agencyName"),
-                referral.getString("category"),
+                category == null ? null : category.toString(),
                 referral.getString("priority"),
                 instant(referral, "ackDeadline"),
-                plain(referral.get("payload", Document.class)),
+                payload,
                 idempotencyKey(referral),
-                channel);
+                channel,
+                Boolean.TRUE.equals(referral.getBoolean("abroad")));
     }
 
     /**

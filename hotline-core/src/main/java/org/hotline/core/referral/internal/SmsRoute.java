@@ -58,10 +58,10 @@ public final class SmsRoute extends RouteBuilder {
     String text(DeliveryRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("reference", request.reference());
-        values.put("category", request.category());
+        values.put("category", request.category() == null ? "new case" : request.category());
         values.put("priority", request.priority());
         values.put("acknowledgeBy", request.acknowledgeBy() == null ? null : request.acknowledgeBy().toString());
-        values.put("link", PortalLinks.referral(config, request.referralId()));
+        values.put("link", request.abroad() ? "" : PortalLinks.referral(config, request.referralId()));
         values.put("code", SmsReplyCode.of(request.referralId()));
         return SmsText.fitOne(SmsText.render(config.smsTemplate(), values));
     }

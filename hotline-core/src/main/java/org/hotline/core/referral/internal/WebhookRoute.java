@@ -62,7 +62,9 @@ public final class WebhookRoute extends RouteBuilder {
         body.put("referralId", request.referralId());
         body.put("reference", request.reference());
         body.put("agency", request.agencyId());
-        body.put("category", request.category());
+        if (request.category() != null) {
+            body.put("category", request.category());
+        }
         body.put("priority", request.priority());
         body.put("acknowledgeBy", request.acknowledgeBy() == null ? null : request.acknowledgeBy().toString());
         body.put("payload", request.payload());

@@ -1,0 +1,90 @@
+package org.hotline.core.referral;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.hotline.core.audit.AuditEvent;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.crypto.PayloadSeal;
+import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.referral.internal.MongoReferralStore;
+
+/**
+ * The only way a referral enters the outbox, whoever drafted it (routing, an update, a reassign, an
+ * escalation): the payload is sealed, the referral inserted unless it exists (ids are deterministic, so a
+ * repeat adds nothing), every consent override it carries audited, and the listeners told — dispatch takes
+ * new referrals at once, and the duty-officer ring hangs here, so every IMMEDIATE referral rings whoever
+ * created it.
+ */
+public final class ReferralOutbox {
+
+    private final MongoReferralStore store;
+    private final HotlineMetrics metrics;
+    private final List<Consumer<List<Document>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile AuditLog audit = event -> { };
+    private volatile PayloadSeal seal = PayloadSeal.NONE;
+
+    ReferralOutbox(MongoReferralStore store, HotlineMetrics metrics) {
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** Tells {@code listener} of the referrals each call of {@link #add} inserted (never of repeats). */
+    public void onCreated(Consumer<List<Document>> listener) {
+        listeners.add(listener);
+    }
+
+    void auditWith(AuditLog log) {
+        this.audit = log;
+    }
+
+    void sealWith(PayloadSeal payloadSeal) {
+        this.seal = payloadSeal;
+    }
+
+    PayloadSeal seal() {
+        return seal;
+    }
+
+    /**
+     * Stores the drafts (plain payloads, sealed here) that do not exist yet, in one round trip.
+     *
+     * @return the ids inserted
+     */
+    Set<String> add(List<Document> drafts) {
+        List<Document> sealed = drafts.stream().map(this::sealed).toList();
+        Set<String> inserted = store.insertAllAbsent(sealed);
+        List<Document> created = sealed.stream().filter(d -> inserted.contains(d.getString("_id"))).toList();
+        for (Document doc : created) {
+            metrics.referralCreated(doc.getString("agencyId"));
+            metrics.referralState(ReferralState.PENDING.name(), doc.getString("channel"), doc.getString("agencyId"));
+            auditOverrides(doc);
+        }
+        if (!created.isEmpty()) {
+            listeners.forEach(l -> l.accept(created));
+        }
+        return inserted;
+    }
+
+    private Document sealed(Document draft) {
+        Document payload = draft.get("payload", Document.class);
+        return payload == null ? draft : new Document(draft).append("payload", seal.seal(draft.getString("tipId"), payload));
+    }
+
+    private void auditOverrides(Document referral) {
+        for (Document o : referral.getList("consentOverrides", Document.class, List.of())) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("agencyId", referral.getString("agencyId"));
+            details.put("tipId", referral.getString("tipId"));
+            details.put("referralId", referral.getString("_id"));
+            for (String k : List.of("ruleId", "field", "consentPurpose", "condition", "reason")) {
+                details.put(k, String.valueOf(o.get(k)));
+            }
+            audit.record(new AuditEvent("system", "referral.consent_override", referral.getString("reference"), details));
+        }
+    }
+}
