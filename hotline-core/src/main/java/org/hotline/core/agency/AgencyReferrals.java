@@ -40,7 +40,7 @@ public final class AgencyReferrals {
     private static final Document ENVELOPE = new Document("_id", 1).append("agencyId", 1).append("agencyName", 1)
             .append("priority", 1).append("state", 1).append("createdAt", 1).append("deliveredAt", 1)
             .append("ackDeadline", 1).append("acknowledgedAt", 1).append("declinedAt", 1).append("declineReason", 1)
-            .append("outcomes", 1).append("payload", 1).append("tipId", 1);
+            .append("outcomes", 1).append("payload", 1).append("tipId", 1).append("reference", 1);
 
     private final MongoCollection<Document> referrals;
     private final AuditLog audit;
@@ -88,12 +88,12 @@ public final class AgencyReferrals {
 
     /** The envelope of a stored referral as an agency sees it, without the payload. */
     public static JsonObject summary(Document doc, Instant now) {
-        Document payload = doc.get("payload", Document.class);
         String state = doc.getString("state");
         Date deadline = doc.getDate("ackDeadline");
         JsonObject out = new JsonObject()
                 .put("id", doc.getString("_id"))
-                .put("reference", payload == null ? null : stringOrNull(payload.get("reference")))
+                // the referral's own reference, whether or not the agency's profile lists the tip's
+                .put("reference", doc.getString("reference"))
                 .put("agencyId", doc.getString("agencyId"))
                 .put("priority", doc.getString("priority"))
                 .put("state", state)
@@ -159,10 +159,6 @@ public final class AgencyReferrals {
             return value;
         }
         return value.toString();
-    }
-
-    private static String stringOrNull(Object value) {
-        return value == null ? null : value.toString();
     }
 
     private static String iso(Date date) {

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.hotline.core.Hotline;
 import org.hotline.core.HotlineConfig;
+import org.hotline.core.auth.Role;
 import org.hotline.core.e2e.TestNode;
+import org.hotline.core.testsupport.Staff;
 import org.hotline.core.testsupport.RecordingAgency;
 import org.hotline.core.testsupport.ami.AmiSimulator;
 import org.hotline.ivr.sim.AsteriskSimulator;
@@ -98,6 +106,37 @@ class DutyOfficerNodeIT {
         // then: the referral goes out, and no Originate was asked for
         await().atMost(Duration.ofSeconds(20)).until(() -> !agencies.effectiveDeliveries().isEmpty());
         assertThat(ami.actions("Originate")).isEmpty();
+    }
+
+    @Test
+    void shouldRingTheDutyOfficerWhenAnOperatorMarksATipAsAnEmergency() throws Exception {
+        // given: a report without danger, already referred, and an operator signed in
+        hotline = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ami.loggedInSessions() == 1);
+        CallResult call = new AsteriskSimulator("127.0.0.1", hotline.agiPort())
+                .call("hotline", org.hotline.core.e2e.Calls.forcedLabourReport());
+        String reference = call.variables().get("HOTLINE_REFERENCE");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !agencies.effectiveDeliveries().isEmpty());
+        Staff.create(hotline.mongo(), "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
+        Staff.Session operator = Staff.signIn(hotline.httpPort(), "olu.operator");
+
+        // when: the operator presses the console's emergency button
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + hotline.httpPort() + "/api/console/tips/" + reference + "/emergency"))
+                .header("Authorization", operator.bearer()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"guards are armed\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then: the IMMEDIATE referral it creates rings the duty officer like the danger key does
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ami.actions("Originate"))
+                .singleElement().satisfies(action -> assertThat(action).containsEntry("Channel", "PJSIP/duty-officer")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Document entry = hotline.mongo().database().getCollection("audit_log")
+                    .find(new Document("action", "duty_officer.call")).first();
+            assertThat(entry).isNotNull();
+            assertThat(entry.getString("target")).isEqualTo(reference);
+        });
     }
 
     @Test

@@ -72,7 +72,8 @@ public final class EmailRoute extends RouteBuilder {
         return mail;
     }
 
-    String text(DeliveryRequest request) {
+    /** The mail body: only the referral's own reference, urgency and deadline, and the disclosed payload. */
+    public String text(DeliveryRequest request) {
         String head = "A new referral for " + request.agencyName() + ".\n\n"
                 + "Reference: " + request.reference() + "\n"
                 + (request.category() == null ? "" : "Category: " + request.category() + "\n")

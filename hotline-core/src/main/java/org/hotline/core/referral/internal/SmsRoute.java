@@ -55,7 +55,8 @@ public final class SmsRoute extends RouteBuilder {
         message.setHeader(WebhookRoute.IDEMPOTENCY_HEADER, request.idempotencyKey());
     }
 
-    String text(DeliveryRequest request) {
+    /** The SMS text: the referral's own reference, urgency, deadline and the disclosed category only. */
+    public String text(DeliveryRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("reference", request.reference());
         values.put("category", request.category() == null ? "new case" : request.category());

@@ -57,7 +57,8 @@ public final class WebhookRoute extends RouteBuilder {
         message.setHeader(WebhookSigner.HEADER, WebhookSigner.signature(body, secret));
     }
 
-    static Map<String, Object> bodyOf(DeliveryRequest request) {
+    /** The webhook body: the referral's own envelope and the disclosed payload. */
+    public static Map<String, Object> bodyOf(DeliveryRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("referralId", request.referralId());
         body.put("reference", request.reference());
