@@ -20,7 +20,6 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.bson.Document;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
-import org.hotline.core.ami.DutyOfficerCall;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
@@ -99,7 +98,7 @@ final class NodeAssembly {
     private final Optional<AmiConfig> amiConfig;
     private final StatsConfig statsConfig;
     private final PathwayLifecycleConfig pathwayConfig;
-    private final Optional<DutyOfficerCall.DutyOfficerSettings> dutyOfficer;
+    private final Optional<DutyOfficerWiring.Duty> dutyOfficer;
 
     NodeAssembly(HotlineConfig config, Map<String, String> env, Clock clock) {
         this.config = config;
@@ -188,7 +187,8 @@ final class NodeAssembly {
                 pathway::get, storage.audit());
         dispatch.deadlines().handOverWith(handovers);
         if (dutyOfficer.isPresent() && ami.isPresent()) {
-            DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), storage.audit());
+            push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
+                    storage.audit(), clock, config.nodeId()));
         }
         TipRouter router = new TipRouter(mongo, pathway, dispatch.referrals(), dispatch.updates(), clock, cipher);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));

@@ -44,15 +44,23 @@ public final class DutyOfficerCall implements AmiListener {
         this.settings = settings;
     }
 
-    /** Places the call for a tip; never fails exceptionally: every ending is an {@link Outcome}. */
+    /** Places the call for a tip to the configured channel; never fails exceptionally. */
     public CompletableFuture<Outcome> call(String reference) {
+        return call(reference, settings.channel());
+    }
+
+    /**
+     * Places the call for a tip to one officer's {@code channel}; never fails exceptionally: every ending is an
+     * {@link Outcome}.
+     */
+    public CompletableFuture<Outcome> call(String reference, String channel) {
         if (reference == null || !reference.matches("\\d{9}")) {
             throw new IllegalArgumentException("a tip reference is 9 digits");
         }
         String id = UUID.randomUUID().toString();
         CompletableFuture<String> key = new CompletableFuture<>();
         keys.put(id, key);
-        OriginateRequest request = new OriginateRequest(settings.channel(), settings.context(), "s",
+        OriginateRequest request = new OriginateRequest(channel, settings.context(), "s",
                 settings.callerId(), settings.ringTimeout(), Map.of("HOTLINE_DUTY_CALL", id, "HOTLINE_REFERENCE", reference));
         return ami.originate(request).<Outcome>thenCompose(result -> result.answered()
                 ? awaitKey(id, key)

@@ -49,7 +49,8 @@ class AgencyReferralsTest {
     }
 
     private static Document referral(String state, Instant deadline) {
-        return new Document("_id", "tip-1:mol-labour").append("agencyId", "mol-labour").append("state", state)
+        return new Document("_id", "tip-1:mol-labour").append("reference", "123456789").append("agencyId", "mol-labour")
+                .append("state", state)
                 .append("priority", "NORMAL").append("createdAt", Date.from(NOW.minusSeconds(3600)))
                 .append("ackDeadline", Date.from(deadline))
                 .append("payload", new Document("reference", "123456789").append("employer", "Kpatawee Rubber Farm")
