@@ -36,7 +36,7 @@ import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.intake.internal.CounterFile;
-import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
 import org.hotline.core.metrics.HotlineMetrics;

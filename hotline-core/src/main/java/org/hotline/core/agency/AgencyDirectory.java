@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.hotline.core.referral.ReferralState;
-import org.hotline.core.referral.internal.MongoReferralStore;
+import org.hotline.core.referral.ReferralCollection;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Channel;
 import org.hotline.pathway.Pathway;
@@ -41,7 +41,7 @@ public final class AgencyDirectory {
 
     public AgencyDirectory(MongoDatabase database, Supplier<Pathway> pathway, Supplier<Set<String>> openCircuits,
             Clock clock) {
-        this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
+        this.referrals = ReferralCollection.of(database);
         this.pathway = pathway;
         this.openCircuits = openCircuits;
         this.clock = clock;

@@ -21,7 +21,7 @@ import org.hotline.core.audit.AuditLog;
 import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.referral.ReferralState;
 import org.hotline.core.referral.SmsReplyCode;
-import org.hotline.core.referral.internal.MongoReferralStore;
+import org.hotline.core.referral.ReferralCollection;
 
 /**
  * What an agency sees of its own referrals. Every view is cut on the server: the envelope (id, state,
@@ -48,7 +48,7 @@ public final class AgencyReferrals {
     private final PayloadSeal seal;
 
     public AgencyReferrals(MongoDatabase database, AuditLog audit, Clock clock, PayloadSeal seal) {
-        this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
+        this.referrals = ReferralCollection.of(database);
         this.audit = audit;
         this.clock = clock;
         this.seal = seal;

@@ -1,7 +1,7 @@
 package org.hotline.core.agency;
 
-import static org.hotline.core.console.internal.Handlers.blocking;
-import static org.hotline.core.console.internal.Handlers.json;
+import static org.hotline.core.http.Handlers.blocking;
+import static org.hotline.core.http.Handlers.json;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.hotline.core.agency.internal.Requests;
 import org.hotline.core.auth.Access;
-import org.hotline.core.console.internal.Handlers;
+import org.hotline.core.http.Handlers;
 import org.hotline.core.auth.Principal;
 import org.hotline.core.auth.Role;
 import org.hotline.core.http.ApiException;

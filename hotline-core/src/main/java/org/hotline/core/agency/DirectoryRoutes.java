@@ -1,7 +1,7 @@
 package org.hotline.core.agency;
 
-import static org.hotline.core.console.internal.Handlers.blocking;
-import static org.hotline.core.console.internal.Handlers.json;
+import static org.hotline.core.http.Handlers.blocking;
+import static org.hotline.core.http.Handlers.json;
 
 import io.vertx.ext.web.Router;
 import org.hotline.core.auth.Access;

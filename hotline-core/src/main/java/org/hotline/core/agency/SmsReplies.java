@@ -16,7 +16,7 @@ import org.bson.Document;
 import org.hotline.core.http.ApiException;
 import org.hotline.core.referral.ReferralAnswers;
 import org.hotline.core.referral.SmsReplyCode;
-import org.hotline.core.referral.internal.MongoReferralStore;
+import org.hotline.core.referral.ReferralCollection;
 
 /**
  * Applies SMS replies the gateway passes on. The reply's code names one referral, and only a referral that
@@ -34,7 +34,7 @@ public final class SmsReplies {
     private final Answers apply;
 
     public SmsReplies(MongoDatabase database, ReferralAnswers answers, Answers apply) {
-        this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
+        this.referrals = ReferralCollection.of(database);
         this.answers = answers;
         this.apply = apply;
     }

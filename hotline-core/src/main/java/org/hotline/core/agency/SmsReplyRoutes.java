@@ -1,7 +1,7 @@
 package org.hotline.core.agency;
 
-import static org.hotline.core.console.internal.Handlers.blocking;
-import static org.hotline.core.console.internal.Handlers.json;
+import static org.hotline.core.http.Handlers.blocking;
+import static org.hotline.core.http.Handlers.json;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.hotline.core.agency.internal.Requests;
 import org.hotline.core.agency.internal.SmsSignature;
 import org.hotline.core.auth.Access;
-import org.hotline.core.console.internal.Handlers;
+import org.hotline.core.http.Handlers;
 import org.hotline.core.http.ApiException;
 import org.hotline.core.http.ApiRoutes;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.pathway.TipFields;
 
 /**

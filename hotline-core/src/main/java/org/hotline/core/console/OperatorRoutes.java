@@ -1,8 +1,8 @@
 package org.hotline.core.console;
 
-import static org.hotline.core.console.internal.Handlers.blocking;
-import static org.hotline.core.console.internal.Handlers.body;
-import static org.hotline.core.console.internal.Handlers.json;
+import static org.hotline.core.http.Handlers.blocking;
+import static org.hotline.core.http.Handlers.body;
+import static org.hotline.core.http.Handlers.json;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +14,10 @@ import java.util.Set;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.Principal;
 import org.hotline.core.auth.Role;
-import org.hotline.core.console.internal.Handlers;
+import org.hotline.core.http.Handlers;
 import org.hotline.core.http.ApiException;
 import org.hotline.core.http.ApiRoutes;
-import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.pathway.TipFields;
 

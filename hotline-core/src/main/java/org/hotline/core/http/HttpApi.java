@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bson.Document;
-import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.Role;
 import org.hotline.core.metrics.HotlineMetrics;

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import org.bson.Document;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.intake.internal.CounterFile;
-import org.hotline.core.intake.internal.ReferenceCodec;
 import org.hotline.core.intake.internal.TipDocuments;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;

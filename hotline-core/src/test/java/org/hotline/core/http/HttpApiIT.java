@@ -25,7 +25,7 @@ import org.hotline.core.auth.Role;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
-import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.testsupport.Staff;

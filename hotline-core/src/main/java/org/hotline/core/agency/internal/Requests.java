@@ -6,7 +6,7 @@ import org.hotline.core.http.ApiException;
 import org.hotline.core.referral.AnswerResult;
 
 /**
- * Request plumbing of the agency routes beyond the shared {@link org.hotline.core.console.internal.Handlers}
+ * Request plumbing of the agency routes beyond the shared {@link org.hotline.core.http.Handlers}
  * (bounded JSON bodies, blocking work): referral ids from the path, refused answers as API errors.
  */
 public final class Requests {

@@ -14,7 +14,7 @@ import org.hotline.core.crypto.FieldCipher;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.intake.internal.CounterFile;
-import org.hotline.core.intake.internal.ReferenceCodec;
+import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -49,9 +49,7 @@ public final class IntakeRig implements AutoCloseable {
             DispatchConfig config = DispatchConfig.defaults("bench");
             Dispatch dispatch = push(Dispatch.start(mongo, config, ref -> Optional.ofNullable(env.get(ref)), metrics,
                     clock));
-            TipRouter router = new TipRouter(mongo, ActivePathway.of(pathway),
-                    (tipId, reference, fields, routing, active) ->
-                            dispatch.referrals().createReferrals(tipId, reference, fields, routing, active),
+            TipRouter router = new TipRouter(mongo, ActivePathway.of(pathway), dispatch.referrals(), dispatch.updates(),
                     clock, cipher);
             afterStored = router::route;
         }

@@ -1,4 +1,4 @@
-package org.hotline.core.console.internal;
+package org.hotline.core.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package org.hotline.core.intake.internal;
+package org.hotline.core.intake;
 
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package org.hotline.core.intake.internal;
+package org.hotline.core.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,70 @@
+package org.hotline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout that shows the design: a feature ({@code org.hotline.core.<feature>}) talks to another feature only
+ * through that feature's public types; its {@code internal} package (repositories, Camel routes, adapters) is its
+ * own. Only the node's composition root ({@code org.hotline.core} itself) wires internals together.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "org.hotline.core";
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+
+    @Test
+    void shouldKeepEachFeaturesInternalPackageToItself() {
+        // when
+        List<String> violations = new ArrayList<>();
+        for (JavaClass c : MAIN) {
+            Optional<String> feature = feature(c.getPackageName());
+            if (feature.isEmpty()) {
+                continue;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String target = d.getTargetClass().getPackageName();
+                Optional<String> owner = feature(target);
+                if (target.contains(".internal") && owner.isPresent() && !owner.equals(feature)) {
+                    violations.add(c.getName() + " -> " + d.getTargetClass().getName());
+                }
+            }
+        }
+
+        // then
+        assertThat(new TreeSet<>(violations)).as("features reaching into another feature's internal package").isEmpty();
+    }
+
+    @Test
+    void shouldFindTheRuleOnAPlantedViolation() {
+        // given a dependency from the console feature on the referral feature's internals, as the check sees it
+        String from = ROOT + ".console";
+        String to = ROOT + ".referral.internal";
+
+        // then the rule's notion of "feature" tells them apart, and the composition root has none
+        assertThat(feature(from)).contains("console");
+        assertThat(feature(to)).contains("referral");
+        assertThat(feature(ROOT)).isEmpty();
+    }
+
+    /** The feature a package belongs to: its first segment under the root; none for the root itself. */
+    static Optional<String> feature(String packageName) {
+        if (!packageName.startsWith(ROOT + ".")) {
+            return Optional.empty();
+        }
+        String rest = packageName.substring(ROOT.length() + 1);
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+}
