@@ -22,7 +22,6 @@ import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.ami.DutyOfficerCall;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Sessions;
@@ -171,7 +170,7 @@ final class NodeAssembly {
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout())));
         ensureIndexes(mongo);
-        AuditLog audit = new MongoAuditLog(mongo.database(), Hotline.auditChain(key), clock, metrics::auditFailure);
+        AuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
