@@ -42,6 +42,7 @@ public final class CallSocket implements SocketConnectionFacade {
     private int headerLines;
     private final List<String> headerProblems = new CopyOnWriteArrayList<>();
     private final Deque<String> headerBlock = new ArrayDeque<>();
+    private boolean headerTimed;
     private long headerDeadline;
     private volatile boolean headerEnded;
     private volatile boolean hangupAnnounced;
@@ -62,6 +63,7 @@ public final class CallSocket implements SocketConnectionFacade {
      */
     boolean readHeader(Duration timeout, Duration readTimeout) {
         headerDeadline = System.nanoTime() + timeout.toNanos();
+        headerTimed = true;
         try {
             while (inHeader) {
                 String line = nextLine();
@@ -69,7 +71,7 @@ public final class CallSocket implements SocketConnectionFacade {
                     headerBlock.add(line);
                 }
             }
-            headerDeadline = 0;
+            headerTimed = false;
             socket.setSoTimeout((int) readTimeout.toMillis());
             return true;
         } catch (IOException e) {
@@ -140,7 +142,7 @@ public final class CallSocket implements SocketConnectionFacade {
 
     /** One byte; while the agi_ block is read, waiting no longer than what is left of its time. */
     private int read() throws IOException {
-        if (headerDeadline != 0 && in.available() == 0) {
+        if (headerTimed && in.available() == 0) {
             long left = (headerDeadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
                 throw new SocketTimeoutException("the agi_ block did not arrive in time");
