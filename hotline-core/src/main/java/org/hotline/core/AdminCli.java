@@ -85,7 +85,7 @@ public final class AdminCli {
         HotlineConfig config = HotlineConfig.fromEnv(env);
         try (MongoStore store = MongoStore.forTools(config.mongoUri(), config.dataDir().resolve("mongo"), config.mongoDatabase())) {
             AuditLog audit = Hotline.auditLog(store, ServerKey.load(config.serverKey(), config.dataDir()),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), () -> { });
             UserAccounts accounts = new UserAccounts(store, new PasswordHasher(config.passwordIterations()), audit,
                     Clock.systemUTC());
             accounts.ensureIndexes();

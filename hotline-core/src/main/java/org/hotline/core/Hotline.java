@@ -63,9 +63,13 @@ public final class Hotline implements AutoCloseable {
         return new NodeAssembly(config, env, clock).start();
     }
 
-    /** The audit log every feature records to: hash-chained in MongoDB, sealed with a key derived from {@code key}. */
-    static MongoAuditLog auditLog(MongoStore mongo, ServerKey key, Clock clock) {
-        return new MongoAuditLog(mongo.database(), auditChain(key), clock);
+    /**
+     * The audit log every feature records to: hash-chained in MongoDB, sealed with a key derived from {@code key}.
+     *
+     * @throws IllegalStateException when the end of the stored chain does not check out ({@link MongoAuditLog#open})
+     */
+    static MongoAuditLog auditLog(MongoStore mongo, ServerKey key, Clock clock, Runnable onFailure) {
+        return MongoAuditLog.open(mongo.database(), auditChain(key), clock, onFailure);
     }
 
     static AuditChain auditChain(ServerKey key) {

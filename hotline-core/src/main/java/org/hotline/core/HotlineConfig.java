@@ -51,6 +51,7 @@ public record HotlineConfig(
     /** Reads the configuration from a variable map (normally {@code System.getenv()}). */
     public static HotlineConfig fromEnv(Map<String, String> env) {
         EnvReader r = new EnvReader(env);
+        boolean demo = r.bool("HOTLINE_DEMO", false);
         return new HotlineConfig(
                 Path.of(r.string("HOTLINE_DATA_DIR", DEFAULT_DATA_DIR)),
                 r.optional("MONGODB_URI"),
@@ -67,11 +68,12 @@ public record HotlineConfig(
                 r.string("HOTLINE_NODE_ID", defaultNodeId()),
                 r.range("HOTLINE_NODE_INDEX", 0, 0, 15),
                 r.optional("HOTLINE_SERVER_KEY"),
-                r.bool("HOTLINE_DEMO", false),
+                demo,
                 r.port("HOTLINE_DEMO_AGENCY_PORT", DEFAULT_DEMO_AGENCY_PORT),
                 r.positiveInt("HOTLINE_MAX_BODY_BYTES", (int) DEFAULT_MAX_BODY_BYTES),
                 r.range("HOTLINE_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 1_000, 10_000_000),
-                r.bool("HOTLINE_SECURE_COOKIES", false),
+                // Secure unless a demo runs on plain http; production sits behind TLS
+                r.bool("HOTLINE_SECURE_COOKIES", !demo),
                 r.duration("HOTLINE_FLOWS_POLL", DEFAULT_FLOWS_POLL));
     }
 

@@ -21,7 +21,6 @@ import org.bson.Document;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Sessions;
@@ -31,6 +30,7 @@ import org.hotline.core.crypto.KeyRotation;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.demo.DemoAgencyReceiver;
 import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.followup.FollowUpLocks;
 import org.hotline.core.followup.MongoFollowUpDesk;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
@@ -160,7 +160,7 @@ final class NodeAssembly {
     private record Intake(Dispatch dispatch, TipRouter router, Handovers handovers, TipJournal journal,
             TipWriter writer, TipIntakeService service) {}
 
-    private record Telephony(IvrServer ivr, MongoFollowUpDesk desk) {}
+    private record Telephony(IvrServer ivr, MongoFollowUpDesk desk, FollowUpLocks locks) {}
 
     private record Web(Vertx vertx, HttpServer http, List<String> routes, Optional<AmiClient> ami) {}
 
@@ -170,7 +170,7 @@ final class NodeAssembly {
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout())));
         ensureIndexes(mongo);
-        AuditLog audit = new MongoAuditLog(mongo.database(), Hotline.auditChain(key), clock, metrics::auditFailure);
+        AuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
@@ -204,8 +204,9 @@ final class NodeAssembly {
 
     private Telephony startTelephony(Storage storage, Intake intake) {
         MongoStore mongo = storage.mongo();
+        FollowUpLocks locks = new FollowUpLocks(mongo, reference -> key.keyedHash("followup-reference", reference), clock);
         MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake.service()::pinHash,
-                number -> key.keyedHash("caller-hash", number), new AttemptLimiter(mongo.database(), clock),
+                number -> key.keyedHash("caller-hash", number), new AttemptLimiter(mongo.database(), clock), locks,
                 storage.audit(), cipher, clock);
         CallLog callLog = new CallLog(mongo, clock);
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
@@ -220,7 +221,7 @@ final class NodeAssembly {
         }
         push(ivr);
         push(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
-        return new Telephony(ivr, desk);
+        return new Telephony(ivr, desk, locks);
     }
 
     private Web startWeb(Storage storage, Intake intake, Telephony telephony, Readiness readiness,
@@ -234,9 +235,9 @@ final class NodeAssembly {
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, cipher, pathway,
-                storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(), intake.service(),
-                statsConfig)
-                .routes(vertx, accounts, sessions, readiness, ami);
+                storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
+                intake.service(), statsConfig)
+                .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(mongo, cipher, audit);
         IvrServer ivr = telephony.ivr();
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,

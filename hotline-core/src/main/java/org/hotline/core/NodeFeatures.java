@@ -27,6 +27,8 @@ import org.hotline.core.pathway.PathwayLifecycle;
 import org.hotline.core.pathway.editor.PathwayEditorAssets;
 import org.hotline.core.privacy.PrivacyRoutes;
 import org.hotline.core.privacy.TipPrivacy;
+import org.hotline.core.followup.FollowUpLocks;
+import org.hotline.core.followup.FollowUpRoutes;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.Handovers;
 import org.hotline.core.referral.SecretResolver;
@@ -48,7 +50,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         StatsConfig statsConfig) {
 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
-            Optional<AmiClient> ami) {
+            Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
         features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
@@ -60,6 +62,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
+        features.add(new FollowUpRoutes(vertx, followUpLocks, audit));
         features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
                 new ResearchExport(mongo.database(), statsConfig, audit)));
         return features;

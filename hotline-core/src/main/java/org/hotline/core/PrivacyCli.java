@@ -1,8 +1,12 @@
 package org.hotline.core;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
+import org.hotline.core.audit.AuditChain;
+import org.hotline.core.audit.AuditEntry;
 import org.hotline.core.audit.AuditVerification;
+import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.audit.internal.MongoAuditVerifier;
 import org.hotline.core.crypto.DataKeys;
 import org.hotline.core.crypto.FieldCipher;
@@ -12,7 +16,7 @@ import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
 
 /**
- * {@code ./hotline audit verify} and {@code ./hotline keys rotate|reencrypt|status}. Both work beside a
+ * {@code ./hotline audit verify|reseal} and {@code ./hotline keys rotate|reencrypt|status}. They work beside a
  * running node (through its embedded server's port file, or {@code MONGODB_URI}) or on a stopped data dir.
  * Exit codes: 0 fine, 1 tampered log or work left over, 2 bad usage or configuration.
  */
@@ -31,11 +35,12 @@ public final class PrivacyCli {
         try {
             return switch (command) {
                 case "audit verify" -> verify(env, out, err);
+                case "audit reseal" -> reseal(env, out, err);
                 case "keys rotate" -> rotate(env, out, err);
                 case "keys reencrypt" -> reencrypt(env, DataKeys.open(env, HotlineConfig.fromEnv(env).dataDir()), out, err);
                 case "keys status" -> status(env, out);
                 default -> {
-                    err.println("usage: ./hotline audit verify | ./hotline keys rotate|reencrypt|status");
+                    err.println("usage: ./hotline audit verify|reseal | ./hotline keys rotate|reencrypt|status");
                     yield 2;
                 }
             };
@@ -47,20 +52,44 @@ public final class PrivacyCli {
 
     private static int verify(Map<String, String> env, PrintStream out, PrintStream err) {
         HotlineConfig config = HotlineConfig.fromEnv(env);
-        ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+        AuditChain chain = Hotline.auditChain(ServerKey.load(config.serverKey(), config.dataDir()));
         try (MongoStore store = store(config)) {
-            AuditVerification result = new MongoAuditVerifier(store.database(), Hotline.auditChain(key)).verify();
-            return switch (result) {
-                case AuditVerification.Intact ok -> {
-                    out.println("audit: intact, " + ok.entries() + " entries, head " + ok.headHash());
-                    yield 0;
-                }
-                case AuditVerification.Tampered bad -> {
-                    err.println("audit: TAMPERED at entry " + bad.firstBadSeq() + ": " + bad.problem());
-                    yield 1;
-                }
-            };
+            return report(new MongoAuditVerifier(store.database(), chain).verify(), out, err);
         }
+    }
+
+    /**
+     * After a loss at the end of the log was looked into: records what verify found as a new entry and points the
+     * sealed head at it, so that nodes start again. Changes nothing when the log is intact.
+     */
+    private static int reseal(Map<String, String> env, PrintStream out, PrintStream err) {
+        HotlineConfig config = HotlineConfig.fromEnv(env);
+        AuditChain chain = Hotline.auditChain(ServerKey.load(config.serverKey(), config.dataDir()));
+        try (MongoStore store = store(config)) {
+            MongoAuditVerifier verifier = new MongoAuditVerifier(store.database(), chain);
+            if (!(verifier.verify() instanceof AuditVerification.Tampered found)) {
+                out.println("audit: intact, nothing to reseal");
+                return 0;
+            }
+            AuditEntry entry = new MongoAuditLog(store.database(), chain, Clock.systemUTC())
+                    .reseal("cli:" + System.getProperty("user.name"), found.problem());
+            store.flush();
+            out.println("audit: recorded at entry " + entry.seq() + " and re-anchored the head there: " + found.problem());
+            return report(verifier.verify(), out, err);
+        }
+    }
+
+    private static int report(AuditVerification result, PrintStream out, PrintStream err) {
+        return switch (result) {
+            case AuditVerification.Intact ok -> {
+                out.println("audit: intact, " + ok.entries() + " entries, head " + ok.headHash());
+                yield 0;
+            }
+            case AuditVerification.Tampered bad -> {
+                err.println("audit: TAMPERED at entry " + bad.firstBadSeq() + ": " + bad.problem());
+                yield 1;
+            }
+        };
     }
 
     private static int rotate(Map<String, String> env, PrintStream out, PrintStream err) {

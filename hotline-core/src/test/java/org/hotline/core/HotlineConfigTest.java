@@ -23,6 +23,18 @@ class HotlineConfigTest {
     }
 
     @Test
+    void shouldMarkTheSessionCookieSecureUnlessInDemoMode() {
+        // given / when
+        HotlineConfig production = HotlineConfig.fromEnv(Map.of());
+        HotlineConfig demo = HotlineConfig.fromEnv(Map.of("HOTLINE_DEMO", "true"));
+        HotlineConfig demoBehindTls = HotlineConfig.fromEnv(Map.of("HOTLINE_DEMO", "true", "HOTLINE_SECURE_COOKIES", "true"));
+        // then
+        assertThat(production.secureCookies()).isTrue();
+        assertThat(demo.secureCookies()).isFalse();
+        assertThat(demoBehindTls.secureCookies()).isTrue();
+    }
+
+    @Test
     void shouldReadValuesAndShortDurations() {
         HotlineConfig config = HotlineConfig.fromEnv(Map.of("HOTLINE_HTTP_PORT", "9090", "MONGODB_URI",
                 "mongodb://db1,db2/?replicaSet=rs0", "HOTLINE_MONGO_TIMEOUT", "500ms", "HOTLINE_DEMO", "yes"));

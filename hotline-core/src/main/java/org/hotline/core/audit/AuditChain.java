@@ -16,13 +16,16 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The hashing rules of the audit chain. An entry's hash is SHA-256 over a canonical encoding of its
  * fields (format tag, sequence, time in epoch milliseconds, actor, action, target, details sorted by key,
- * previous hash), each length-prefixed so that no two different entries encode alike.
+ * previous hash), each length-prefixed so that no two different entries encode alike. The chain's head (the
+ * highest sequence number written and the hash there) is sealed too, so that cutting entries off the end and
+ * moving the head back is noticed.
  */
 public final class AuditChain {
 
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
     private static final String FORMAT = "audit-v1";
+    private static final String HEAD_FORMAT = "audit-head-v1";
 
     private final byte[] sealKey;
 
@@ -50,6 +53,23 @@ public final class AuditChain {
                 && entry.seal() != null && MessageDigest.isEqual(bytes(seal(entry.hash())), bytes(entry.seal()));
     }
 
+    /**
+     * The seal of the chain's head: an HMAC, under the seal key, over the head's sequence number and the hash
+     * of the entry there (tagged apart from entry seals, so that one can never pass for the other).
+     */
+    public String sealHead(long seq, String hash) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        put(out, HEAD_FORMAT);
+        put(out, Long.toString(seq));
+        put(out, hash);
+        return mac(out.toByteArray());
+    }
+
+    /** True when {@code seal} is the head seal of {@code seq} and {@code hash}. */
+    public boolean isSealedHead(long seq, String hash, String seal) {
+        return hash != null && seal != null && MessageDigest.isEqual(bytes(sealHead(seq, hash)), bytes(seal));
+    }
+
     static String hash(long seq, Instant at, String actor, String action, String target, Map<String, String> details,
             String prevHash) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,10 +94,14 @@ public final class AuditChain {
     }
 
     private String seal(String hash) {
+        return mac(bytes(hash));
+    }
+
+    private String mac(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(sealKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(bytes(hash)));
+            return HexFormat.of().formatHex(mac.doFinal(data));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

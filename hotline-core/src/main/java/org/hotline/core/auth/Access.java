@@ -15,6 +15,13 @@ public interface Access {
 
     Handler<RoutingContext> require(Role... roles);
 
+    /**
+     * Runs {@code onEnd} once the session that authenticated {@code ctx} ends (sign-out, idle timeout, maximum
+     * age, or removal on another node); for long-lived responses such as event streams. Use after
+     * {@link #require}. The returned handle stops watching.
+     */
+    Runnable watchSession(RoutingContext ctx, Runnable onEnd);
+
     /** The principal {@link #require} admitted; fails if used on a route without {@code require}. */
     static Principal principal(RoutingContext ctx) {
         Principal principal = ctx.get(PRINCIPAL);

@@ -15,7 +15,8 @@ import org.hotline.core.http.ApiException;
 import org.hotline.core.http.ApiRoutes;
 
 /**
- * Sign-in, sign-out and "who am I". {@code POST /api/auth/login} with {@code {"username","password"}} answers
+ * Sign-in, sign-out and "who am I". {@code POST /api/auth/login} with a JSON body (any other content type is
+ * refused with 415) {@code {"username","password"}} answers
  * the session token (for API clients, as a bearer token) and sets it as an HttpOnly, SameSite=Strict cookie
  * (for the consoles), with the CSRF token the consoles send back in {@code X-CSRF-Token}.
  */
@@ -43,6 +44,11 @@ public final class AuthRoutes implements ApiRoutes {
     }
 
     private void validateLogin(RoutingContext ctx) {
+        if (!isJson(ctx.request().getHeader("Content-Type"))) {
+            // A cross-site form can post text/plain or form bodies without a preflight (login CSRF); JSON it cannot.
+            ctx.fail(new ApiException(415, "unsupported_media_type", "Sign in with a JSON body (Content-Type: application/json)."));
+            return;
+        }
         JsonObject body;
         try {
             body = ctx.body().asJsonObject();
@@ -96,10 +102,13 @@ public final class AuthRoutes implements ApiRoutes {
 
     private void logout(RoutingContext ctx) {
         String token = ctx.get(SessionAccess.TOKEN);
+        String sessionId = ctx.get(SessionAccess.SESSION_ID);
         vertx.executeBlocking(() -> {
             sessions.end(token);
             return null;
         }).onComplete(ar -> {
+            // streams opened with this session (live events) close at once on this node
+            vertx.eventBus().publish(SessionAccess.SESSION_ENDED, sessionId);
             ctx.response().addCookie(Cookie.cookie(SessionAccess.COOKIE, "").setPath("/").setMaxAge(0)
                     .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT));
             ctx.response().setStatusCode(204).end();
@@ -116,6 +125,15 @@ public final class AuthRoutes implements ApiRoutes {
             }
             ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
         });
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.equalsIgnoreCase("application/json");
     }
 
     private static JsonObject user(Principal p) {

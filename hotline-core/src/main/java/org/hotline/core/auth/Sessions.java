@@ -81,6 +81,23 @@ public final class Sessions {
                 .map(p -> new Live(p, session.getString("csrf"), id));
     }
 
+    /**
+     * Whether the session of {@code token} is still open, without counting this check as use (a long-lived
+     * stream asking must not keep an idle session alive).
+     */
+    public boolean isLive(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return false;
+        }
+        Document session = sessions.find(Filters.eq("_id", digest(token))).first();
+        if (session == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return !now.isAfter(session.getDate("expiresAt").toInstant())
+                && !now.isAfter(session.getDate("lastSeenAt").toInstant().plus(IDLE_TIMEOUT));
+    }
+
     public void end(String token) {
         if (token != null) {
             sessions.deleteOne(Filters.eq("_id", digest(token)));

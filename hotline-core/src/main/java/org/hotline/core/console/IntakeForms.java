@@ -110,8 +110,9 @@ public final class IntakeForms {
         }
         Checker v = new Checker(victims, "victims.", c.errors);
         Object count = victims.getValue("count");
-        if (!(count instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1
-                || n.intValue() > MAX_VICTIMS) {
+        // Check the number as given, not its intValue(): 4294967301 would wrap round to 5.
+        if (!(count instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1
+                || n.doubleValue() > MAX_VICTIMS) {
             c.errors.put("victims.count", "must be a whole number from 1 to " + MAX_VICTIMS);
         } else {
             fields.put("victimCount", n.intValue());

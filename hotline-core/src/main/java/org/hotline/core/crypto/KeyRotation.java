@@ -64,13 +64,14 @@ public final class KeyRotation {
         return new Progress(done, skipped);
     }
 
-    /** How many tips still hold values under a key other than the active one. */
+    /** How many tips still hold values under a key other than the active one (a tip with none is not counted). */
     public long remaining() {
         return tips.countDocuments(stale(cipher.activeKeyId()));
     }
 
+    /** Tips with at least one key id other than the active one; an empty list (nothing encrypted) is not stale. */
     private static Bson stale(String active) {
-        return Filters.and(Filters.exists(TipCipher.ENC_KEYS),
+        return Filters.and(Filters.exists(TipCipher.ENC_KEYS + ".0"),
                 Filters.or(Filters.exists(TipCipher.ENC_KEYS + ".1"), Filters.ne(TipCipher.ENC_KEYS, active)));
     }
 

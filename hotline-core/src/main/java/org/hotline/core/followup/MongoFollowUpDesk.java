@@ -2,14 +2,11 @@ package org.hotline.core.followup;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +26,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follow-up by reference and PIN against the stored tips. Wrong PINs are counted on the tip itself with an
- * atomic update, so the lock holds across calls and nodes: after {@value #MAX_FAILURES} wrong PINs the
- * reference answers "locked" for {@link #LOCK_PERIOD}, whatever the PIN, which stops enumeration by phone.
- * An unknown reference answers exactly like a wrong PIN. Wrong PINs are also limited per caller (by the
- * keyed hash of the calling number) and for the whole hotline, across references, so that trying one PIN
- * against many references is stopped too: a caller or the hotline past its limit hears "locked".
- * Every lookup outcome and addition is written to the audit log; follow-up recordings are stored encrypted.
+ * Follow-up by reference and PIN against the stored tips. Wrong PINs are counted per reference in
+ * {@link FollowUpLocks}, for known and unknown references alike: after {@value FollowUpLocks#MAX_FAILURES} wrong
+ * PINs either answers "locked" for a short time, so a caller can learn neither whether a reference exists nor
+ * its PIN by phone, and an operator can reopen a locked reference after checking the caller. Wrong PINs are also
+ * limited per caller (by the keyed hash of the calling number) and for the whole hotline, across references, so
+ * that trying one PIN against many references is stopped too: a caller or the hotline past its limit hears
+ * "locked". Every lookup outcome and addition is written to the audit log; follow-up recordings are stored
+ * encrypted.
  */
 public final class MongoFollowUpDesk implements FollowUpDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoFollowUpDesk.class);
-    static final int MAX_FAILURES = 3;
-    static final Duration LOCK_PERIOD = Duration.ofMinutes(30);
-
     /** Wrong PINs one caller may enter across all references. */
     static final AttemptLimiter.Limit PER_CALLER = new AttemptLimiter.Limit("pin-caller", 10, Duration.ofHours(1));
     /** Wrong PINs the whole hotline accepts before follow-up pauses: far above honest use, far below enumeration. */
@@ -54,6 +49,7 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
     private final BiFunction<String, String, String> pinHash;
     private final Function<String, String> callerHash;
     private final AttemptLimiter limiter;
+    private final FollowUpLocks locks;
     private final AuditLog audit;
     private final TipCipher cipher;
     private final Clock clock;
@@ -63,12 +59,14 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
      * @param callerHash maps a calling number to its keyed hash
      */
     public MongoFollowUpDesk(MongoStore store, BiFunction<String, String, String> pinHash,
-            Function<String, String> callerHash, AttemptLimiter limiter, AuditLog audit, TipCipher cipher, Clock clock) {
+            Function<String, String> callerHash, AttemptLimiter limiter, FollowUpLocks locks, AuditLog audit,
+            TipCipher cipher, Clock clock) {
         this.tips = store.database().getCollection("tips");
         this.referrals = store.database().getCollection("referrals");
         this.pinHash = pinHash;
         this.callerHash = callerHash;
         this.limiter = limiter;
+        this.locks = locks;
         this.audit = audit;
         this.cipher = cipher;
         this.clock = clock;
@@ -86,27 +84,21 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
             record("followup.rate_limited", reference, caller);
             return new FollowUpAnswer.Locked();
         }
-        Document tip = tips.find(Filters.eq("reference", reference)).first();
-        if (tip == null) {
-            countFailure(caller);
-            record("followup.wrong_pin", reference, caller);
-            return new FollowUpAnswer.WrongPin();
-        }
-        Instant now = clock.instant();
-        Date lockedUntil = tip.getDate("pinLockedUntil");
-        if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+        if (locks.lockedUntil(reference).isPresent()) {
             record("followup.locked_attempt", reference, caller);
             return new FollowUpAnswer.Locked();
         }
-        String expected = tip.getString("pinHash");
-        if (expected != null && constantTimeEquals(expected, pinHash.apply(reference, pin))) {
-            tips.updateOne(Filters.eq("_id", tip.get("_id")), Updates.combine(
-                    Updates.set("pinFailures", 0), Updates.unset("pinLockedUntil")));
+        Document tip = tips.find(Filters.eq("reference", reference)).first();
+        // The PIN hash is computed for unknown references too, so both take the same time.
+        String given = pinHash.apply(reference, pin);
+        String expected = tip == null ? null : tip.getString("pinHash");
+        if (expected != null && constantTimeEquals(expected, given)) {
+            locks.succeeded(reference);
             record("followup.status_heard", reference, caller);
             return new FollowUpAnswer.Found(status(tip));
         }
         countFailure(caller);
-        return wrongPin(tip, reference, caller, now);
+        return wrongPin(reference, caller);
     }
 
     @Override
@@ -140,14 +132,9 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
         }
     }
 
-    private FollowUpAnswer wrongPin(Document tip, String reference, String caller, Instant now) {
-        Document updated = tips.findOneAndUpdate(Filters.eq("_id", tip.get("_id")), Updates.inc("pinFailures", 1),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        int failures = updated == null ? MAX_FAILURES : updated.getInteger("pinFailures", 0);
-        if (failures >= MAX_FAILURES) {
-            tips.updateOne(Filters.eq("_id", tip.get("_id")), Updates.combine(
-                    Updates.set("pinLockedUntil", Date.from(now.plus(LOCK_PERIOD))), Updates.set("pinFailures", 0)));
-            LOG.warn("Follow-up locked for a tip after {} wrong PINs", MAX_FAILURES);
+    private FollowUpAnswer wrongPin(String reference, String caller) {
+        if (locks.fail(reference).isPresent()) {
+            LOG.warn("Follow-up locked for a reference after {} wrong PINs", FollowUpLocks.MAX_FAILURES);
             record("followup.locked", reference, caller);
             return new FollowUpAnswer.Locked();
         }

@@ -22,7 +22,7 @@ import org.hotline.core.live.internal.SseStream;
  *   <li>{@code GET /api/live/queue} (SUPERVISOR): calls waiting and operators, as JSON;</li>
  *   <li>{@code GET /api/live/events} (OPERATOR, SUPERVISOR): a server-sent-events stream; operators get
  *       {@code call-pop} events for their own phone, supervisors {@code queue} events on every change (and one
- *       at once on connecting);</li>
+ *       at once on connecting); the stream ends when the session that opened it ends;</li>
  *   <li>{@code POST /api/operators/me/pause} with optional {@code {"reason": "..."}} and
  *       {@code POST /api/operators/me/unpause} (OPERATOR): AMI {@code QueuePause} for the caller's own phone.</li>
  * </ul>
@@ -59,13 +59,13 @@ public final class LiveRoutes implements ApiRoutes {
     public void mount(Router router, Access access) {
         router.get("/api/live/queue").handler(access.require(Role.SUPERVISOR)).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(state.snapshot().toJson().encode()));
-        router.get("/api/live/events").handler(access.require(Role.OPERATOR, Role.SUPERVISOR)).handler(this::events);
+        router.get("/api/live/events").handler(access.require(Role.OPERATOR, Role.SUPERVISOR)).handler(ctx -> events(ctx, access));
         router.post("/api/operators/me/pause").handler(access.require(Role.OPERATOR)).handler(ctx -> validatePause(ctx, true));
         router.post("/api/operators/me/unpause").handler(access.require(Role.OPERATOR))
                 .handler(ctx -> validatePause(ctx, false));
     }
 
-    private void events(RoutingContext ctx) {
+    private void events(RoutingContext ctx, Access access) {
         Principal principal = Access.principal(ctx);
         vertx.executeBlocking(() -> principal.has(Role.OPERATOR) ? directory.agentInterface(principal)
                 : Optional.<String>empty()).onComplete(ar -> {
@@ -74,13 +74,15 @@ public final class LiveRoutes implements ApiRoutes {
                     } else if (ar.result().isEmpty() && !principal.has(Role.SUPERVISOR)) {
                         ctx.fail(noPhone());
                     } else {
-                        stream(ctx, principal, ar.result());
+                        stream(ctx, access, principal, ar.result());
                     }
                 });
     }
 
-    private void stream(RoutingContext ctx, Principal principal, Optional<String> phone) {
+    private void stream(RoutingContext ctx, Access access, Principal principal, Optional<String> phone) {
         SseStream stream = SseStream.open(vertx, ctx.response(), HEARTBEAT_MILLIS);
+        // a stream must not outlive the session that opened it (sign-out, expiry)
+        stream.onClose(access.watchSession(ctx, stream::close));
         phone.ifPresent(iface -> stream.onClose(hub.subscribeOperator(iface, stream)));
         if (principal.has(Role.SUPERVISOR)) {
             stream.onClose(hub.subscribeSupervisor(stream));

@@ -61,6 +61,20 @@ class AuditChainTest {
     }
 
     @Test
+    void shouldSealTheHeadOverItsSequenceAndHashUnderTheKey() {
+        // given
+        AuditEntry entry = chain.link(5, at, AuditEvent.of("u1", "tip.read", "1"), "ab".repeat(32));
+        String seal = chain.sealHead(5, entry.hash());
+        // then
+        assertThat(chain.isSealedHead(5, entry.hash(), seal)).isTrue();
+        assertThat(chain.isSealedHead(4, entry.hash(), seal)).isFalse();
+        assertThat(chain.isSealedHead(5, entry.prevHash(), seal)).isFalse();
+        assertThat(chain.isSealedHead(5, entry.hash(), new AuditChain(filled(9)).sealHead(5, entry.hash()))).isFalse();
+        assertThat(chain.isSealedHead(5, entry.hash(), null)).isFalse();
+        assertThat(seal).isNotEqualTo(entry.seal());
+    }
+
+    @Test
     void shouldRefuseAShortSealKey() {
         assertThatThrownBy(() -> new AuditChain(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AuditChain(null)).isInstanceOf(IllegalArgumentException.class);

@@ -106,14 +106,14 @@ class AuthIT {
 
     @Test
     void shouldAnswerClearErrorsForMalformedSignInRequests() throws Exception {
-        HttpResponse<Buffer> notJson = send(client.post(port, "127.0.0.1", "/api/auth/login"), Buffer.buffer("{oops"));
+        HttpResponse<Buffer> notJson = send(json(client.post(port, "127.0.0.1", "/api/auth/login")), Buffer.buffer("{oops"));
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.bodyAsJsonObject().getString("code")).isEqualTo("invalid_json");
-        HttpResponse<Buffer> missing = send(client.post(port, "127.0.0.1", "/api/auth/login"),
+        HttpResponse<Buffer> missing = send(json(client.post(port, "127.0.0.1", "/api/auth/login")),
                 Buffer.buffer(new JsonObject().put("username", "ana.operator").encode()));
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.bodyAsJsonObject().getString("code")).isEqualTo("invalid_request");
-        HttpResponse<Buffer> huge = send(client.post(port, "127.0.0.1", "/api/auth/login"),
+        HttpResponse<Buffer> huge = send(json(client.post(port, "127.0.0.1", "/api/auth/login")),
                 Buffer.buffer("{\"username\":\"" + "a".repeat(10_000) + "\"}"));
         assertThat(huge.statusCode()).isEqualTo(413);
     }
@@ -178,8 +178,34 @@ class AuthIT {
         assertThat(stored.getString("passwordHash")).startsWith("pbkdf2-sha256$").doesNotContain(PASSWORD);
     }
 
+    @Test
+    void shouldRefuseSignInBodiesThatAreNotJsonSoNoCrossSiteFormCanSignSomeoneIn() throws Exception {
+        // given
+        String credentials = new JsonObject().put("username", "ana.operator").put("password", PASSWORD).encode();
+        // when
+        HttpResponse<Buffer> textPlain = send(client.post(port, "127.0.0.1", "/api/auth/login")
+                .putHeader("Content-Type", "text/plain"), Buffer.buffer(credentials));
+        HttpResponse<Buffer> form = send(client.post(port, "127.0.0.1", "/api/auth/login")
+                .putHeader("Content-Type", "application/x-www-form-urlencoded"),
+                Buffer.buffer("username=ana.operator&password=" + PASSWORD.replace(' ', '+')));
+        HttpResponse<Buffer> none = send(client.post(port, "127.0.0.1", "/api/auth/login"), Buffer.buffer(credentials));
+        HttpResponse<Buffer> json = send(client.post(port, "127.0.0.1", "/api/auth/login")
+                .putHeader("Content-Type", "application/json; charset=utf-8"), Buffer.buffer(credentials));
+        // then
+        assertThat(List.of(textPlain, form, none)).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(415);
+            assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("unsupported_media_type");
+            assertThat(r.cookies()).isEmpty();
+        });
+        assertThat(json.statusCode()).isEqualTo(200);
+    }
+
+    private static HttpRequest<Buffer> json(HttpRequest<Buffer> request) {
+        return request.putHeader("Content-Type", "application/json");
+    }
+
     private HttpResponse<Buffer> login(String username, String password) throws Exception {
-        return send(client.post(port, "127.0.0.1", "/api/auth/login"),
+        return send(json(client.post(port, "127.0.0.1", "/api/auth/login")),
                 Buffer.buffer(new JsonObject().put("username", username).put("password", password).encode()));
     }
 

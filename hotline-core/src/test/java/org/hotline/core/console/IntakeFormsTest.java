@@ -54,6 +54,8 @@ class IntakeFormsTest {
             {"victims.count", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("count", 0)},
             {"victims.count", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("count", 2.5)},
             {"victims.count", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("count", 1001)},
+            {"victims.count", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("count", 4_294_967_301L)},
+            {"victims.count", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("count", -4_294_967_295L)},
             {"victims.ageGroup", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("ageGroup", "old")},
             {"victims.gender", (Consumer<JsonObject>) f -> f.getJsonObject("victims").remove("gender")},
             {"victims.nationality", (Consumer<JsonObject>) f -> f.getJsonObject("victims").put("nationality", "XX")},

@@ -104,6 +104,25 @@ class KeyRotationIT {
         assertThat(tips.find(Filters.eq("_id", "tip-a")).first()).isEqualTo(lost);
     }
 
+    @Test
+    void shouldNotCountATipWithoutEncryptedValuesAsUnderAnOlderKey() {
+        // given: a tip with nothing personal (a silent call), so no value is encrypted under any key
+        Document bare = cipher.seal(new Document("_id", "tip-bare").append("reference", "900000001")
+                .append("fields", new Document("region", "MO")));
+        tips.insertOne(bare);
+        tips.insertOne(cipher.seal(tip("tip-full")));
+        // when
+        keys.rotate();
+        KeyRotation rotation = new KeyRotation(mongo.database(), cipher);
+        long before = rotation.remaining();
+        KeyRotation.Progress progress = rotation.pass(10);
+        // then
+        assertThat(bare.getList("encKeys", String.class)).isEmpty();
+        assertThat(before).isEqualTo(1);
+        assertThat(progress).isEqualTo(new KeyRotation.Progress(1, 0));
+        assertThat(rotation.remaining()).isZero();
+    }
+
     private static Document tip(String id) {
         return new Document("_id", id).append("reference", id.replace("tip-", "9"))
                 .append("callerNumber", "0770" + id.hashCode()).append("recording", "/rec/" + id)

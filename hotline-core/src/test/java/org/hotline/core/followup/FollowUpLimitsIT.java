@@ -29,14 +29,16 @@ class FollowUpLimitsIT {
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:00Z"));
     private PrivacyTestBed bed;
     private MongoFollowUpDesk desk;
+    private FollowUpLocks locks;
     private final List<String> references = new ArrayList<>();
 
     @BeforeEach
     void start() {
         bed = new PrivacyTestBed(dir, clock);
+        locks = new FollowUpLocks(bed.mongo, reference -> "ref-" + reference.hashCode(), clock);
         desk = new MongoFollowUpDesk(bed.mongo, (reference, pin) -> "pin:" + reference + ":" + pin,
-                number -> "hash-of-" + number.hashCode(), new AttemptLimiter(bed.mongo.database(), clock), bed.audit,
-                bed.cipher, clock);
+                number -> "hash-of-" + number.hashCode(), new AttemptLimiter(bed.mongo.database(), clock), locks,
+                bed.audit, bed.cipher, clock);
         for (int i = 0; i < 15; i++) {
             String reference = "20000000" + String.format("%02d", i);
             references.add(reference);
@@ -49,6 +51,48 @@ class FollowUpLimitsIT {
     @AfterEach
     void stop() {
         bed.close();
+    }
+
+    @Test
+    void shouldAnswerAnUnknownReferenceExactlyLikeARealOneAtEveryWrongPin() {
+        // when: the same wrong PIN four times, on a real reference and on one that does not exist
+        List<String> real = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            real.add(desk.lookup(references.get(0), "0000", "+23177000010" + i).getClass().getSimpleName());
+            unknown.add(desk.lookup("9999999990", "0000", "+23177000020" + i).getClass().getSimpleName());
+        }
+        // then: the third wrong PIN locks both, and nothing tells them apart
+        assertThat(real).containsExactly("WrongPin", "WrongPin", "Locked", "Locked");
+        assertThat(unknown).isEqualTo(real);
+    }
+
+    @Test
+    void shouldLockAReferenceOnlyForAWhile() {
+        // given: a stranger enters three wrong PINs on a victim's reference
+        for (int i = 0; i < FollowUpLocks.MAX_FAILURES; i++) {
+            desk.lookup(references.get(1), "0000", "+231770555000");
+        }
+        assertThat(desk.lookup(references.get(1), "4321", CALLER)).isInstanceOf(FollowUpAnswer.Locked.class);
+        // when
+        clock.advance(FollowUpLocks.LOCK_PERIOD);
+        // then: the victim is heard again with the right PIN, and the count started afresh
+        assertThat(desk.lookup(references.get(1), "4321", CALLER)).isInstanceOf(FollowUpAnswer.Found.class);
+        assertThat(desk.lookup(references.get(1), "0000", CALLER)).isInstanceOf(FollowUpAnswer.WrongPin.class);
+    }
+
+    @Test
+    void shouldHearTheCallerAtOnceWhenAnOperatorReopensTheReference() {
+        // given
+        for (int i = 0; i < FollowUpLocks.MAX_FAILURES; i++) {
+            desk.lookup(references.get(2), "0000", "+231770555000");
+        }
+        // when
+        boolean wasLocked = locks.reopen(references.get(2));
+        // then
+        assertThat(wasLocked).isTrue();
+        assertThat(desk.lookup(references.get(2), "4321", CALLER)).isInstanceOf(FollowUpAnswer.Found.class);
+        assertThat(locks.reopen(references.get(3))).isFalse();
     }
 
     @Test

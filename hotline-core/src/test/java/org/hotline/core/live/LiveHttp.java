@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /** A real HTTP client for the live API: sign-in, plain requests, and an SSE stream read line by line. */
 final class LiveHttp {
@@ -33,22 +32,33 @@ final class LiveHttp {
         return new JsonObject(response.body()).getString("token");
     }
 
+    /** An open event stream: the lines so far, and a future completed when the server ends the stream. */
+    record Stream(List<String> lines, java.util.concurrent.CompletableFuture<Void> ended) {}
+
     /** Opens {@code /api/live/events} and collects its lines on a thread of its own until the server closes. */
     List<String> openStream(String token) throws Exception {
-        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(uri("/api/live/events"))
+        return open(token).lines();
+    }
+
+    /** Like {@link #openStream}, also telling when the server ends the stream. */
+    Stream open(String token) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(uri("/api/live/events"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("text/event-stream"));
         List<String> lines = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
-            try (Stream<String> body = response.body()) {
+            try (java.util.stream.Stream<String> body = response.body()) {
                 body.forEach(lines::add);
+                ended.complete(null);
             } catch (RuntimeException e) {
                 // the server went away at the end of the test
+                ended.completeExceptionally(e);
             }
         });
-        return lines;
+        return new Stream(lines, ended);
     }
 
     /** The JSON of the {@code data:} line that follows the first {@code eventLine}. */
@@ -64,6 +74,11 @@ final class LiveHttp {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs out the session of {@code token}. */
+    HttpResponse<String> logout(String token) throws Exception {
+        return post("/api/auth/logout", token, "");
     }
 
     HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -32,6 +32,7 @@ import org.hotline.core.http.HttpApi;
 import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.testsupport.SteppingClock;
 import org.hotline.core.testsupport.ami.AmiSimulator;
 import org.hotline.core.testsupport.ami.QueueEvents;
 import org.hotline.core.testsupport.ami.QueueEvents.Caller;
@@ -58,6 +59,7 @@ class LiveRoutesIT {
     private AmiSimulator sim;
     private AmiClient ami;
     private LiveHttp http;
+    private final SteppingClock clock = new SteppingClock(java.time.Instant.now());
     private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -79,10 +81,10 @@ class LiveRoutesIT {
         AuditLog audit = audited::add;
         UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
         accounts.ensureIndexes();
-        Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
+        Sessions sessions = new Sessions(mongo, accounts, clock);
         MongoOperatorDirectory directory = new MongoOperatorDirectory(mongo);
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips, () -> new Health(true, true, 0, true, 0), 4096,
-                new SessionAccess(vertx, sessions, audit), List.of(new AuthRoutes(vertx, accounts, sessions, false,
+                new SessionAccess(vertx, sessions, audit, Duration.ofMillis(200)), List.of(new AuthRoutes(vertx, accounts, sessions, false,
                         Clock.systemUTC()), live.routes(vertx, directory, audit)));
         String ana = accounts.create("ana.operator", PASSWORD.toCharArray(), Set.of(Role.OPERATOR), Optional.empty(), "t");
         directory.assign(ana, "PJSIP/op-ana");
@@ -148,6 +150,32 @@ class LiveRoutesIT {
         assertThat(body.getJsonArray("waiting")).hasSize(1);
         assertThat(body.getJsonArray("waiting").getJsonObject(0).getString("reference")).isEqualTo(REFERENCE);
         assertThat(queue.body()).doesNotContain("+1555");
+    }
+
+    @Test
+    void shouldEndTheEventStreamWhenItsSessionSignsOut() throws Exception {
+        // given
+        String token = login("sam.supervisor");
+        LiveHttp.Stream stream = http.open(token);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.lines().contains("event: queue"));
+        // when
+        assertThat(http.logout(token).statusCode()).isEqualTo(204);
+        // then
+        assertThat(stream.ended()).succeedsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldEndTheEventStreamWhenItsSessionExpires() throws Exception {
+        // given
+        String token = login("ana.operator");
+        LiveHttp.Stream stream = http.open(token);
+        // when
+        clock.advance(Sessions.IDLE_TIMEOUT.plusMinutes(1));
+        // then
+        assertThat(stream.ended()).succeedsWithin(Duration.ofSeconds(5));
+        Caller caller = Caller.fromIvr("1700000009.1", REFERENCE, "en", "operators");
+        sim.emitRaw(QueueEvents.agentConnect(caller, "operators", "PJSIP/op-ana", 1));
+        assertThat(stream.lines()).doesNotContain("event: call-pop");
     }
 
     @Test

@@ -85,6 +85,42 @@ class PrivacyRoutesIT {
         assertThat(new JsonObject(child.body()).getString("code")).isEqualTo("decision_refused");
     }
 
+    @Test
+    void shouldLetAnOperatorReopenAFollowUpLockedByWrongPinsAfterCheckingTheCaller() throws Exception {
+        // given: a reported tip, then a stranger's call with three wrong PINs locks its follow-up
+        Staff.create(hotline.mongo(), "ana.operator", Set.of(Role.OPERATOR), Optional.empty());
+        Staff.Session ana = Staff.signIn(hotline.httpPort(), "ana.operator");
+        AsteriskSimulator asterisk = new AsteriskSimulator("127.0.0.1", hotline.agiPort());
+        String reference = asterisk.call("hotline", Calls.forcedLabourReport()).variables().get("HOTLINE_REFERENCE");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> tip(reference) != null);
+        assertThat(asterisk.call("followup", wrongPins(reference, "1111", "2222", "3333")).promptsHeard())
+                .contains("en/hotline/fu_locked");
+        assertThat(asterisk.call("followup", wrongPins(reference, "4444")).promptsHeard())
+                .contains("en/hotline/fu_locked").doesNotContain("en/hotline/fu_wrong_pin");
+
+        // when: the operator has checked the caller on the phone
+        HttpResponse<String> unchecked = post(ana, reference, "followup/reopen", "{}");
+        HttpResponse<String> reopened = post(ana, reference, "followup/reopen", "{\"callerChecked\":true}");
+
+        // then: PINs are checked again at once, and the reopening is audited
+        assertThat(unchecked.statusCode()).isEqualTo(400);
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(new JsonObject(reopened.body()).getBoolean("wasLocked")).isTrue();
+        assertThat(asterisk.call("followup", wrongPins(reference, "4444")).promptsHeard())
+                .contains("en/hotline/fu_wrong_pin");
+        assertThat(hotline.mongo().database().getCollection("audit_log").countDocuments(new Document("target", reference)
+                .append("actor", ana.userId()).append("action", "followup.reopened"))).isEqualTo(1);
+    }
+
+    /** A follow-up call in English entering {@code reference} and then each PIN in turn. */
+    private static org.hotline.ivr.sim.CallerScript wrongPins(String reference, String... pins) {
+        org.hotline.ivr.sim.CallerScript script = org.hotline.ivr.sim.CallerScript.pressing("1", reference + "#");
+        for (String pin : pins) {
+            script = script.press(pin).silence();
+        }
+        return script;
+    }
+
     private Document tip(String reference) {
         return hotline.mongo().database().getCollection("tips").find(new Document("reference", reference)).first();
     }

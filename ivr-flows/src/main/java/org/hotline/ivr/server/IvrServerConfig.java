@@ -13,6 +13,9 @@ import java.util.function.Function;
  * @param capacity calls served at once ({@code HOTLINE_AGI_CAPACITY}); callers beyond it hear the busy prompt
  * @param socketReadTimeout how long to wait for Asterisk's reply to one command ({@code HOTLINE_AGI_READ_TIMEOUT});
  *     long enough for a recorded message or a wait inside {@code EXEC}
+ * @param headerTimeout how long a new connection may take to send its whole {@code agi_} block
+ *     ({@code HOTLINE_AGI_HEADER_TIMEOUT}); Asterisk sends it at once, so a connection still silent then is closed.
+ *     Only a connection whose block is complete is admitted as a call
  * @param busyPrompt sound file played to callers beyond capacity ({@code HOTLINE_AGI_BUSY_PROMPT})
  * @param unavailablePrompt sound file played when the requested script does not exist
  *     ({@code HOTLINE_AGI_UNAVAILABLE_PROMPT})
@@ -27,6 +30,7 @@ public record IvrServerConfig(
         int port,
         int capacity,
         Duration socketReadTimeout,
+        Duration headerTimeout,
         String busyPrompt,
         String unavailablePrompt,
         int poolSize,
@@ -38,6 +42,8 @@ public record IvrServerConfig(
     public static final int DEFAULT_CAPACITY = 20_000;
     /** A caller may record several minutes; the longest single AGI command we issue stays well below this. */
     public static final Duration DEFAULT_SOCKET_READ_TIMEOUT = Duration.ofMinutes(30);
+    /** Asterisk writes the agi_ block as soon as it connects; a few seconds cover a loaded link. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(5);
     public static final String DEFAULT_BUSY_PROMPT = "hotline/busy";
     public static final String DEFAULT_UNAVAILABLE_PROMPT = "hotline/service-unavailable";
     public static final int DEFAULT_POOL_SIZE = 2_000;
@@ -62,9 +68,10 @@ public record IvrServerConfig(
         require(bindAddress != null && !bindAddress.isBlank(), "HOTLINE_AGI_BIND", "must not be blank", bindAddress);
         require(port >= 0 && port <= 65_535, "HOTLINE_AGI_PORT", "must be 0-65535", port);
         require(capacity >= 1, "HOTLINE_AGI_CAPACITY", "must be >= 1", capacity);
-        require(socketReadTimeout != null && !socketReadTimeout.isNegative() && !socketReadTimeout.isZero()
-                && socketReadTimeout.toMillis() <= Integer.MAX_VALUE,
-                "HOTLINE_AGI_READ_TIMEOUT", "must be a positive duration", socketReadTimeout);
+        require(positiveMillis(socketReadTimeout), "HOTLINE_AGI_READ_TIMEOUT", "must be a positive duration",
+                socketReadTimeout);
+        require(positiveMillis(headerTimeout), "HOTLINE_AGI_HEADER_TIMEOUT", "must be a positive duration",
+                headerTimeout);
         require(busyPrompt != null && !busyPrompt.isBlank(), "HOTLINE_AGI_BUSY_PROMPT", "must not be blank", busyPrompt);
         require(unavailablePrompt != null && !unavailablePrompt.isBlank(), "HOTLINE_AGI_UNAVAILABLE_PROMPT",
                 "must not be blank", unavailablePrompt);
@@ -75,12 +82,12 @@ public record IvrServerConfig(
 
     public static IvrServerConfig defaults() {
         return new IvrServerConfig(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_CAPACITY, DEFAULT_SOCKET_READ_TIMEOUT,
-                DEFAULT_BUSY_PROMPT, DEFAULT_UNAVAILABLE_PROMPT, DEFAULT_POOL_SIZE, DEFAULT_BACKLOG, Threads.AUTO);
+                DEFAULT_HEADER_TIMEOUT, DEFAULT_BUSY_PROMPT, DEFAULT_UNAVAILABLE_PROMPT, DEFAULT_POOL_SIZE, DEFAULT_BACKLOG, Threads.AUTO);
     }
 
     /**
-     * Reads the {@code HOTLINE_AGI_*} variables; absent ones keep their defaults. The read timeout is in
-     * seconds.
+     * Reads the {@code HOTLINE_AGI_*} variables; absent ones keep their defaults. The read and header timeouts
+     * are in seconds.
      */
     public static IvrServerConfig fromEnvironment(Map<String, String> env) {
         IvrServerConfig d = defaults();
@@ -89,6 +96,7 @@ public record IvrServerConfig(
                 read(env, "HOTLINE_AGI_PORT", Integer::parseInt, d.port()),
                 read(env, "HOTLINE_AGI_CAPACITY", Integer::parseInt, d.capacity()),
                 read(env, "HOTLINE_AGI_READ_TIMEOUT", s -> Duration.ofSeconds(Long.parseLong(s)), d.socketReadTimeout()),
+                read(env, "HOTLINE_AGI_HEADER_TIMEOUT", s -> Duration.ofSeconds(Long.parseLong(s)), d.headerTimeout()),
                 env.getOrDefault("HOTLINE_AGI_BUSY_PROMPT", d.busyPrompt()),
                 env.getOrDefault("HOTLINE_AGI_UNAVAILABLE_PROMPT", d.unavailablePrompt()),
                 read(env, "HOTLINE_AGI_POOL_SIZE", Integer::parseInt, d.poolSize()),
@@ -98,23 +106,28 @@ public record IvrServerConfig(
     }
 
     public IvrServerConfig withPort(int value) {
-        return new IvrServerConfig(bindAddress, value, capacity, socketReadTimeout, busyPrompt, unavailablePrompt,
-                poolSize, backlog, threads);
+        return new IvrServerConfig(bindAddress, value, capacity, socketReadTimeout, headerTimeout, busyPrompt,
+                unavailablePrompt, poolSize, backlog, threads);
     }
 
     public IvrServerConfig withCapacity(int value) {
-        return new IvrServerConfig(bindAddress, port, value, socketReadTimeout, busyPrompt, unavailablePrompt,
-                poolSize, backlog, threads);
+        return new IvrServerConfig(bindAddress, port, value, socketReadTimeout, headerTimeout, busyPrompt,
+                unavailablePrompt, poolSize, backlog, threads);
     }
 
     public IvrServerConfig withSocketReadTimeout(Duration value) {
-        return new IvrServerConfig(bindAddress, port, capacity, value, busyPrompt, unavailablePrompt, poolSize,
-                backlog, threads);
+        return new IvrServerConfig(bindAddress, port, capacity, value, headerTimeout, busyPrompt, unavailablePrompt,
+                poolSize, backlog, threads);
+    }
+
+    public IvrServerConfig withHeaderTimeout(Duration value) {
+        return new IvrServerConfig(bindAddress, port, capacity, socketReadTimeout, value, busyPrompt, unavailablePrompt,
+                poolSize, backlog, threads);
     }
 
     public IvrServerConfig withThreads(Threads value, int pool) {
-        return new IvrServerConfig(bindAddress, port, capacity, socketReadTimeout, busyPrompt, unavailablePrompt, pool,
-                backlog, value);
+        return new IvrServerConfig(bindAddress, port, capacity, socketReadTimeout, headerTimeout, busyPrompt,
+                unavailablePrompt, pool, backlog, value);
     }
 
     /** Calls that can run at once on this JVM with these settings. */
@@ -132,6 +145,10 @@ public record IvrServerConfig(
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(key + " is not valid: '" + text + "'", e);
         }
+    }
+
+    private static boolean positiveMillis(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero() && d.toMillis() <= Integer.MAX_VALUE;
     }
 
     private static void require(boolean ok, String key, String rule, Object value) {

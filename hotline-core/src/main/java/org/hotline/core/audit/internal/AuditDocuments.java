@@ -6,7 +6,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.hotline.core.audit.AuditEntry;
 
-/** Maps audit entries to and from their MongoDB documents ({@code _id} is the sequence number). */
+/** Maps audit entries ({@code _id} is the sequence number) and the chain's head to and from their documents. */
 final class AuditDocuments {
 
     static final String COLLECTION = "audit_log";
@@ -25,6 +25,19 @@ final class AuditDocuments {
                 .append("prevHash", e.prevHash())
                 .append("hash", e.hash())
                 .append("seal", e.seal());
+    }
+
+    static Document head(AuditHead h) {
+        return new Document("_id", HEAD_ID).append("seq", h.seq()).append("hash", h.hash()).append("seal", h.seal());
+    }
+
+    static AuditHead head(Document d) {
+        Object seq = d.get("seq");
+        return new AuditHead(seq instanceof Number n ? n.longValue() : 0, string(d, "hash"), string(d, "seal"));
+    }
+
+    private static String string(Document d, String name) {
+        return d.get(name) instanceof String s ? s : null;
     }
 
     static AuditEntry entry(Document d) {

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -30,16 +31,39 @@ public final class SessionAccess implements Access {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** Context key of the session token the request authenticated with (for sign-out). */
     public static final String TOKEN = "hotline.token";
+    /** Context key of the id of the session the request authenticated with. */
+    public static final String SESSION_ID = "hotline.session";
+    /** Event-bus address on which a sign-out publishes the ended session's id (never its token). */
+    public static final String SESSION_ENDED = "hotline.session.ended";
+    /** How often a watched session is checked for expiry or removal by another node. */
+    public static final Duration DEFAULT_WATCH_EVERY = Duration.ofSeconds(10);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Vertx vertx;
     private final Sessions sessions;
     private final AuditLog audit;
 
+    private final Duration watchEvery;
+
     public SessionAccess(Vertx vertx, Sessions sessions, AuditLog audit) {
+        this(vertx, sessions, audit, DEFAULT_WATCH_EVERY);
+    }
+
+    public SessionAccess(Vertx vertx, Sessions sessions, AuditLog audit, Duration watchEvery) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.audit = audit;
+        this.watchEvery = watchEvery;
+    }
+
+    @Override
+    public Runnable watchSession(RoutingContext ctx, Runnable onEnd) {
+        String token = ctx.get(TOKEN);
+        String sessionId = ctx.get(SESSION_ID);
+        if (token == null || sessionId == null) {
+            throw new IllegalStateException("watchSession needs access.require(...) before it");
+        }
+        return SessionWatch.start(vertx, sessions, token, sessionId, watchEvery, onEnd);
     }
 
     @Override
@@ -76,6 +100,7 @@ public final class SessionAccess implements Access {
             }
             ctx.put(PRINCIPAL, live.principal());
             ctx.put(TOKEN, token);
+            ctx.put(SESSION_ID, live.sessionId());
             ctx.next();
         });
     }

@@ -55,6 +55,16 @@ public final class SseStream implements LiveHub.Subscriber {
         context.runOnContext(v -> write(frame));
     }
 
+    /** Ends the stream from the server side (the client sees the response end); runs the close actions. */
+    public void close() {
+        context.runOnContext(v -> {
+            if (!closed) {
+                closed();
+                response.end();
+            }
+        });
+    }
+
     private void write(String frame) {
         if (!closed && !response.writeQueueFull()) {
             response.write(frame);

@@ -7,7 +7,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Counts calls: admits up to the capacity, tracks every open connection, and lets a stop wait for them. */
+/**
+ * Counts calls: tracks every open connection, admits up to the capacity once a connection's agi_ block is
+ * complete (a connection that has sent nothing yet is not a call), and lets a stop wait for them.
+ */
 final class Admission {
 
     private final int capacity;
@@ -21,9 +24,13 @@ final class Admission {
         this.permits = new Semaphore(capacity);
     }
 
-    /** Registers a connection and says whether it gets a place among the admitted calls. */
-    boolean open(CallSocket socket) {
+    /** Registers a connection just accepted; it is not a call yet. */
+    void open(CallSocket socket) {
         open.add(socket);
+    }
+
+    /** Says whether a connection whose agi_ block is complete gets a place among the admitted calls. */
+    boolean admit() {
         return permits.tryAcquire();
     }
 

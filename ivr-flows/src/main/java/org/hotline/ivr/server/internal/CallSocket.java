@@ -10,6 +10,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -18,7 +21,10 @@ import org.asteriskjava.util.SocketConnectionFacade;
 /**
  * One accepted FastAGI connection as Asterisk-Java's reader and writer see it, plus what Asterisk-Java does not
  * check: whether the {@code agi_*} block was well formed and ended by a blank line, whether Asterisk announced a
- * hang-up, and whether it stopped answering. Lines are bounded so a peer cannot make us buffer without end.
+ * hang-up, and whether it stopped answering. Lines are bounded so a peer cannot make us buffer without end. The
+ * block is read first ({@link #readHeader}), within a time limit of its own, and then handed to Asterisk-Java's
+ * reader line by line as if read from the socket. A problem with the block names a bad line's shape (length, key),
+ * never its content: a caller's number can stand there.
  */
 public final class CallSocket implements SocketConnectionFacade {
 
@@ -26,6 +32,8 @@ public final class CallSocket implements SocketConnectionFacade {
     static final int MAX_HEADER_LINES = 256;
     private static final int MAX_PROBLEMS_KEPT = 5;
     private static final Pattern HEADER_LINE = Pattern.compile("agi_[a-z0-9_]+: ?.*");
+    /** A key we may name in a log: a word, not digits that could be a caller's number. */
+    private static final Pattern NAMEABLE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
 
     private final Socket socket;
     private final InputStream in;
@@ -33,6 +41,9 @@ public final class CallSocket implements SocketConnectionFacade {
     private boolean inHeader = true;
     private int headerLines;
     private final List<String> headerProblems = new CopyOnWriteArrayList<>();
+    private final Deque<String> headerBlock = new ArrayDeque<>();
+    private boolean headerTimed;
+    private long headerDeadline;
     private volatile boolean headerEnded;
     private volatile boolean hangupAnnounced;
     private volatile boolean timedOut;
@@ -43,15 +54,55 @@ public final class CallSocket implements SocketConnectionFacade {
         this.out = new BufferedOutputStream(socket.getOutputStream(), 512);
     }
 
+    /**
+     * Reads the whole agi_ block, within {@code timeout} in all (a peer trickling bytes gets no more), and then
+     * waits up to {@code readTimeout} for each later line.
+     *
+     * @return true when the block ended (a blank line, the end of the stream or a limit: see
+     *     {@link #headerProblem()}); false when the time ran out or the connection failed first
+     */
+    boolean readHeader(Duration timeout, Duration readTimeout) {
+        headerDeadline = System.nanoTime() + timeout.toNanos();
+        headerTimed = true;
+        try {
+            while (inHeader) {
+                String line = nextLine();
+                if (line != null) {
+                    headerBlock.add(line);
+                }
+            }
+            headerTimed = false;
+            socket.setSoTimeout((int) readTimeout.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Lines of the agi_ block read so far (for a log line about a connection that never completed it). */
+    int headerLines() {
+        return headerLines;
+    }
+
     @Override
     public String readLine() throws IOException {
-        String line = readBoundedLine();
-        if (!inHeader) {
-            if (line != null && line.startsWith("HANGUP")) {
-                hangupAnnounced = true;
-            }
-            return line;
+        if (!headerBlock.isEmpty()) {
+            return headerBlock.poll();
         }
+        boolean reply = !inHeader;
+        String line = nextLine();
+        if (reply && line != null && line.startsWith("HANGUP")) {
+            hangupAnnounced = true;
+        }
+        return line;
+    }
+
+    private String nextLine() throws IOException {
+        String line = readBoundedLine();
+        return inHeader ? headerLine(line) : line;
+    }
+
+    private String headerLine(String line) {
         if (line == null) {
             endHeader("the connection closed before the blank line ending the agi_ block", false);
         } else if (line.isEmpty()) {
@@ -60,7 +111,7 @@ public final class CallSocket implements SocketConnectionFacade {
             endHeader("the agi_ block has more than " + MAX_HEADER_LINES + " lines", false);
             return "";
         } else if (!HEADER_LINE.matcher(line).matches()) {
-            problem("header line " + headerLines + " is not an agi_ variable: '" + abbreviate(line) + "'");
+            problem("header line " + headerLines + " is not an agi_ variable (" + shape(line) + ")");
         }
         return line;
     }
@@ -72,7 +123,7 @@ public final class CallSocket implements SocketConnectionFacade {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try {
             int b;
-            while ((b = in.read()) != -1 && b != '\n') {
+            while ((b = read()) != -1 && b != '\n') {
                 if (bytes.size() == MAX_LINE_BYTES) {
                     return overlong();
                 }
@@ -87,6 +138,18 @@ public final class CallSocket implements SocketConnectionFacade {
         }
         String line = bytes.toString(StandardCharsets.UTF_8);
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** One byte; while the agi_ block is read, waiting no longer than what is left of its time. */
+    private int read() throws IOException {
+        if (headerTimed && in.available() == 0) {
+            long left = (headerDeadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new SocketTimeoutException("the agi_ block did not arrive in time");
+            }
+            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+        }
+        return in.read();
     }
 
     private String overlong() throws IOException {
@@ -131,9 +194,12 @@ public final class CallSocket implements SocketConnectionFacade {
         return timedOut;
     }
 
-    private static String abbreviate(String line) {
-        String printable = line.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
+    /** What a bad line looks like without what it says: its length and its key, if that is a plain word. */
+    private static String shape(String line) {
+        int colon = line.indexOf(':');
+        String key = colon < 0 ? null : line.substring(0, colon);
+        return line.length() + " characters, " + (key != null && NAMEABLE_KEY.matcher(key).matches()
+                ? "key '" + key + "'" : "no key");
     }
 
     @Override

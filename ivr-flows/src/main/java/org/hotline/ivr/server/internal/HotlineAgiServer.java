@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Asterisk-Java's {@link DefaultAgiServer} with its accept loop kept and its threading replaced. The stock pool
  * (core 10, max 500, SynchronousQueue) closes call 501 without a word; here every accepted connection gets a
- * thread: admitted calls on a virtual thread (JDK 24+) or the bounded platform pool, calls beyond capacity on
- * a thread that plays the busy prompt.
+ * virtual thread that reads its agi_ block within the header timeout (a connection still incomplete then is
+ * closed, and never took a place among the calls). Only then is it admitted or not: admitted calls go on on that
+ * virtual thread (JDK 24+) or the bounded platform pool, calls beyond capacity on a thread that plays the busy
+ * prompt.
  */
 final class HotlineAgiServer extends DefaultAgiServer {
 
@@ -86,7 +88,27 @@ final class HotlineAgiServer extends DefaultAgiServer {
             closeQuietly(socket);
             return;
         }
-        boolean admitted = admission.open(socket);
+        admission.open(socket);
+        try {
+            // A virtual thread even on JDK 21-23: reading the block pins nothing (no synchronized Asterisk-Java code).
+            virtualThreads.newThread(() -> admitWhenComplete(socket, handler)).start();
+        } catch (RuntimeException e) {
+            LOG.error("no thread for a new connection from {}; closing it", socket.getRemoteAddress());
+            admission.close(socket, false);
+            closeQuietly(socket);
+        }
+    }
+
+    /** On the connection's own thread: waits for its agi_ block, then admits it (or not) and serves it. */
+    private void admitWhenComplete(CallSocket socket, Runnable handler) {
+        if (!socket.readHeader(config.headerTimeout(), config.socketReadTimeout())) {
+            LOG.info("closing a connection from {} that sent no complete agi_ block within {} ({} lines)",
+                    socket.getRemoteAddress(), config.headerTimeout(), socket.headerLines());
+            admission.close(socket, false);
+            closeQuietly(socket);
+            return;
+        }
+        boolean admitted = socket.headerProblem() == null && admission.admit();
         CallContext context = new CallContext(socket, admitted);
         Runnable call = () -> {
             try {
@@ -97,7 +119,7 @@ final class HotlineAgiServer extends DefaultAgiServer {
         };
         try {
             if (config.threads().virtual()) {
-                virtualThreads.newThread(call).start();
+                call.run();
             } else if (admitted) {
                 super.execute(call);
             } else {
