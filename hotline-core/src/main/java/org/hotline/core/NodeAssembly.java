@@ -60,6 +60,7 @@ import org.hotline.core.storage.MongoStore;
 import org.hotline.core.stats.CallLog;
 import org.hotline.core.stats.StatsConfig;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.core.tip.internal.MongoTipRepository;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
 import org.hotline.ivr.flow.HotlineFlows;
@@ -154,8 +155,8 @@ final class NodeAssembly {
         }
     }
 
-    private record Storage(MongoStore mongo, AuditLog audit, PathwayLifecycle pathways, PathwaySync pathwaySync,
-            TipPrivacy tipPrivacy) {}
+    private record Storage(MongoStore mongo, MongoTipRepository tips, AuditLog audit, PathwayLifecycle pathways,
+            PathwaySync pathwaySync, TipPrivacy tipPrivacy) {}
 
     private record Intake(Dispatch dispatch, TipRouter router, Handovers handovers, TipJournal journal,
             TipWriter writer, TipIntakeService service) {}
@@ -169,13 +170,13 @@ final class NodeAssembly {
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout())));
-        ensureIndexes(mongo);
+        MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
+        ensureIndexes(tips);
         AuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
-        return new Storage(mongo, audit, pathways, pathwaySync,
-                new TipPrivacy(mongo.database(), cipher, audit, clock));
+        return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock));
     }
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {
@@ -183,16 +184,16 @@ final class NodeAssembly {
         Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
         dispatch.referrals().auditWith(storage.audit());
         dispatch.sealWith(cipher);
-        Handovers handovers = new Handovers(dispatch.referrals().outbox(), new TipQueries(mongo, cipher)::caseFile,
+        Handovers handovers = new Handovers(dispatch.referrals().outbox(), new TipQueries(storage.tips())::caseFile,
                 pathway::get, storage.audit());
         dispatch.deadlines().handOverWith(handovers);
         if (dutyOfficer.isPresent() && ami.isPresent()) {
             push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
                     storage.audit(), clock, config.nodeId()));
         }
-        TipRouter router = new TipRouter(mongo, pathway, dispatch.referrals(), dispatch.updates(), clock, cipher);
+        TipRouter router = new TipRouter(storage.tips(), pathway, dispatch.referrals(), dispatch.updates(), clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
-        TipWriter writer = push(new TipWriter(mongo, journal, router::route, metrics));
+        TipWriter writer = push(new TipWriter(mongo, journal, stored -> router.route(storage.tips().decode(stored)), metrics));
         writer.start();
         journal.unconfirmed().forEach(writer::submit);
         TipIntakeService service = new TipIntakeService(journal, writer,
@@ -234,11 +235,11 @@ final class NodeAssembly {
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
-        List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, cipher, pathway,
+        List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
                 storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
                 intake.service(), statsConfig)
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
-        TipQueries tips = new TipQueries(mongo, cipher, audit);
+        TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
         HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
                 () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.port() > 0,
@@ -268,10 +269,9 @@ final class NodeAssembly {
     }
 
     /** Indexes both MongoDB and the embedded server honour. */
-    private static void ensureIndexes(MongoStore mongo) {
+    private static void ensureIndexes(MongoTipRepository tips) {
         try {
-            mongo.database().getCollection("tips").createIndex(new Document("reference", 1),
-                    new com.mongodb.client.model.IndexOptions().unique(true));
+            tips.ensureIndexes();
         } catch (RuntimeException e) {
             LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
         }

@@ -13,7 +13,6 @@ import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.console.Console;
-import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.live.Live;
@@ -39,13 +38,14 @@ import org.hotline.core.stats.StatsRoutes;
 import org.hotline.core.stats.StatsService;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.core.tip.TipRepository;
 
 /**
  * Every feature's HTTP routes, each guarded by its own roles, built from a node's running parts. New features
  * add their {@code ApiRoutes} here (and to {@code openapi.yaml}, which the role matrix test checks).
  */
 record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
-        MongoStore mongo, AuditLog audit, TipCipher cipher, ActivePathway pathway, PathwayLifecycle pathways,
+        MongoStore mongo, AuditLog audit, TipRepository tips, ActivePathway pathway, PathwayLifecycle pathways,
         TipPrivacy tipPrivacy, Dispatch dispatch, TipRouter router, Handovers handovers, TipIntakeService intake,
         StatsConfig statsConfig) {
 
@@ -53,13 +53,13 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
-        features.addAll(Console.routes(mongo, cipher, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
+        features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env)));
         features.add(new PathwayApi(pathways));
         features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
         // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.
-        Live live = Live.wire(ami, new TipQueries(mongo, cipher)::byReference, metrics, clock);
+        Live live = Live.wire(ami, new TipQueries(tips)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));

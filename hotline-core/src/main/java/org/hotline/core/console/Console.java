@@ -1,14 +1,11 @@
 package org.hotline.core.console;
 
-import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -18,6 +15,7 @@ import org.hotline.core.referral.ReferralInterventions;
 import org.hotline.core.referral.Handovers;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.TipRepository;
 
 /** The operator and supervisor consoles of one node, wired: their API routes and their pages. */
 public final class Console {
@@ -39,15 +37,15 @@ public final class Console {
     }
 
     /** The console's routes: operator API, supervisor API, pages and the OpenAPI document. */
-    public static List<ApiRoutes> routes(MongoStore mongo, TipCipher cipher, TipIntakeService intake,
-            ActivePathway pathway, Dispatch dispatch, TipRouter routing, Handovers handovers, HotlineMetrics metrics, AuditLog audit, Clock clock, ZoneId zone) {
-        MongoCollection<Document> tips = mongo.database().getCollection("tips");
+    public static List<ApiRoutes> routes(MongoStore mongo, TipRepository tips, TipIntakeService intake,
+            ActivePathway pathway, Dispatch dispatch, TipRouter routing, Handovers handovers, HotlineMetrics metrics,
+            AuditLog audit, Clock clock, ZoneId zone) {
         Runnable wake = dispatch.worker()::wakeUp;
-        TipDesk desk = new TipDesk(tips, cipher, dispatch.referrals(), audit, clock, zone);
+        TipDesk desk = new TipDesk(tips, dispatch.referrals(), audit, clock, zone);
         ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake,
                 handovers);
         return List.of(
-                new OperatorRoutes(new IntakeService(tips, cipher, intake, routing, audit, clock), desk, pathway),
+                new OperatorRoutes(new IntakeService(tips, intake, routing, audit, clock), desk, pathway),
                 new SupervisorRoutes(desk, interventions, pathway, audit),
                 new ConsoleAssets());
     }

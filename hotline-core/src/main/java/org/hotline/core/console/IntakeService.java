@@ -1,26 +1,22 @@
 package org.hotline.core.console;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Principal;
-import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.routing.TipRouter;
+import org.hotline.core.tip.Tip;
+import org.hotline.core.tip.TipRepository;
+import org.hotline.core.tip.TipStatus;
 import org.hotline.ivr.CallOutcome;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.TipReceipt;
@@ -39,17 +35,14 @@ public final class IntakeService {
     /** How long a new report's save waits for MongoDB, so that the operator's next read finds it. */
     private static final Duration STORED_WITHIN = Duration.ofSeconds(2);
 
-    private final MongoCollection<Document> tips;
-    private final TipCipher cipher;
+    private final TipRepository tips;
     private final TipIntakeService intake;
     private final TipRouter routing;
     private final AuditLog audit;
     private final Clock clock;
 
-    public IntakeService(MongoCollection<Document> tips, TipCipher cipher, TipIntakeService intake,
-            TipRouter routing, AuditLog audit, Clock clock) {
+    public IntakeService(TipRepository tips, TipIntakeService intake, TipRouter routing, AuditLog audit, Clock clock) {
         this.tips = tips;
-        this.cipher = cipher;
         this.intake = intake;
         this.routing = routing;
         this.audit = audit;
@@ -62,24 +55,19 @@ public final class IntakeService {
             return create(form, by);
         }
         String reference = form.reference().get();
-        Document existing = tips.find(Filters.eq("reference", reference)).first();
-        if (existing == null) {
+        Optional<Tip> existing = tips.byReference(reference);
+        if (existing.isEmpty()) {
             return new IntakeOutcome.NotFound(reference);
         }
-        if ("CLOSED".equals(existing.getString("status"))) {
+        if (existing.get().status() == TipStatus.CLOSED) {
             return new IntakeOutcome.Closed(reference);
         }
-        String tipId = existing.getString("_id");
-        Instant now = clock.instant();
-        List<Bson> changes = new ArrayList<>(personalAndPlain(tipId, form));
-        form.consents().forEach((purpose, given) -> {
-            changes.add(Updates.set("consents." + purpose, given));
-            changes.add(Updates.set("consentRecords." + purpose, new Document("wording", CONSENT_WORDING)
-                    .append("language", form.language()).append("by", by.userId()).append("at", Date.from(now))));
-        });
-        changes.add(Updates.set("callbackEffective",
-                Boolean.TRUE.equals(form.consents().get("callback")) && !form.childInvolved()));
-        int revision = bump(tipId, changes, by, now, "intake");
+        String tipId = existing.get().id();
+        Object phone = form.fields().get("callerPhone");
+        boolean callback = Boolean.TRUE.equals(form.consents().get("callback"));
+        int revision = tips.revise(tipId, new TipRepository.Revision("intake", by.userId(), clock.instant(),
+                form.fields(), form.consents(), CONSENT_WORDING, form.language(), callback && !form.childInvolved(),
+                callback && phone != null ? phone.toString() : null, null));
         TipRouter.Rerouted routed = routing.reroute(tipId, revision);
         audit.record(new AuditEvent(by.userId(), "tip.update", reference,
                 Map.of("via", "intake_form", "revision", String.valueOf(revision))));
@@ -88,19 +76,12 @@ public final class IntakeService {
 
     /** Marks the tip as immediate danger and routes it again, so IMMEDIATE referrals go out now. */
     public IntakeOutcome emergency(String reference, String note, Principal by) {
-        Document existing = tips.find(Filters.eq("reference", reference)).first();
-        if (existing == null) {
+        Optional<Tip> existing = tips.byReference(reference);
+        if (existing.isEmpty()) {
             return new IntakeOutcome.NotFound(reference);
         }
-        String tipId = existing.getString("_id");
-        Instant now = clock.instant();
-        List<Bson> changes = new ArrayList<>(List.of(Updates.set("fields.immediateDanger", true),
-                Updates.push("emergencies", new Document("at", Date.from(now)).append("by", by.userId())
-                        .append("note", note))));
-        if ("CLOSED".equals(existing.getString("status"))) {
-            changes.add(Updates.set("status", "REFERRED"));
-        }
-        int revision = bump(tipId, changes, by, now, "emergency");
+        String tipId = existing.get().id();
+        int revision = tips.revise(tipId, TipRepository.Revision.emergency(by.userId(), clock.instant(), note));
         TipRouter.Rerouted routed = routing.reroute(tipId, revision);
         audit.record(new AuditEvent(by.userId(), "tip.emergency", reference,
                 Map.of("revision", String.valueOf(revision), "recipients", String.join(",", names(routed)))));
@@ -123,41 +104,6 @@ public final class IntakeService {
                 "intakeRevision", 1), STORED_WITHIN);
         audit.record(new AuditEvent(by.userId(), "tip.create", receipt.reference(), Map.of("via", "intake_form")));
         return new IntakeOutcome.Created(receipt.reference(), receipt.pin());
-    }
-
-    /** Applies {@code changes} with the operator's mark and the next revision number; returns the revision. */
-    private int bump(String tipId, List<Bson> changes, Principal by, Instant now, String kind) {
-        List<Bson> all = new ArrayList<>(changes);
-        all.add(Updates.inc("intakeRevision", 1));
-        all.add(Updates.addToSet("operatorIds", by.userId()));
-        all.add(Updates.set("intake", new Document("by", by.userId()).append("at", Date.from(now)).append("kind", kind)));
-        Document after = tips.findOneAndUpdate(Filters.eq("_id", tipId), Updates.combine(all),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            throw new IllegalStateException("tip " + tipId + " vanished while saving the intake form");
-        }
-        return after.getInteger("intakeRevision");
-    }
-
-    /** The form's fields as updates: personal values sealed for this tip, the rest as they are. */
-    private List<Bson> personalAndPlain(String tipId, IntakeForm form) {
-        Document partial = new Document("_id", tipId).append("fields", new Document(form.fields()));
-        Object phone = form.fields().get("callerPhone");
-        boolean callback = Boolean.TRUE.equals(form.consents().get("callback"));
-        if (callback && phone != null) {
-            partial.append("callerNumber", phone);
-        }
-        Document sealed = cipher.seal(partial);
-        List<Bson> out = new ArrayList<>();
-        sealed.get("fields", Document.class).forEach((name, value) -> out.add(Updates.set("fields." + name, value)));
-        if (sealed.get("callerNumber") != null) {
-            out.add(Updates.set("callerNumber", sealed.get("callerNumber")));
-        }
-        List<String> keys = sealed.getList(TipCipher.ENC_KEYS, String.class, List.of());
-        if (!keys.isEmpty()) {
-            out.add(Updates.addEachToSet(TipCipher.ENC_KEYS, keys));
-        }
-        return out;
     }
 
     private static IntakeOutcome completed(String reference, int revision, TipRouter.Rerouted routed) {

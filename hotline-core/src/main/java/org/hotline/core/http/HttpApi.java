@@ -8,15 +8,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.bson.Document;
 import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.Role;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.tip.Tip;
 import org.hotline.core.tip.TipQueries;
 
 /**
@@ -133,39 +132,28 @@ public final class HttpApi {
         });
     }
 
-    static JsonObject view(Document tip) {
-        Document fields = tip.get("fields", Document.class);
+    static JsonObject view(Tip tip) {
         JsonObject shown = new JsonObject();
         PUBLIC_FIELDS.forEach(name -> {
-            if (fields != null && fields.get(name) != null) {
-                shown.put(name, fields.get(name));
+            if (tip.fields().get(name) != null) {
+                shown.put(name, tip.fields().get(name));
             }
         });
         JsonObject referrals = new JsonObject();
-        Document delivered = tip.get("referrals", Document.class);
-        if (delivered != null) {
-            delivered.forEach((agency, value) -> {
-                Document d = (Document) value;
-                referrals.put(agency, new JsonObject().put("state", d.getString("state"))
-                        .put("deliveredAt", iso(d.getDate("deliveredAt"))));
-            });
-        }
+        tip.referralStates().forEach((agency, state) -> referrals.put(agency, new JsonObject()
+                .put("state", state.state()).put("deliveredAt", state.deliveredAt() == null ? null
+                        : state.deliveredAt().toString())));
         JsonArray recipients = new JsonArray();
-        List<Document> planned = tip.getList("recipients", Document.class, List.of());
-        planned.forEach(r -> recipients.add(new JsonObject(Map.of("agencyId", r.getString("agencyId"),
-                "priority", r.getString("priority")))));
+        tip.recipients().forEach(r -> recipients.add(new JsonObject(Map.of("agencyId", r.agencyId(),
+                "priority", r.priority()))));
         return new JsonObject()
-                .put("reference", tip.getString("reference"))
-                .put("receivedAt", iso(tip.getDate("receivedAt")))
-                .put("status", tip.getString("status"))
-                .put("outcome", tip.getString("outcome"))
-                .put("pathwayVersion", tip.getString("pathwayVersion"))
+                .put("reference", tip.reference())
+                .put("receivedAt", tip.receivedAt() == null ? null : tip.receivedAt().toString())
+                .put("status", tip.status().name())
+                .put("outcome", tip.outcome())
+                .put("pathwayVersion", tip.pathwayVersion())
                 .put("fields", shown)
                 .put("recipients", recipients)
                 .put("referrals", referrals);
-    }
-
-    private static String iso(Date date) {
-        return date == null ? null : date.toInstant().toString();
     }
 }

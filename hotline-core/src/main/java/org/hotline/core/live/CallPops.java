@@ -3,7 +3,7 @@ package org.hotline.core.live;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
+import org.hotline.core.tip.Tip;
 import org.hotline.core.ami.AmiEvent;
 import org.hotline.core.ami.AmiListener;
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ public final class CallPops implements AmiListener {
     CallPop build(AmiEvent.AgentConnected call) {
         String reference = call.variables().getOrDefault("HOTLINE_REFERENCE", "");
         String channelLanguage = call.variables().getOrDefault("HOTLINE_LANG", "");
-        Optional<Document> tip = Optional.empty();
+        Optional<Tip> tip = Optional.empty();
         if (!reference.isEmpty()) {
             try {
                 tip = tips.byReference(reference);
@@ -45,27 +45,14 @@ public final class CallPops implements AmiListener {
                 LOG.warn("Call pop without tip details: tip could not be read ({})", e.toString());
             }
         }
-        Document fields = tip.map(t -> t.get("fields", Document.class)).orElse(new Document());
-        Document consentDoc = tip.map(t -> t.get("consents", Document.class)).orElse(new Document());
         Map<String, Boolean> consents = new HashMap<>();
-        if (tip.isPresent()) {
-            for (String purpose : CONSENTS) {
-                consents.put(purpose, Boolean.TRUE.equals(consentDoc.get(purpose)));
-            }
-        }
-        String language = Optional.ofNullable(fields.getString("language")).orElse(channelLanguage);
+        tip.ifPresent(t -> java.util.Arrays.stream(CONSENTS).forEach(purpose -> consents.put(purpose,
+                Boolean.TRUE.equals(t.consents().get(purpose)))));
+        String language = tip.map(t -> t.text("language")).orElse(channelLanguage);
         return new CallPop(call.callId(), call.agent(), call.queue(), call.at(), call.holdSeconds(), reference,
-                language, tip.isPresent(), fields.getString("exploitationType"), fields.getString("region"),
-                flag(fields.get("childInvolved")), flag(fields.get("immediateDanger")), consents,
-                tip.map(CallPops::hasRecording).orElse(false));
-    }
-
-    private static Boolean flag(Object value) {
-        return value instanceof Boolean b ? b : null;
-    }
-
-    private static boolean hasRecording(Document tip) {
-        Object recording = tip.get("recording");
-        return recording != null && !Boolean.FALSE.equals(recording) && !"".equals(recording);
+                language == null ? channelLanguage : language, tip.isPresent(),
+                tip.map(t -> t.text("exploitationType")).orElse(null), tip.map(t -> t.text("region")).orElse(null),
+                tip.map(t -> t.flag("childInvolved")).orElse(null), tip.map(t -> t.flag("immediateDanger")).orElse(null),
+                consents, tip.map(t -> t.recording() != null).orElse(false));
     }
 }

@@ -1,19 +1,14 @@
 package org.hotline.core.privacy;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.tip.Tip;
+import org.hotline.core.tip.TipRepository;
 
 /**
  * Staff decisions about a tip's personal data, each checked, stored with who and why, and audited: the legal
@@ -25,14 +20,12 @@ public final class TipPrivacy {
     static final int MIN_REASON = 10;
     static final int MAX_REASON = 500;
 
-    private final MongoCollection<Document> tips;
-    private final TipCipher cipher;
+    private final TipRepository tips;
     private final AuditLog audit;
     private final Clock clock;
 
-    public TipPrivacy(MongoDatabase database, TipCipher cipher, AuditLog audit, Clock clock) {
-        this.tips = database.getCollection("tips");
-        this.cipher = cipher;
+    public TipPrivacy(TipRepository tips, AuditLog audit, Clock clock) {
+        this.tips = tips;
         this.audit = audit;
         this.clock = clock;
     }
@@ -40,18 +33,17 @@ public final class TipPrivacy {
     /** Puts a tip on legal hold ({@code hold}) or takes it off; a reason is required either way. */
     public PrivacyDecision setLegalHold(String reference, boolean hold, String actor, String reason) {
         List<String> problems = basics(actor, reason);
-        Document tip = find(reference);
+        Tip tip = find(reference);
         if (tip == null) {
             return problems.isEmpty() ? new PrivacyDecision.NotFound(reference) : new PrivacyDecision.Refused(problems);
         }
-        if (hold && tip.get("purgedAt") != null) {
+        if (hold && tip.purged()) {
             problems.add("the tip's personal data was already purged");
         }
         if (!problems.isEmpty()) {
             return new PrivacyDecision.Refused(problems);
         }
-        tips.updateOne(Filters.eq("_id", tip.get("_id")), Updates.combine(Updates.set("legalHold", hold),
-                Updates.set("legalHoldDecision", decision(actor, reason))));
+        tips.setLegalHold(tip.id(), hold, decision(actor, reason));
         audit.record(new AuditEvent(actor, hold ? "tip.legal_hold.set" : "tip.legal_hold.cleared", reference,
                 Map.of("reason", reason.strip())));
         return new PrivacyDecision.Applied(reference);
@@ -63,27 +55,23 @@ public final class TipPrivacy {
      */
     public PrivacyDecision allowChildCallback(String reference, String actor, String reason) {
         List<String> problems = basics(actor, reason);
-        Document tip = find(reference);
+        Tip tip = find(reference);
         if (tip == null) {
             return problems.isEmpty() ? new PrivacyDecision.NotFound(reference) : new PrivacyDecision.Refused(problems);
         }
-        Document fields = tip.get("fields", Document.class);
-        Document consents = tip.get("consents", Document.class);
-        if (fields == null || !Boolean.TRUE.equals(fields.get("childInvolved"))) {
+        if (!Boolean.TRUE.equals(tip.flag("childInvolved"))) {
             problems.add("no child is involved: the caller's own callback consent decides");
         }
-        if (consents == null || !Boolean.TRUE.equals(consents.get("callback")) || tip.get("callerNumber") == null) {
+        if (!Boolean.TRUE.equals(tip.consents().get("callback")) || tip.callerNumber() == null) {
             problems.add("the caller did not consent to a callback or left no number");
         }
-        if (Boolean.TRUE.equals(tip.getBoolean("callbackEffective"))) {
+        if (tip.callbackEffective()) {
             problems.add("a callback is already allowed");
         }
         if (!problems.isEmpty()) {
             return new PrivacyDecision.Refused(problems);
         }
-        tips.updateOne(Filters.and(Filters.eq("_id", tip.get("_id")), Filters.ne("callbackEffective", true)),
-                Updates.combine(Updates.set("callbackEffective", true),
-                        Updates.set("callbackOverride", decision(actor, reason))));
+        tips.allowCallback(tip.id(), decision(actor, reason));
         audit.record(new AuditEvent(actor, "tip.callback_override", reference, Map.of("reason", reason.strip(),
                 "rule", "child-callback-off")));
         return new PrivacyDecision.Applied(reference);
@@ -91,16 +79,16 @@ public final class TipPrivacy {
 
     /** The number to call back, when the caller consented and a callback is allowed; the read is audited. */
     public Optional<String> callbackNumber(String reference, String actor) {
-        Document tip = find(reference);
-        if (tip == null || !Boolean.TRUE.equals(tip.getBoolean("callbackEffective")) || tip.get("callerNumber") == null) {
+        Tip tip = find(reference);
+        if (tip == null || !tip.callbackEffective() || tip.callerNumber() == null) {
             return Optional.empty();
         }
         audit.record(AuditEvent.of(actor, "tip.caller_number.read", reference));
-        return Optional.ofNullable(cipher.open(tip).getString("callerNumber"));
+        return Optional.of(tip.callerNumber());
     }
 
-    private Document find(String reference) {
-        return reference == null ? null : tips.find(Filters.eq("reference", reference)).first();
+    private Tip find(String reference) {
+        return tips.byReference(reference).orElse(null);
     }
 
     private static List<String> basics(String actor, String reason) {
@@ -114,7 +102,7 @@ public final class TipPrivacy {
         return problems;
     }
 
-    private Document decision(String actor, String reason) {
-        return new Document("by", actor).append("reason", reason.strip()).append("at", Date.from(clock.instant()));
+    private TipRepository.Decision decision(String actor, String reason) {
+        return new TipRepository.Decision(actor, reason.strip(), clock.instant());
     }
 }

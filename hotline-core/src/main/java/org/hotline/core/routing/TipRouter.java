@@ -1,24 +1,20 @@
 package org.hotline.core.routing;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.bson.Document;
-import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.Referral;
 import org.hotline.core.referral.ReferralService;
 import org.hotline.core.referral.ReferralUpdates;
-import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.CaseFile;
+import org.hotline.core.tip.Tip;
+import org.hotline.core.tip.TipRepository;
+import org.hotline.core.tip.TipStatus;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.Recipient;
 import org.hotline.pathway.Routing;
@@ -41,35 +37,37 @@ public final class TipRouter {
     private static final Logger LOG = LoggerFactory.getLogger(TipRouter.class);
     private static final Set<String> WITHOUT_REPORT = Set.of("ABANDONED", "SILENT", "BUSY");
 
-    private final MongoCollection<Document> tips;
+    private final TipRepository tips;
     private final ActivePathway pathway;
     private final ReferralService referrals;
     private final ReferralUpdates updates;
     private final Clock clock;
-    private final TipCipher cipher;
 
-    public TipRouter(MongoStore store, ActivePathway pathway, ReferralService referrals, ReferralUpdates updates,
-            Clock clock, TipCipher cipher) {
-        this.tips = store.database().getCollection("tips");
+    public TipRouter(TipRepository tips, ActivePathway pathway, ReferralService referrals, ReferralUpdates updates,
+            Clock clock) {
+        this.tips = tips;
         this.pathway = pathway;
         this.referrals = referrals;
         this.updates = updates;
         this.clock = clock;
-        this.cipher = cipher;
     }
 
     /** What a re-routing did: the recipients now, and which of them got an update instead of a new referral. */
     public record Rerouted(List<Recipient> recipients, Set<String> updated) {}
 
-    /** Routes one stored tip (no-op when it is already routed). */
-    public void route(Document stored) {
-        if (Boolean.TRUE.equals(stored.getBoolean("routed"))) {
+    /** Routes one stored tip, given by id (no-op when it is already routed or gone). */
+    public void route(String tipId) {
+        tips.find(tipId).ifPresent(this::route);
+    }
+
+    /** Routes a tip as it was just stored (no-op when it is already routed). */
+    public void route(Tip tip) {
+        if (tip.status() != TipStatus.RECEIVED) {
             return;
         }
-        CaseFile file = CaseFile.of(cipher.open(stored));
+        CaseFile file = tip.caseFile();
         if (!routable(file)) {
-            tips.updateOne(Filters.eq("_id", file.tipId()), Updates.combine(Updates.set("routed", true),
-                    Updates.set("status", "REVIEW"), Updates.set("routingNote", holdNote(file))));
+            tips.holdForReview(file.tipId(), holdNote(file));
             return;
         }
         Pathway active = pathway.get();
@@ -86,11 +84,8 @@ public final class TipRouter {
      * {@code revision} as an update.
      */
     public Rerouted reroute(String tipId, int revision) {
-        Document stored = tips.find(Filters.eq("_id", tipId)).first();
-        if (stored == null) {
-            throw new IllegalStateException("tip " + tipId + " vanished while routing");
-        }
-        CaseFile file = CaseFile.of(cipher.open(stored));
+        Tip tip = tips.find(tipId).orElseThrow(() -> new IllegalStateException("tip " + tipId + " vanished while routing"));
+        CaseFile file = tip.caseFile();
         Pathway active = pathway.get();
         Routing routing = active.route(file.facts());
         Set<String> before = new LinkedHashSet<>();
@@ -101,9 +96,9 @@ public final class TipRouter {
         }
         referrals.createReferrals(file, routing, active);
         updates.send(file, revision, routing, active, before);
-        List<Document> recipients = new ArrayList<>(stored.getList("recipients", Document.class, List.of()));
+        List<Tip.RoutedTo> recipients = new ArrayList<>(tip.recipients());
         Set<String> listed = new LinkedHashSet<>();
-        recipients.forEach(r -> listed.add(r.getString("agencyId")));
+        recipients.forEach(r -> listed.add(r.agencyId()));
         routing.recipients().stream().filter(r -> listed.add(r.agencyId())).map(TipRouter::summary).forEach(recipients::add);
         markRouted(tipId, routing, recipients);
         Set<String> updated = new LinkedHashSet<>();
@@ -113,14 +108,13 @@ public final class TipRouter {
 
     /** Routes tips stored more than {@code olderThan} ago and still unrouted; returns how many. */
     public int sweep(Duration olderThan) {
-        Date cutoff = Date.from(clock.instant().minus(olderThan));
         int count = 0;
-        for (Document tip : tips.find(Filters.and(Filters.eq("routed", false), Filters.lte("receivedAt", cutoff)))) {
+        for (Tip tip : tips.unroutedBefore(clock.instant().minus(olderThan))) {
             try {
                 route(tip);
                 count++;
             } catch (RuntimeException e) {
-                LOG.warn("Routing tip {} failed; will retry", tip.getString("reference"), e);
+                LOG.warn("Routing tip {} failed; will retry", tip.reference(), e);
             }
         }
         return count;
@@ -139,19 +133,12 @@ public final class TipRouter {
                 : "partial call without danger or child flag: supervisor review";
     }
 
-    private void markRouted(String tipId, Routing routing, List<Document> recipients) {
-        tips.updateOne(Filters.eq("_id", tipId), Updates.combine(
-                Updates.set("routed", true),
-                Updates.set("status", "REFERRED"),
-                Updates.set("pathwayId", routing.pathwayId()),
-                Updates.set("pathwayVersion", routing.pathwayVersion()),
-                Updates.set("fallbackUsed", routing.fallbackUsed()),
-                Updates.set("recipients", recipients),
-                Updates.set("routedAt", Date.from(clock.instant()))));
+    private void markRouted(String tipId, Routing routing, List<Tip.RoutedTo> recipients) {
+        tips.markRouted(tipId, new TipRepository.RoutingRecord(routing.pathwayId(), routing.pathwayVersion(),
+                routing.fallbackUsed(), clock.instant()), recipients);
     }
 
-    private static Document summary(Recipient r) {
-        return new Document("agencyId", r.agencyId()).append("profile", r.profile())
-                .append("priority", r.priority().name()).append("matchedRules", r.matchedRules());
+    private static Tip.RoutedTo summary(Recipient r) {
+        return new Tip.RoutedTo(r.agencyId(), r.profile(), r.priority().name(), r.matchedRules());
     }
 }

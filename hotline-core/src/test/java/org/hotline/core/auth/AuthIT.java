@@ -56,7 +56,7 @@ class AuthIT {
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
         ApiRoutes supervisorOnly = (router, access) -> router.post("/api/test/supervisor")
                 .handler(access.require(Role.SUPERVISOR)).handler(ctx -> ctx.response().end("ok"));
-        HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false), new TipQueries(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)),
+        HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false), new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir))),
                 () -> new Health(true, true, 0, true, 0), 4096, new SessionAccess(vertx, sessions, audit),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()), supervisorOnly));
         port = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()

@@ -48,7 +48,7 @@ class CallbacksDueIT {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         cipher = TipCipher.open(Map.of(), dir);
         clock = new SteppingClock(Instant.parse("2026-11-23T09:30:00Z"));
-        desk = new TipDesk(mongo.database().getCollection("tips"), cipher,
+        desk = new TipDesk(new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher),
                 new ReferralService(mongo.database(), new HotlineMetrics(false), clock), audited::add, clock, MONROVIA);
         tip("t-morning", "000000001", "morning", false, true);
         tip("t-evening", "000000002", "evening", false, true);
@@ -76,7 +76,7 @@ class CallbacksDueIT {
     @Test
     void shouldShowAChildsCallbackOnlyAfterAnOperatorsRecordedDecision() {
         // when
-        var decision = new org.hotline.core.privacy.TipPrivacy(mongo.database(), cipher, audited::add, clock)
+        var decision = new org.hotline.core.privacy.TipPrivacy(new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher), audited::add, clock)
                 .allowChildCallback("000000004", "operator-1", "the child's aunt asked us to call back, she is safe");
         // then
         assertThat(decision).isInstanceOf(org.hotline.core.privacy.PrivacyDecision.Applied.class);

@@ -58,8 +58,8 @@ class HttpApiIT {
         UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(mongo,
-                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir), audit),
+        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo,
+                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)), audit),
                 () -> new Health(mongoUp.get(), true, 0, true, 0), 1024, new SessionAccess(vertx, sessions, audit),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC())));
         HttpServer server = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()

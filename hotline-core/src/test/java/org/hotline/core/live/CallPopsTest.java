@@ -8,19 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.bson.Document;
+import org.hotline.core.tip.Tip;
+import org.hotline.core.tip.TipStatus;
 import org.hotline.core.ami.AmiEvent;
 import org.junit.jupiter.api.Test;
 
 class CallPopsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private static final Document TIP = new Document("reference", "123456789").append("callerHash", "abc")
-            .append("recording", "rec/1700000001.5.wav")
-            .append("fields", new Document("exploitationType", "FORCED_LABOUR").append("region", "R3")
-                    .append("childInvolved", true).append("immediateDanger", false).append("language", "fr"))
-            .append("consents", new Document("record", true).append("callback", false)
-                    .append("share_identity_police", false).append("share_services", true).append("statistics", true));
+    private static final Instant NOW_TIP = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Tip TIP = new Tip("t-1", "123456789", NOW_TIP, "ivr", "OPERATOR", TipStatus.REVIEW,
+            Map.of("exploitationType", "FORCED_LABOUR", "region", "R3", "childInvolved", true, "immediateDanger", false,
+                    "language", "fr"),
+            Map.of("record", true, "callback", false, "share_identity_police", false, "share_services", true,
+                    "statistics", true),
+            null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), Map.of());
 
     private final LiveHub hub = new LiveHub();
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();

@@ -70,7 +70,7 @@ class LiveRoutesIT {
         HotlineMetrics metrics = new HotlineMetrics(false);
         ami = AmiClient.start(AmiConfig.of("127.0.0.1", sim.port(), "hotline", "secret"), metrics, Clock.systemUTC());
         TipCipher cipher = TipCipher.open(Map.of(), dir);
-        TipQueries tips = new TipQueries(mongo, cipher);
+        TipQueries tips = new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher));
         mongo.database().getCollection("tips").insertOne(cipher.seal(tip()));
         Live live = Live.wire(Optional.of(ami), tips::byReference, metrics, Clock.systemUTC());
         http = new LiveHttp(startApi(metrics, tips, live));

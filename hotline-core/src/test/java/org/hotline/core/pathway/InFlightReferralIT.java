@@ -109,8 +109,8 @@ class InFlightReferralIT {
         ActivePathway active = ActivePathway.fromFile(file, env);
         PathwaySync sync = new PathwaySync(lifecycle, active, env);
         sync.syncOnce();
-        TipRouter router = new TipRouter(bed.mongo, active, dispatch.referrals(), dispatch.updates(), bed.clock,
-                TipCipher.open(Map.of(), dataDir.resolve("keys")));
+        TipRouter router = new TipRouter(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dataDir.resolve("keys"))),
+                active, dispatch.referrals(), dispatch.updates(), bed.clock);
         route(router, "tip-1", "100000001");
 
         // when version 2 is activated before the referral goes out, and a second tip arrives
@@ -145,7 +145,7 @@ class InFlightReferralIT {
                 .append("receivedAt", Date.from(bed.clock.instant())).append("routed", false)
                 .append("fields", new Document(TIP)).append("consents", new Document());
         tips().insertOne(tip);
-        router.route(tip);
+        router.route(tipId);
     }
 
     private MongoCollection<Document> tips() {

@@ -42,6 +42,9 @@ class PathwayNodesIT {
 
     private static final String PASSWORD = "a long enough password";
 
+    private static final String SERVER_KEY = java.util.Base64.getEncoder().encodeToString(
+            "pathway-nodes-it shared server key, 32+ bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     @TempDir
     Path dir;
 
@@ -58,10 +61,13 @@ class PathwayNodesIT {
         agencies = RecordingAgency.start(vertx);
         Map<String, String> envA = new HashMap<>(TestNode.env(dir.resolve("a"), agencies));
         envA.put("HOTLINE_PATHWAY_POLL", "100ms");
+        // nodes of one hotline share the server key (references, audit chain and its sealed head)
+        envA.put("HOTLINE_SERVER_KEY", SERVER_KEY);
         nodeA = Hotline.start(HotlineConfig.fromEnv(envA), envA, Clock.systemUTC());
         Map<String, String> envB = new HashMap<>(TestNode.env(dir.resolve("b"), agencies));
         envB.put("HOTLINE_PATHWAY_POLL", "100ms");
         envB.put("HOTLINE_NODE_INDEX", "1");
+        envB.put("HOTLINE_SERVER_KEY", SERVER_KEY);
         envB.put("MONGODB_URI", nodeA.mongo().connectionString());
         nodeB = Hotline.start(HotlineConfig.fromEnv(envB), envB, Clock.systemUTC());
         UserAccounts accounts = new UserAccounts(nodeA.mongo(), new PasswordHasher(1_000), nodeA.audit(), Clock.systemUTC());

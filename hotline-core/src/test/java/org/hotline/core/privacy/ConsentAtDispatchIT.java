@@ -34,6 +34,7 @@ class ConsentAtDispatchIT {
 
     private PrivacyTestBed bed;
     private TipRouter router;
+    private org.hotline.core.tip.internal.MongoTipRepository tips;
 
     @BeforeEach
     void start() {
@@ -41,7 +42,8 @@ class ConsentAtDispatchIT {
         ReferralService referrals = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
         referrals.auditWith(bed.audit);
         ActivePathway pathway = ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of());
-        router = new TipRouter(bed.mongo, pathway, referrals, referrals.updates(), Clock.systemUTC(), bed.cipher);
+        tips = new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher);
+        router = new TipRouter(tips, pathway, referrals, referrals.updates(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -105,8 +107,8 @@ class ConsentAtDispatchIT {
                 "childInvolved", "true", "immediateDanger", "false"), consents(false));
         // when: the same tip is routed again (journal replay): nothing new is created or audited
         int before = overrideEntries().size();
-        router.route(bed.mongo.database().getCollection("tips").find(new Document("_id", tip.get("_id"))).first()
-                .append("routed", false));
+        router.route(tips.decode(bed.mongo.database().getCollection("tips").find(new Document("_id", tip.get("_id")))
+                .first().append("routed", false).append("status", "RECEIVED")));
         // then
         assertThat(referral(tip, "lnp-wacps").get("payload", Document.class)).containsEntry("callerPhone", NUMBER);
         assertThat(overrideEntries()).hasSize(before).extracting(e -> e.get("details", Document.class).getString("ruleId"))
@@ -118,8 +120,8 @@ class ConsentAtDispatchIT {
         // given: payloads sealed with the node's data keys, as a running node stores them
         ReferralService sealed = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
         sealed.sealWith(bed.cipher);
-        router = new TipRouter(bed.mongo, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of()),
-                sealed, sealed.updates(), Clock.systemUTC(), bed.cipher);
+        router = new TipRouter(tips, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of()),
+                sealed, sealed.updates(), Clock.systemUTC());
         // when: the caller agreed to share their identity with the police
         Document tip = route("100000005", Map.of("exploitationType", "sexual_exploitation", "region", "LO",
                 "childInvolved", "false", "immediateDanger", "false"), consents(true));
@@ -135,7 +137,7 @@ class ConsentAtDispatchIT {
     private Document route(String reference, Map<String, String> answers, Map<String, Boolean> consents) {
         Document stored = bed.store(reference, PrivacyTestBed.capture(NUMBER, RECORDING, answers, consents),
                 Instant.now());
-        router.route(stored);
+        router.route(tips.decode(stored));
         return stored;
     }
 

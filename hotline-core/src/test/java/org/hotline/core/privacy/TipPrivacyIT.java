@@ -28,7 +28,7 @@ class TipPrivacyIT {
     @BeforeEach
     void start() {
         bed = new PrivacyTestBed(dir, Clock.systemUTC());
-        privacy = new TipPrivacy(bed.mongo.database(), bed.cipher, bed.audit, Clock.systemUTC());
+        privacy = new TipPrivacy(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher), bed.audit, Clock.systemUTC());
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.core.tip.internal.MongoTipRepository;
 import org.hotline.pathway.Pathway;
 
 /**
@@ -28,10 +29,12 @@ final class CaseBed implements AutoCloseable {
     final MongoStore mongo;
     final TipCipher cipher;
     final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    final MongoTipRepository tips;
 
     CaseBed(Path dir) {
         this.mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(5));
         this.cipher = TipCipher.open(Map.of(), dir.resolve("keys"));
+        this.tips = new MongoTipRepository(mongo, cipher);
     }
 
     /** The parts of a node routing by {@code pathway}. */
@@ -40,11 +43,11 @@ final class CaseBed implements AutoCloseable {
         ReferralService referrals = new ReferralService(mongo.database(), new HotlineMetrics(false), clock);
         referrals.sealWith(cipher);
         referrals.auditWith(audit::add);
-        Handovers handovers = new Handovers(referrals.outbox(), new TipQueries(mongo, cipher)::caseFile, active::get,
+        Handovers handovers = new Handovers(referrals.outbox(), new TipQueries(tips)::caseFile, active::get,
                 audit::add);
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), new HotlineMetrics(false), clock);
         sweeper.handOverWith(handovers);
-        return new Parts(active, referrals, new TipRouter(mongo, active, referrals, referrals.updates(), clock, cipher),
+        return new Parts(active, referrals, new TipRouter(tips, active, referrals, referrals.updates(), clock),
                 new ReferralInterventions(mongo.database(), new HotlineMetrics(false), clock, () -> { }, handovers),
                 sweeper);
     }

@@ -55,7 +55,7 @@ class OneWayToAgencyIT {
     private String routed(String reference, String source, String outcome, Map<String, Object> fields,
             List<String> consents) {
         String tipId = bed.storeTip(reference, source, outcome, fields, consents, PHONE);
-        node.router().route(bed.tip(tipId));
+        node.router().route(tipId);
         return tipId;
     }
 

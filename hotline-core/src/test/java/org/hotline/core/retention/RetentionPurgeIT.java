@@ -98,7 +98,7 @@ class RetentionPurgeIT {
     void shouldSpareATipOnLegalHoldUntilTheHoldIsLifted() {
         // given
         closedTip("300000002", Map.of("statistics", true, "callback", true));
-        TipPrivacy privacy = new TipPrivacy(bed.mongo.database(), bed.cipher, bed.audit, clock);
+        TipPrivacy privacy = new TipPrivacy(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher), bed.audit, clock);
         assertThat(privacy.setLegalHold("300000002", true, "sup-1", "Court order 2026/114 in the Monrovia case"))
                 .isEqualTo(new PrivacyDecision.Applied("300000002"));
         clock.advance(Duration.ofDays(400));

@@ -1,0 +1,79 @@
+package org.hotline.core.tip;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stored tip, its personal values decrypted: what the caller (or the operator) reported, the consents given,
+ * and where it stands. Read and written only through {@link TipRepository}, which alone knows the stored
+ * layout and encrypts personal values.
+ *
+ * @param fields the canonical report fields (exploitation type, region, flags, free text, ...)
+ * @param callerNumber the calling number, kept only with callback consent; null otherwise
+ * @param recording where the caller's recorded message is, when they consented to recording; null otherwise
+ * @param referralStates the agencies' referral states as last recorded on the tip (agency id → state)
+ */
+public record Tip(
+        String id,
+        String reference,
+        Instant receivedAt,
+        String source,
+        String outcome,
+        TipStatus status,
+        Map<String, Object> fields,
+        Map<String, Boolean> consents,
+        String callerNumber,
+        String recording,
+        boolean callbackEffective,
+        boolean legalHold,
+        boolean purged,
+        String lastNode,
+        String routingNote,
+        String pathwayVersion,
+        List<RoutedTo> recipients,
+        Map<String, ReferralState> referralStates) {
+
+    public Tip {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        consents = Map.copyOf(consents);
+        recipients = List.copyOf(recipients);
+        referralStates = Map.copyOf(referralStates);
+    }
+
+    /** One recipient the pathway routed the tip to. */
+    public record RoutedTo(String agencyId, String profile, String priority, List<String> matchedRules) {}
+
+    /** A referral's state as recorded on the tip. */
+    public record ReferralState(String state, Instant deliveredAt) {}
+
+    /** The case file the disclosure function cuts agencies' payloads from. */
+    public CaseFile caseFile() {
+        Map<String, Object> all = new LinkedHashMap<>(fields);
+        all.put("reference", reference);
+        if (receivedAt != null) {
+            all.put("receivedAt", java.util.Date.from(receivedAt));
+        }
+        all.put(org.hotline.pathway.TipFields.CONSENTS, new LinkedHashMap<>(consents));
+        if (callerNumber != null) {
+            all.putIfAbsent("callerPhone", callerNumber);
+        }
+        if (recording != null) {
+            all.putIfAbsent("recording", recording);
+        }
+        return new CaseFile(id, reference, source, outcome, all);
+    }
+
+    /** A report field as text, or null. */
+    public String text(String field) {
+        Object value = fields.get(field);
+        return value == null ? null : value.toString();
+    }
+
+    /** A yes/no report field: null when not asked. */
+    public Boolean flag(String field) {
+        return fields.get(field) instanceof Boolean b ? b : null;
+    }
+}

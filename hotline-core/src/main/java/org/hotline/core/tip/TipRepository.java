@@ -1,0 +1,78 @@
+package org.hotline.core.tip;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The only reader and writer of stored tips: it alone knows the collection, its field names and indexes, and
+ * it encrypts personal values on the way in and decrypts them on the way out, so no other code sees ciphertext
+ * or a raw document. Every change is one atomic update of one tip. Blocking (run off the event loop).
+ */
+public interface TipRepository {
+
+    Optional<Tip> find(String tipId);
+
+    Optional<Tip> byReference(String reference);
+
+    /** Tips stored before {@code cutoff} and still not routed (a crash between storing and routing). */
+    List<Tip> unroutedBefore(Instant cutoff);
+
+    /** Marks a tip routed without referrals: a person reviews it ({@link TipStatus#REVIEW}). */
+    void holdForReview(String tipId, String note);
+
+    /** Marks a tip routed by {@code routing} (status REFERRED), listing {@code recipients} as its routing's. */
+    void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients);
+
+    /** How a pathway version routed a tip. */
+    record RoutingRecord(String pathwayId, String pathwayVersion, boolean fallbackUsed, Instant at) {}
+
+    /** Applies an operator's change and returns the tip's new revision number. */
+    int revise(String tipId, Revision revision);
+
+    /**
+     * An operator's change to a tip: report fields set (personal ones encrypted by the repository), consents
+     * given or refused (recorded with wording and language), whether a callback is now allowed, and for an
+     * emergency its note (sets immediate danger and reopens a closed tip).
+     */
+    record Revision(String kind, String by, Instant at, Map<String, Object> fields, Map<String, Boolean> consents,
+            String consentWording, String consentLanguage, Boolean callbackEffective, String callerNumber,
+            String emergencyNote) {
+
+        public Revision {
+            fields = Map.copyOf(fields);
+            consents = Map.copyOf(consents);
+        }
+
+        /** The emergency button: immediate danger, with the operator's note. */
+        public static Revision emergency(String by, Instant at, String note) {
+            return new Revision("emergency", by, at, Map.of("immediateDanger", true), Map.of(), null, null, null, null,
+                    note == null ? "" : note);
+        }
+    }
+
+    /** Tips this operator took or changed, newest first. */
+    List<Tip> byOperator(String userId, int limit);
+
+    /** Open tips whose effective callback consent falls in one of {@code windows} and no callback was made. */
+    List<Tip> callbacksDue(List<String> windows, int limit);
+
+    /** Records a callback attempt's result on an open tip; false when none has that reference. */
+    boolean callbackDone(String reference, String result, String by, Instant at);
+
+    /** Tips set aside for review, oldest first. */
+    List<Tip> reviewQueue(int limit);
+
+    /** Closes a tip under review with the supervisor's note; false when it is not under review. */
+    boolean closeReview(String reference, String note, String by, Instant at);
+
+    /** A staff decision recorded on a tip: who, why, when. */
+    record Decision(String by, String reason, Instant at) {}
+
+    /** Puts a tip on legal hold (exempt from the retention purge) or takes it off. */
+    void setLegalHold(String tipId, boolean hold, Decision decision);
+
+    /** Lets a child tip's callback consent take effect; false when it was allowed already. */
+    boolean allowCallback(String tipId, Decision decision);
+}

@@ -1,0 +1,149 @@
+package org.hotline.core.tip.internal;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.Tip;
+import org.hotline.core.tip.TipRepository;
+import org.hotline.core.tip.TipStatus;
+
+/** {@link TipRepository} over the {@code tips} collection; personal values sealed with the node's data keys. */
+public final class MongoTipRepository implements TipRepository {
+
+    /** The collection; named here and nowhere else. */
+    public static final String TIPS = "tips";
+
+    private final MongoCollection<Document> tips;
+    private final TipCipher cipher;
+    private final TipRevisions revisions;
+
+    public MongoTipRepository(MongoStore store, TipCipher cipher) {
+        this.tips = store.database().getCollection(TIPS);
+        this.cipher = cipher;
+        this.revisions = new TipRevisions(tips, cipher);
+    }
+
+    /** The indexes both MongoDB and the embedded server honour (references are unique). */
+    public void ensureIndexes() {
+        tips.createIndex(new Document("reference", 1), new IndexOptions().unique(true));
+    }
+
+    /** The tip a writer just stored, from the document it wrote (sealed), without reading it back. */
+    public Tip decode(Document stored) {
+        return TipCodec.tip(cipher.open(stored));
+    }
+
+    @Override
+    public Optional<Tip> find(String tipId) {
+        return first(eq("_id", tipId));
+    }
+
+    @Override
+    public Optional<Tip> byReference(String reference) {
+        return reference == null ? Optional.empty() : first(eq("reference", reference));
+    }
+
+    @Override
+    public List<Tip> unroutedBefore(Instant cutoff) {
+        return list(tips.find(and(eq("routed", false), lte("receivedAt", Date.from(cutoff)))));
+    }
+
+    @Override
+    public void holdForReview(String tipId, String note) {
+        tips.updateOne(eq("_id", tipId), Updates.combine(Updates.set("routed", true),
+                Updates.set("status", TipStatus.REVIEW.name()), Updates.set("routingNote", note)));
+    }
+
+    @Override
+    public void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients) {
+        tips.updateOne(eq("_id", tipId), Updates.combine(
+                Updates.set("routed", true),
+                Updates.set("status", TipStatus.REFERRED.name()),
+                Updates.set("pathwayId", routing.pathwayId()),
+                Updates.set("pathwayVersion", routing.pathwayVersion()),
+                Updates.set("fallbackUsed", routing.fallbackUsed()),
+                Updates.set("recipients", recipients.stream().map(TipCodec::recipient).toList()),
+                Updates.set("routedAt", Date.from(routing.at()))));
+    }
+
+    @Override
+    public int revise(String tipId, Revision revision) {
+        return revisions.apply(tipId, revision);
+    }
+
+    @Override
+    public List<Tip> byOperator(String userId, int limit) {
+        return list(tips.find(eq("operatorIds", userId)).sort(Sorts.descending("receivedAt")).limit(limit));
+    }
+
+    @Override
+    public List<Tip> callbacksDue(List<String> windows, int limit) {
+        Bson due = and(eq("consents.callback", true), eq("callbackEffective", true), in("fields.callbackWindow", windows),
+                ne("status", TipStatus.CLOSED.name()), exists("callback.doneAt", false));
+        return list(tips.find(due).sort(Sorts.ascending("receivedAt")).limit(limit));
+    }
+
+    @Override
+    public boolean callbackDone(String reference, String result, String by, Instant at) {
+        return tips.updateOne(and(eq("reference", reference), ne("status", TipStatus.CLOSED.name())),
+                Updates.combine(Updates.set("callback", new Document("doneAt", Date.from(at)).append("by", by)
+                        .append("result", result)), Updates.addToSet("operatorIds", by))).getMatchedCount() == 1;
+    }
+
+    @Override
+    public List<Tip> reviewQueue(int limit) {
+        return list(tips.find(eq("status", TipStatus.REVIEW.name())).sort(Sorts.ascending("receivedAt")).limit(limit));
+    }
+
+    @Override
+    public boolean closeReview(String reference, String note, String by, Instant at) {
+        return tips.updateOne(and(eq("reference", reference), eq("status", TipStatus.REVIEW.name())),
+                Updates.combine(Updates.set("status", TipStatus.CLOSED.name()), Updates.set("review",
+                        new Document("by", by).append("at", Date.from(at)).append("note", note)
+                                .append("decision", "close")))).getMatchedCount() == 1;
+    }
+
+    @Override
+    public void setLegalHold(String tipId, boolean hold, Decision decision) {
+        tips.updateOne(eq("_id", tipId), Updates.combine(Updates.set("legalHold", hold),
+                Updates.set("legalHoldDecision", decision(decision))));
+    }
+
+    @Override
+    public boolean allowCallback(String tipId, Decision decision) {
+        return tips.updateOne(and(eq("_id", tipId), ne("callbackEffective", true)),
+                Updates.combine(Updates.set("callbackEffective", true),
+                        Updates.set("callbackOverride", decision(decision)))).getModifiedCount() == 1;
+    }
+
+    private static Document decision(Decision d) {
+        return new Document("by", d.by()).append("reason", d.reason()).append("at", Date.from(d.at()));
+    }
+
+    private Optional<Tip> first(Bson filter) {
+        return Optional.ofNullable(tips.find(filter).first()).map(cipher::open).map(TipCodec::tip);
+    }
+
+    private List<Tip> list(Iterable<Document> found) {
+        List<Tip> out = new ArrayList<>();
+        found.forEach(d -> out.add(TipCodec.tip(cipher.open(d))));
+        return out;
+    }
+}

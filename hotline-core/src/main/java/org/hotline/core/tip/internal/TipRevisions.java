@@ -1,0 +1,83 @@
+package org.hotline.core.tip.internal;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.tip.TipRepository.Revision;
+import org.hotline.core.tip.TipStatus;
+
+/**
+ * An operator's change to a stored tip as one atomic update: the fields (personal ones sealed for this tip),
+ * consents with their wording, the callback decision, the emergency note, the operator's mark and the next
+ * revision number.
+ */
+final class TipRevisions {
+
+    private final MongoCollection<Document> tips;
+    private final TipCipher cipher;
+
+    TipRevisions(MongoCollection<Document> tips, TipCipher cipher) {
+        this.tips = tips;
+        this.cipher = cipher;
+    }
+
+    int apply(String tipId, Revision revision) {
+        Document current = tips.find(Filters.eq("_id", tipId)).projection(new Document("status", 1)).first();
+        if (current == null) {
+            throw new IllegalStateException("tip " + tipId + " vanished while saving the operator's change");
+        }
+        List<Bson> changes = new ArrayList<>(sealed(tipId, revision));
+        Date at = Date.from(revision.at());
+        revision.consents().forEach((purpose, given) -> {
+            changes.add(Updates.set("consents." + purpose, given));
+            changes.add(Updates.set("consentRecords." + purpose, new Document("wording", revision.consentWording())
+                    .append("language", revision.consentLanguage()).append("by", revision.by()).append("at", at)));
+        });
+        if (revision.callbackEffective() != null) {
+            changes.add(Updates.set("callbackEffective", revision.callbackEffective()));
+        }
+        if (revision.emergencyNote() != null) {
+            changes.add(Updates.push("emergencies", new Document("at", at).append("by", revision.by())
+                    .append("note", revision.emergencyNote())));
+            if (TipStatus.CLOSED.name().equals(current.getString("status"))) {
+                changes.add(Updates.set("status", TipStatus.REFERRED.name()));
+            }
+        }
+        changes.add(Updates.inc("intakeRevision", 1));
+        changes.add(Updates.addToSet("operatorIds", revision.by()));
+        changes.add(Updates.set("intake", new Document("by", revision.by()).append("at", at).append("kind", revision.kind())));
+        Document after = tips.findOneAndUpdate(Filters.eq("_id", tipId), Updates.combine(changes),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            throw new IllegalStateException("tip " + tipId + " vanished while saving the operator's change");
+        }
+        return after.getInteger("intakeRevision");
+    }
+
+    /** The revision's fields as updates: personal values sealed for this tip, the rest as they are. */
+    private List<Bson> sealed(String tipId, Revision revision) {
+        Document partial = new Document("_id", tipId).append("fields", new Document(revision.fields()));
+        if (revision.callerNumber() != null) {
+            partial.append("callerNumber", revision.callerNumber());
+        }
+        Document sealed = cipher.seal(partial);
+        List<Bson> out = new ArrayList<>();
+        sealed.get("fields", Document.class).forEach((name, value) -> out.add(Updates.set("fields." + name, value)));
+        if (sealed.get("callerNumber") != null) {
+            out.add(Updates.set("callerNumber", sealed.get("callerNumber")));
+        }
+        List<String> keys = sealed.getList(TipCipher.ENC_KEYS, String.class, List.of());
+        if (!keys.isEmpty()) {
+            out.add(Updates.addEachToSet(TipCipher.ENC_KEYS, keys));
+        }
+        return out;
+    }
+}
