@@ -20,12 +20,16 @@ import org.hotline.core.auth.Role;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.live.OperatorDirectory;
 import org.hotline.core.live.internal.MongoOperatorDirectory;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.pathway.PathwayLifecycle;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.pathway.Agency;
+import org.hotline.pathway.Pathway;
 
 /**
  * {@code ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID] [--phone IFACE]}:
- * creates a staff account; an operator's {@code --phone} is the Asterisk interface their calls ring on. The password is read from {@code HOTLINE_NEW_PASSWORD} or typed twice at the terminal (never an
+ * creates a staff account; an agency user's {@code --agency} must be an agency of the active pathway; an operator's {@code --phone} is the Asterisk interface their calls ring on. The password is read from {@code HOTLINE_NEW_PASSWORD} or typed twice at the terminal (never an
  * argument, so it stays out of shell history and process lists). There are no default accounts.
  */
 public final class AdminCli {
@@ -89,6 +93,14 @@ public final class AdminCli {
             UserAccounts accounts = new UserAccounts(store, new PasswordHasher(config.passwordIterations()), audit,
                     Clock.systemUTC());
             accounts.ensureIndexes();
+            if (agency.isPresent()) {
+                Set<String> known = activeAgencies(store, audit, config, env);
+                if (!known.contains(agency.get())) {
+                    err.println("admin: --agency '" + agency.get() + "' is not an agency of the active pathway; agencies: "
+                            + new java.util.TreeSet<>(known));
+                    return 1;
+                }
+            }
             String id = accounts.create(username, password, roles, agency, "cli:" + System.getProperty("user.name"));
             phone.ifPresent(iface -> new MongoOperatorDirectory(store).assign(id, iface));
             store.flush();
@@ -99,6 +111,15 @@ public final class AdminCli {
             err.println("admin: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The agency ids of the pathway in force: the stored active version, else the start-up file. */
+    private static Set<String> activeAgencies(MongoStore store, AuditLog audit, HotlineConfig config,
+            Map<String, String> env) {
+        PathwayLifecycle lifecycle = new PathwayLifecycle(store, audit, env, Clock.systemUTC(), Integer.MAX_VALUE);
+        Pathway pathway = lifecycle.activationNow().map(a -> lifecycle.compile(lifecycle.get(a.versionId())))
+                .orElseGet(() -> ActivePathway.fromFile(config.pathwayFile(), env).get());
+        return pathway.agencies().stream().map(Agency::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static char[] password(Map<String, String> env, PrintStream err) throws Exception {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.hotline.core.agency.AgencyPortal;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.auth.AccountRoutes;
 import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
@@ -52,7 +53,8 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
-                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness)));
+                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness),
+                new AccountRoutes(vertx, accounts)));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env)));
         features.add(new PathwayApi(pathways));

@@ -56,6 +56,24 @@ class AdminCliIT {
         }
     }
 
+    @Test
+    void shouldCreateAnAgencyUserOnlyForAnAgencyOfTheActivePathway() throws Exception {
+        // given
+        Map<String, String> env = Map.of("HOTLINE_NEW_PASSWORD", "the agency's own secret",
+                "HOTLINE_PATHWAY_FILE", "../pathway-config/examples/national.yaml");
+        // when
+        int unknown = run(env, "create-user", "--username", "ivy.agency", "--role", "agency_user", "--agency", "nowhere");
+        String refusal = err.toString();
+        int known = run(env, "create-user", "--username", "ivy.agency", "--role", "agency_user", "--agency", "nattf");
+        // then
+        assertThat(unknown).isEqualTo(1);
+        assertThat(refusal).contains("'nowhere' is not an agency of the active pathway").contains("nattf");
+        assertThat(known).as(err.toString()).isZero();
+        try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
+            assertThat(store.database().getCollection("users").countDocuments()).isEqualTo(1);
+        }
+    }
+
     private int run(Map<String, String> extra, String... args) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("HOTLINE_DATA_DIR", dir.toString());

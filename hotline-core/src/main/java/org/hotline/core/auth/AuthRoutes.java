@@ -27,12 +27,14 @@ public final class AuthRoutes implements ApiRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final Clock clock;
 
     public AuthRoutes(Vertx vertx, UserAccounts accounts, Sessions sessions, boolean secureCookies, Clock clock) {
         this.vertx = vertx;
         this.accounts = accounts;
         this.sessions = sessions;
         this.secureCookies = secureCookies;
+        this.clock = clock;
         this.throttle = new LoginThrottle(20, Duration.ofMinutes(1), clock);
     }
 
@@ -66,12 +68,12 @@ public final class AuthRoutes implements ApiRoutes {
             ctx.fail(new ApiException(429, "too_many_attempts", "Too many sign-in attempts; wait a minute."));
             return;
         }
-        doLogin(ctx, username, password.toCharArray());
+        doLogin(ctx, username, password.toCharArray(), ctx.request().remoteAddress().hostAddress());
     }
 
-    private void doLogin(RoutingContext ctx, String username, char[] password) {
+    private void doLogin(RoutingContext ctx, String username, char[] password, String source) {
         vertx.executeBlocking(() -> {
-            SignIn result = accounts.signIn(username, password);
+            SignIn result = accounts.signIn(username, password, source);
             return result instanceof SignIn.Success s ? new Outcome(result, sessions.start(s.principal())) : new Outcome(result, null);
         }).onComplete(ar -> {
             if (ar.failed()) {
@@ -93,8 +95,12 @@ public final class AuthRoutes implements ApiRoutes {
                         .put("token", started.token()).put("csrfToken", started.csrfToken())
                         .put("expiresAt", started.expiresAt().toString()).encode());
             }
-            case SignIn.LockedOut locked -> ctx.fail(new ApiException(423, "account_locked",
-                    "Too many wrong passwords; this account is locked until " + locked.until() + "."));
+            case SignIn.Backoff backoff -> {
+                long seconds = Math.max(1, Duration.between(clock.instant(), backoff.until()).toSeconds() + 1);
+                ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+                ctx.fail(new ApiException(429, "too_many_attempts",
+                        "Too many wrong passwords; try again in " + seconds + " seconds, or ask a supervisor."));
+            }
             case SignIn.Refused refused -> ctx.fail(new ApiException(401, "invalid_credentials",
                     "Wrong username or password."));
         }

@@ -4,16 +4,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,27 +22,34 @@ import org.hotline.core.audit.AuditLog;
 import org.hotline.core.storage.MongoStore;
 
 /**
- * Staff accounts in collection {@code users}: usernames, roles, the agency of agency users, PBKDF2 password
- * hashes, and the lock-out state. After {@value #MAX_FAILURES} wrong passwords in a row the account is
- * locked for {@link #LOCK_PERIOD}; the counter is updated atomically so parallel attempts cannot slip past.
- * There are no default accounts: the first administrator is created with {@code ./hotline admin create-user}.
+ * Staff accounts in collection {@code users}: usernames, roles, the agency of agency users and PBKDF2 password
+ * hashes. A sign-in takes the same work and gets the same answers whether or not the username exists: an
+ * unknown name is checked against a dummy hash made once, and wrong passwords are slowed by
+ * {@link SignInBackoff} per username and source address (no hard lock anyone could trigger). Passwords follow
+ * {@link PasswordPolicy}. There are no default accounts: the first administrator is created with
+ * {@code ./hotline admin create-user}.
  */
 public final class UserAccounts {
 
-    public static final int MIN_PASSWORD_LENGTH = 12;
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK_PERIOD = Duration.ofMinutes(15);
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    /** The source of sign-ins that come from no network address (the command line, tests). */
+    public static final String LOCAL = "local";
 
     private final MongoCollection<Document> users;
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    private final SignInBackoff backoff;
+    /** Checked when the username is unknown, so that costs one hash like a real check. */
+    private final String dummyHash;
 
     public UserAccounts(MongoStore store, PasswordHasher hasher, AuditLog audit, Clock clock) {
         this.users = store.database().getCollection("users");
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
+        this.backoff = new SignInBackoff(store, clock);
+        this.dummyHash = hasher.hash(UUID.randomUUID().toString().toCharArray());
     }
 
     public void ensureIndexes() {
@@ -59,7 +64,6 @@ public final class UserAccounts {
                 .append("passwordHash", hasher.hash(password))
                 .append("roles", roles.stream().map(Role::name).sorted().toList())
                 .append("agencyId", agencyId.orElse(null))
-                .append("failures", 0)
                 .append("createdAt", Date.from(clock.instant()));
         try {
             users.insertOne(user);
@@ -69,43 +73,47 @@ public final class UserAccounts {
             }
             throw e;
         }
-        audit.record(new AuditEvent(actor, "user.create", id, java.util.Map.of("username", username,
+        audit.record(new AuditEvent(actor, "user.create", id, Map.of("username", username,
                 "roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))));
         return id;
     }
 
-    /** Checks a password, counting failures towards the lock-out. */
+    /** {@link #signIn(String, char[], String)} from no network address. */
     public SignIn signIn(String username, char[] password) {
-        Instant now = clock.instant();
+        return signIn(username, password, LOCAL);
+    }
+
+    /** Checks a password from {@code source} (the client address), counting failures towards the back-off. */
+    public SignIn signIn(String username, char[] password, String source) {
+        Optional<Instant> wait = backoff.waitUntil(username, source);
+        if (wait.isPresent()) {
+            return new SignIn.Backoff(wait.get());
+        }
         Document user = username == null ? null : users.find(Filters.eq("username", username)).first();
-        if (user == null) {
-            // Spend the same time as a real check so response times do not reveal which usernames exist.
-            hasher.verify(password, hasher.hash("x".toCharArray()));
-            return new SignIn.Refused();
-        }
-        Date lockedUntil = user.getDate("lockedUntil");
-        if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-            audit.record(AuditEvent.of(user.getString("_id"), "auth.locked_attempt", username));
-            return new SignIn.LockedOut(lockedUntil.toInstant());
-        }
-        if (hasher.verify(password, user.getString("passwordHash"))) {
-            users.updateOne(Filters.eq("_id", user.get("_id")), Updates.combine(Updates.set("failures", 0),
-                    Updates.unset("lockedUntil"), Updates.set("lastSignInAt", Date.from(now))));
-            audit.record(AuditEvent.of(user.getString("_id"), "auth.sign_in", username));
+        boolean matches = hasher.verify(password, user == null ? dummyHash : user.getString("passwordHash"));
+        String actor = user == null ? "anonymous" : user.getString("_id");
+        // an unknown name may be a password typed in the wrong field: it is not written to the log
+        String target = user == null ? "" : username;
+        if (user != null && matches) {
+            backoff.succeeded(username, source);
+            users.updateOne(Filters.eq("_id", user.get("_id")), Updates.set("lastSignInAt", Date.from(clock.instant())));
+            audit.record(AuditEvent.of(actor, "auth.sign_in", target));
             return new SignIn.Success(principal(user));
         }
-        Document after = users.findOneAndUpdate(Filters.eq("_id", user.get("_id")), Updates.inc("failures", 1),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        int failures = after == null ? 0 : after.getInteger("failures", 0);
-        audit.record(AuditEvent.of(user.getString("_id"), "auth.sign_in_failed", username));
-        if (failures >= MAX_FAILURES) {
-            Instant until = now.plus(LOCK_PERIOD);
-            users.updateOne(Filters.eq("_id", user.get("_id")),
-                    Updates.combine(Updates.set("lockedUntil", Date.from(until)), Updates.set("failures", 0)));
-            audit.record(AuditEvent.of(user.getString("_id"), "auth.locked", username));
-            return new SignIn.LockedOut(until);
-        }
+        Optional<Instant> backoffStarted = backoff.fail(username, source);
+        audit.record(AuditEvent.of(actor, "auth.sign_in_failed", target));
+        backoffStarted.ifPresent(until -> audit.record(new AuditEvent(actor, "auth.backoff", target,
+                Map.of("until", until.toString()))));
         return new SignIn.Refused();
+    }
+
+    /**
+     * Lifts the sign-in back-off of {@code username} (all addresses) for a person who has checked it is really
+     * the account's owner; audited as {@code auth.unlocked} by {@code actor}.
+     */
+    public void unlock(String username, String actor) {
+        long counters = backoff.clear(username);
+        audit.record(new AuditEvent(actor, "auth.unlocked", username, Map.of("counters", String.valueOf(counters))));
     }
 
     public Optional<Principal> byId(String userId) {
@@ -128,10 +136,7 @@ public final class UserAccounts {
             throw new AccountException("invalid_username",
                     "A username is 3-64 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw new AccountException("weak_password",
-                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+        PasswordPolicy.check(username, password);
         if (roles == null || roles.isEmpty()) {
             throw new AccountException("no_role", "An account needs at least one role.");
         }

@@ -23,6 +23,7 @@ import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.referral.SecretResolver;
 import org.hotline.core.routing.TipRouter;
+import org.hotline.core.tip.internal.MongoTipRepository;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.pathway.Pathway;
@@ -49,9 +50,10 @@ public final class IntakeRig implements AutoCloseable {
             DispatchConfig config = DispatchConfig.defaults("bench");
             Dispatch dispatch = push(Dispatch.start(mongo, config, ref -> Optional.ofNullable(env.get(ref)), metrics,
                     clock));
-            TipRouter router = new TipRouter(mongo, ActivePathway.of(pathway), dispatch.referrals(), dispatch.updates(),
-                    clock, cipher);
-            afterStored = router::route;
+            MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
+            TipRouter router = new TipRouter(tips, ActivePathway.of(pathway), dispatch.referrals(), dispatch.updates(),
+                    clock);
+            afterStored = stored -> router.route(tips.decode(stored));
         }
         TipJournal journal = push(TipJournal.open(dir.resolve("journal")));
         TipWriter writer = push(new TipWriter(mongo, journal, afterStored, metrics));
