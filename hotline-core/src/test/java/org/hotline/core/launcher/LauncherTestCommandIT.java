@@ -32,7 +32,7 @@ class LauncherTestCommandIT {
         assertThat(validate.output()).doesNotContain("building");
         List<String> calls = checkout.toolCalls();
         assertThat(calls.stream().filter(c -> c.startsWith("mvn"))).containsExactly("mvn -B verify");
-        assertThat(calls.getLast()).startsWith("java -cp").contains("PathwayCli validate");
+        assertThat(calls.getLast()).startsWith("java ").contains("PathwayCli validate");
     }
 
     @Test
