@@ -52,6 +52,6 @@ public final class HotlineLogProvider implements SLF4JServiceProvider {
         }
         LogSettings chosen = settings;
         Map<String, Logger> made = new ConcurrentHashMap<>();
-        loggers = name -> made.computeIfAbsent(name, n -> new HotlineLogger(n, chosen, System.err, Clock.systemUTC()));
+        loggers = name -> made.computeIfAbsent(name, n -> new HotlineLogger(n, chosen, Clock.systemUTC()));
     }
 }

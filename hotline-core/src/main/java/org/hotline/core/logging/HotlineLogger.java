@@ -1,25 +1,25 @@
 package org.hotline.core.logging;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** One named logger: writes each line at or above its threshold to standard error, whole, in the chosen format. */
+/**
+ * One named logger: writes each line at or above its threshold to standard error (the stream {@link System#err}
+ * is at that moment, so a redirection made later is honoured), whole, in the chosen format.
+ */
 final class HotlineLogger extends LegacyAbstractLogger {
 
     private final transient Level threshold;
     private final transient LogFormat format;
-    private final transient PrintStream out;
     private final transient Clock clock;
 
-    HotlineLogger(String name, LogSettings settings, PrintStream out, Clock clock) {
+    HotlineLogger(String name, LogSettings settings, Clock clock) {
         this.name = name;
         this.threshold = settings.thresholdFor(name);
         this.format = settings.format();
-        this.out = out;
         this.clock = clock;
     }
 
@@ -62,6 +62,6 @@ final class HotlineLogger extends LegacyAbstractLogger {
             Throwable error) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
         // println of one string: lines of concurrent threads never interleave.
-        out.println(format.line(clock.instant(), level, Thread.currentThread().getName(), name, message, error));
+        System.err.println(format.line(clock.instant(), level, Thread.currentThread().getName(), name, message, error));
     }
 }

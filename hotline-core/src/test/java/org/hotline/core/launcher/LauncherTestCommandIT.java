@@ -72,6 +72,21 @@ class LauncherTestCommandIT {
     }
 
     @Test
+    void shouldBuildBeforeTheNextCommandWhenTheTestsFailed() throws Exception {
+        // given: a run whose tests failed (the modules after the failing one were not built)
+        FakeCheckout checkout = FakeCheckout.create(dir);
+        checkout.env.put("FAKE_MVN_EXIT", "1");
+        assertThat(checkout.launcher("test").exit()).isEqualTo(1);
+        checkout.env.remove("FAKE_MVN_EXIT");
+
+        // when
+        FakeCheckout.Result validate = checkout.launcher("pathway", "validate", "pathway-config/examples/national.yaml");
+
+        // then
+        assertThat(validate.output()).contains("hotline: building");
+    }
+
+    @Test
     void shouldNotRunNpmAgainWhenTheLockIsUnchanged() throws Exception {
         FakeCheckout checkout = FakeCheckout.create(dir);
 
