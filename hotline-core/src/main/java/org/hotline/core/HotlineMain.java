@@ -2,6 +2,7 @@ package org.hotline.core;
 
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import org.hotline.core.logging.LogSettings;
 import org.hotline.core.ops.GracefulShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,10 @@ public final class HotlineMain {
     public static void main(String[] args) throws InterruptedException {
         Hotline hotline;
         try {
+            LogSettings.fromEnvironment(System.getenv(), System.getProperty(LogSettings.LEVEL_PROPERTY));
             hotline = Hotline.start(HotlineConfig.fromEnv(System.getenv()), System.getenv(), Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            // Configuration and pathway problems: say what is wrong, no stack trace.
+        } catch (IllegalArgumentException | PortInUseException e) {
+            // Configuration and pathway problems, a taken port: say what is wrong, no stack trace.
             System.err.println("hotline: cannot start: " + e.getMessage());
             System.exit(2);
             return;

@@ -145,9 +145,11 @@ final class NodeAssembly {
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
                     storage.tipPrivacy(), privacyJobs,
                     web.routes(), storage.pathwaySync(), web.ami());
-            LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}", config.nodeId(),
-                    ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(), web.http().actualPort(),
-                    pathway.get().id(), pathway.get().version());
+            LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}",
+                    config.nodeId(), ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(),
+                    web.http().actualPort(), pathway.get().id(), pathway.get().version(), config.dataDir(),
+                    config.demo() ? "demo mode (demo agencies on http://127.0.0.1:" + config.demoAgencyPort()
+                            + "/agencies/<agency>)" : "demo mode off");
             return new Hotline(parts);
         } catch (RuntimeException e) {
             started.forEach(NodeAssembly::closeQuietly);
@@ -218,6 +220,9 @@ final class NodeAssembly {
         try {
             ivr.start();
         } catch (IOException e) {
+            if (PortInUseException.isBindFailure(e)) {
+                throw new PortInUseException("FastAGI", ivrConfig.bindAddress(), config.agiPort(), "HOTLINE_AGI_PORT", e);
+            }
             throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
         }
         push(ivr);
@@ -246,10 +251,11 @@ final class NodeAssembly {
                         ivr.activeCalls()),
                 config.maxBodyBytes(), access, features);
         Router api = HttpApi.router(vertx, deps);
-        HttpServer http = await(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()));
+        HttpServer http = listen(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()),
+                "HTTP", config.httpHost(), config.httpPort(), "HOTLINE_HTTP_PORT");
         if (config.demo()) {
-            await(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()));
-            LOG.info("Demo agency receiver on http://127.0.0.1:{}/agencies/<agency>", config.demoAgencyPort());
+            listen(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()), "Demo agency",
+                    "127.0.0.1", config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
         }
         return new Web(vertx, http, HttpApi.routes(api), ami);
     }
@@ -287,6 +293,18 @@ final class NodeAssembly {
             closeable.close();
         } catch (Exception e) {
             LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
+        }
+    }
+
+    /** Awaits a server's listen; a taken port becomes a {@link PortInUseException} naming {@code variable}. */
+    private static <T> T listen(io.vertx.core.Future<T> listening, String what, String host, int port, String variable) {
+        try {
+            return await(listening);
+        } catch (IllegalStateException e) {
+            if (PortInUseException.isBindFailure(e)) {
+                throw new PortInUseException(what, host, port, variable, e);
+            }
+            throw e;
         }
     }
 

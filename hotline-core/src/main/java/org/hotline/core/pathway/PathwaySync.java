@@ -69,8 +69,10 @@ public final class PathwaySync implements AutoCloseable {
         if (result instanceof LoadResult.Valid valid) {
             Pathway previous = active.get();
             active.activate(valid.pathway(), activation.versionId());
-            LOG.info("Pathway {} v{} now routes new tips (was {} v{})", valid.pathway().id(), valid.pathway().version(),
-                    previous.id(), previous.version());
+            if (!previous.id().equals(valid.pathway().id()) || !previous.version().equals(valid.pathway().version())) {
+                LOG.info("Pathway {} v{} now routes new tips (was {} v{})", valid.pathway().id(),
+                        valid.pathway().version(), previous.id(), previous.version());
+            }
             return true;
         }
         LOG.error("Pathway version {} does not load on this node; keeping {} v{}: {}", version.get().label(),

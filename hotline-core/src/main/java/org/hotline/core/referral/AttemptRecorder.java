@@ -47,6 +47,9 @@ final class AttemptRecorder {
             return false;
         }
         String agency = referral.getString("agencyId");
+        int attempts = referral.getInteger("attemptCount", 0) + 1;
+        LOG.info("Referral {} for tip {} delivered to {} by {}{}", id, referral.getString("reference"), agency,
+                channel.kind(), attempts == 1 ? "" : " after " + attempts + " attempts");
         metrics.referralState(ReferralState.DELIVERED.name(), channel.kind(), agency);
         Instant created = referral.getDate("createdAt").toInstant();
         metrics.delivered(channel.kind(), Math.max(0, Duration.between(created, now).toMillis()) / 1000.0);

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,16 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the Playwright scripts of {@code src/test/browser} (headless Debian Chromium) from JUnit. Without
- * Chromium, node or playwright-core the calling test fails when {@code CI=true} and is skipped elsewhere.
+ * Runs the Playwright scripts of {@code src/test/browser} (headless Debian Chromium) from JUnit. playwright-core
+ * is installed by {@code ./hotline test} under {@code target/browser} (never below {@code src}); the scripts are
+ * copied beside it so node resolves it. Without Chromium, node or playwright-core the calling test fails when
+ * {@code CI=true} and is skipped elsewhere.
  */
 public final class BrowserScripts {
 
     public static final Path DIR = Path.of("src/test/browser");
+    /** Where {@code ./hotline test} runs {@code npm ci}: playwright-core is in its {@code node_modules}. */
+    public static final Path INSTALLED = Path.of("target/browser");
     public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
 
     private BrowserScripts() {}
@@ -39,8 +44,8 @@ public final class BrowserScripts {
         String missing = null;
         if (!Files.isExecutable(CHROMIUM)) {
             missing = "Chromium at " + CHROMIUM + " (apt-get install -y chromium)";
-        } else if (!Files.isDirectory(DIR.resolve("node_modules/playwright-core"))) {
-            missing = "playwright-core (npm ci in " + DIR + ")";
+        } else if (!Files.isDirectory(INSTALLED.resolve("node_modules/playwright-core"))) {
+            missing = "playwright-core in hotline-core/" + INSTALLED + " (./hotline test installs it with npm ci)";
         } else if (!nodeRuns()) {
             missing = "node on the PATH";
         }
@@ -68,7 +73,8 @@ public final class BrowserScripts {
      */
     public static Run run(String script, List<String> args, long timeoutSeconds, Consumer<String> onLine)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
+        copyScripts();
+        List<String> command = new ArrayList<>(List.of("node", INSTALLED.resolve(script).toString()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
@@ -94,6 +100,15 @@ public final class BrowserScripts {
         reader.join(TimeUnit.SECONDS.toMillis(10));
         synchronized (lines) {
             return new Run(process.exitValue(), List.copyOf(lines));
+        }
+    }
+
+    /** Copies the scripts beside the installed node_modules, where node's ES module resolution finds it. */
+    private static void copyScripts() throws IOException {
+        try (var scripts = Files.newDirectoryStream(DIR, "*.mjs")) {
+            for (Path script : scripts) {
+                Files.copy(script, INSTALLED.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

@@ -2,25 +2,32 @@ package org.hotline.ivr.sim;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Places one simulated call from the command line and prints what the caller experienced.
  *
- * <pre>CallCli host port [--script hotline] [--lang en] [--caller NUMBER] DIGITS...</pre>
+ * <pre>CallCli host port [--script hotline] [--lang en] [--caller NUMBER] [PROMPT=KEYS...] [KEYS...]</pre>
  *
- * Each DIGITS argument is what the caller presses at the next input prompt; {@code -} stays silent there and
- * {@code h} hangs up. Exit status 0 when the call ended with a {@code HOTLINE_STATUS}, 1 when it did not,
- * 2 for bad arguments.
+ * Each plain KEYS argument is what the caller does at the next prompt that takes input (one argument per such
+ * prompt, a beep or a repeated question included): keypad digits, {@code -} to stay silent there, {@code h} to
+ * hang up. {@code PROMPT=KEYS} answers the prompt of that sound file name wherever it comes (e.g.
+ * {@code pin=1234}), each time it plays, without using a plain argument. Exit status 0 when the call ended with a
+ * {@code HOTLINE_STATUS}, 1 when it did not (or no FastAGI server answered), 2 for bad arguments.
  */
 public final class CallCli {
 
-    static final String USAGE = "usage: CallCli host port [--script hotline] [--lang en] [--caller NUMBER] DIGITS...";
+    static final String USAGE =
+            "usage: CallCli host port [--script hotline] [--lang en] [--caller NUMBER] [PROMPT=KEYS...] [KEYS...]";
+    private static final Pattern PROMPT_NAME = Pattern.compile("[A-Za-z0-9_./-]+");
 
     private CallCli() {}
 
     /** A parsed command line. */
-    record Request(String host, int port, CallSetup setup, CallerScript caller) {}
+    public record Request(String host, int port, CallSetup setup, CallerScript caller) {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -37,11 +44,22 @@ public final class CallCli {
             return 2;
         }
         CallResult result = new AsteriskSimulator(request.host(), request.port()).call(request.setup(), request.caller());
+        if (result.ending() == CallResult.SessionEnd.NOT_CONNECTED) {
+            err.println("No FastAGI server answered at " + request.host() + ":" + request.port() + ", so no call was"
+                    + " placed. Check that the service runs (./hotline run prints 'hotline: ready (FastAGI port N, ...)')"
+                    + " and that HOTLINE_AGI_HOST and HOTLINE_AGI_PORT name its FastAGI host and port.");
+            return 1;
+        }
         print(result, out);
+        if (result.ending() == CallResult.SessionEnd.CONNECTION_LOST && result.exchanges().isEmpty()) {
+            err.println("The FastAGI server at " + request.host() + ":" + request.port() + " closed the connection"
+                    + " before running a script: see the service's log (over capacity, stopping, or not a FastAGI server?).");
+        }
         return result.status() == null ? 1 : 0;
     }
 
-    static Request parse(String[] args) {
+    /** Parses a command line; throws {@link IllegalArgumentException} saying what is wrong with it. */
+    public static Request parse(String[] args) {
         if (args.length < 2) {
             throw new IllegalArgumentException("host and port are required");
         }
@@ -50,36 +68,58 @@ public final class CallCli {
         String language = "en";
         String callerId = null;
         List<String> inputs = new ArrayList<>();
+        Map<String, List<String>> byPrompt = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--script" -> script = value(args, ++i, "--script");
                 case "--lang" -> language = value(args, ++i, "--lang");
                 case "--caller" -> callerId = value(args, ++i, "--caller");
-                default -> inputs.add(args[i]);
+                default -> {
+                    int equals = args[i].indexOf('=');
+                    if (equals < 0) {
+                        inputs.add(args[i]);
+                    } else {
+                        byPrompt.computeIfAbsent(promptName(args[i].substring(0, equals)), k -> new ArrayList<>())
+                                .add(args[i].substring(equals + 1));
+                    }
+                }
             }
         }
         CallSetup setup = CallSetup.of(script).withLanguage(language);
         if (callerId != null) {
             setup = setup.withCallerId(callerId);
         }
-        return new Request(args[0], port, setup, caller(inputs));
-    }
-
-    private static CallerScript caller(List<String> inputs) {
         CallerScript caller = CallerScript.silent();
         for (String input : inputs) {
-            caller = switch (input) {
-                case "-" -> caller.silence();
-                case "h" -> caller.hangUp();
-                default -> {
-                    if (!CallerStep.KEYPAD.matcher(input).matches()) {
-                        throw new IllegalArgumentException("'" + input + "' is not keypad digits (0-9 * #), - or h");
-                    }
-                    yield caller.press(input);
-                }
-            };
+            caller = caller.then(step(input));
         }
-        return caller;
+        for (Map.Entry<String, List<String>> keyed : byPrompt.entrySet()) {
+            for (String input : keyed.getValue()) {
+                caller = caller.atPrompt(keyed.getKey(), step(input));
+            }
+        }
+        return new Request(args[0], port, setup, caller);
+    }
+
+    private static CallerStep step(String input) {
+        return switch (input) {
+            case "-" -> new CallerStep.Silence();
+            case "h" -> new CallerStep.HangUp();
+            default -> {
+                if (!CallerStep.KEYPAD.matcher(input).matches()) {
+                    throw new IllegalArgumentException("'" + input + "' is not keypad digits (0-9 * #), - or h");
+                }
+                yield new CallerStep.Press(input);
+            }
+        };
+    }
+
+    private static String promptName(String name) {
+        if (!PROMPT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a prompt name (its sound file, e.g. pin or"
+                    + " hotline/pin)");
+        }
+        return name;
     }
 
     private static int port(String text) {

@@ -25,6 +25,26 @@ class CallCliTest {
     }
 
     @Test
+    void shouldKeyAnswersByPromptNameWithoutTakingAPlainArgument() {
+        // when
+        CallCli.Request request = CallCli.parse(
+                new String[] {"127.0.0.1", "4573", "pin=1234", "1", "pin=4321", "hotline/consent=h", "menu=-"});
+        // then
+        assertThat(request.caller().steps()).containsExactly(new CallerStep.Press("1"));
+        assertThat(request.caller().byPrompt()).containsExactly(
+                java.util.Map.entry("pin", java.util.List.of(new CallerStep.Press("1234"), new CallerStep.Press("4321"))),
+                java.util.Map.entry("hotline/consent", java.util.List.of(new CallerStep.HangUp())),
+                java.util.Map.entry("menu", java.util.List.of(new CallerStep.Silence())));
+    }
+
+    @Test
+    void shouldRefuseAKeyedAnswerThatIsNotKeysOrWhosePromptHasNoName() {
+        assertThatThrownBy(() -> CallCli.parse(new String[] {"h", "1", "pin=12a"})).hasMessageContaining("12a");
+        assertThatThrownBy(() -> CallCli.parse(new String[] {"h", "1", "=12"})).hasMessageContaining("prompt name");
+        assertThatThrownBy(() -> CallCli.parse(new String[] {"h", "1", "a b=12"})).hasMessageContaining("prompt name");
+    }
+
+    @Test
     void shouldExplainAndExitWith2WhenArgumentsAreBad() {
         assertThatThrownBy(() -> CallCli.parse(new String[] {"127.0.0.1"})).hasMessageContaining("port");
         assertThatThrownBy(() -> CallCli.parse(new String[] {"h", "99999"})).hasMessageContaining("99999");

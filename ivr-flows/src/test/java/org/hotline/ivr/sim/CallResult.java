@@ -92,7 +92,9 @@ public record CallResult(
         IDLE_TIMEOUT,
         /** The script exceeded the command limit; the simulator closed the socket. */
         COMMAND_LIMIT,
-        /** The connection failed or was reset. */
+        /** Nothing accepted the connection (no server listening, wrong host or port, or a connect timeout). */
+        NOT_CONNECTED,
+        /** The connection failed or was reset after it was made. */
         CONNECTION_LOST
     }
 

@@ -86,7 +86,7 @@ public final class BenchMain {
 
     public static void main(String[] argv) throws Exception {
         // Per-tip and per-call info lines would drown the figures (and cost time inside them).
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("hotline.log.level", "warn");
         Path repo = BenchFiles.repoRoot(Path.of(""));
         Args args;
         try {

@@ -25,7 +25,7 @@ public final class AgiServerRuntime {
     private final Admission admission;
     private final HotlineAgiServer server;
     private final ReentrantLock lock = new ReentrantLock();
-    private State state = State.NEW;
+    private volatile State state = State.NEW;
     private Thread acceptThread;
     private volatile int port = -1;
 
@@ -66,7 +66,11 @@ public final class AgiServerRuntime {
         try {
             server.startup();
         } catch (IOException e) {
-            LOG.error("FastAGI server cannot listen on {}:{}", config.bindAddress(), config.port(), e);
+            // A failed bind is reported once, by start(), to the code that asked for it.
+            LOG.debug("FastAGI accept loop ended", e);
+        }
+        if (state == State.RUNNING) {
+            LOG.error("FastAGI server on {}:{} stopped accepting calls", config.bindAddress(), port);
         }
     }
 

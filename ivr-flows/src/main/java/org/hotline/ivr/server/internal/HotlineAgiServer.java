@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class HotlineAgiServer extends DefaultAgiServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HotlineAgiServer.class);
+    // Asterisk-Java's base class logs under this class's name ("Listening on *", bind failures with their stack
+    // trace); our own lines go under the runtime's name, which reports start and failure once, with the address.
+    private static final Logger LOG = LoggerFactory.getLogger(AgiServerRuntime.class);
     /** Platform threads (JDK 21-23) that answer callers beyond capacity with the busy prompt. */
     private static final int BUSY_THREADS = 16;
     private static final int BUSY_QUEUE = 4_096;

@@ -44,7 +44,11 @@ public final class AgiSession {
     public CallResult run(CallSetup setup, CallerScript script, String header, boolean closeOutputAfterHeader) {
         CallState call = new CallState(setup, script, options);
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) options.connectTimeout().toMillis());
+            try {
+                socket.connect(new InetSocketAddress(host, port), (int) options.connectTimeout().toMillis());
+            } catch (IOException e) {
+                return call.result(SessionEnd.NOT_CONNECTED);
+            }
             socket.setSoTimeout((int) options.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();

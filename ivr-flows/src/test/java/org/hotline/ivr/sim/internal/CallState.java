@@ -23,6 +23,9 @@ final class CallState {
     private final Deque<CallerStep> steps;
     private String pendingDigits = "";
     private boolean hangUpDuringCurrent;
+    private final Map<String, ArrayDeque<CallerStep>> byPrompt = new LinkedHashMap<>();
+    /** The sound file the running command plays, for answers keyed by prompt. */
+    private String currentPrompt;
 
     boolean alive = true;
     boolean answered;
@@ -47,6 +50,7 @@ final class CallState {
         this.script = script;
         this.options = options;
         this.steps = new ArrayDeque<>(script.steps());
+        script.byPrompt().forEach((prompt, answers) -> byPrompt.put(prompt, new ArrayDeque<>(answers)));
         this.language = setup.language();
         this.channelVariables.putAll(setup.variables());
     }
@@ -54,6 +58,7 @@ final class CallState {
     /** Called when a command arrives: applies hang-ups scheduled between commands or at this command. */
     void beginCommand() {
         commandNumber++;
+        currentPrompt = null;
         if (alive && steps.peek() instanceof CallerStep.HangUpNow) {
             steps.poll();
             callerHangsUp();
@@ -102,6 +107,7 @@ final class CallState {
 
     void heard(String file) {
         prompts.add(new CallResult.Prompt(file, language));
+        currentPrompt = file;
         if (alive && script.hangUpOnPrompt().filter(file::equals).isPresent()) {
             hangUpDuringCurrent = true;
         }
@@ -140,6 +146,10 @@ final class CallState {
         if (!acceptsInput) {
             return quiet(false, timeout);
         }
+        ArrayDeque<CallerStep> keyed = keyedAnswers();
+        if (keyed != null) {
+            return answer(keyed.poll(), accepted, timeout);
+        }
         CallerStep step = steps.peek();
         if (step instanceof CallerStep.Press press) {
             steps.poll();
@@ -149,6 +159,35 @@ final class CallState {
             lose(press.digits());
         } else if (step instanceof CallerStep.Silence) {
             steps.poll();
+        }
+        return quiet(true, timeout);
+    }
+
+    /** The answers keyed to the prompt now playing, or null when none is keyed to it. */
+    private ArrayDeque<CallerStep> keyedAnswers() {
+        if (currentPrompt == null) {
+            return null;
+        }
+        for (Map.Entry<String, ArrayDeque<CallerStep>> entry : byPrompt.entrySet()) {
+            String key = entry.getKey();
+            if (currentPrompt.equals(key) || currentPrompt.endsWith("/" + key)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A keyed answer: keys, silence (also once the answers ran out) or a hang-up. */
+    private Event answer(CallerStep step, String accepted, Duration timeout) {
+        if (step instanceof CallerStep.HangUp) {
+            callerHangsUp();
+            return new Event.CallerGone();
+        }
+        if (step instanceof CallerStep.Press press) {
+            if (accepts(accepted, press.digits().charAt(0))) {
+                return keys(press.digits());
+            }
+            lose(press.digits());
         }
         return quiet(true, timeout);
     }

@@ -51,7 +51,7 @@ final class ServerHandle implements AutoCloseable {
     static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
         String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
         List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
