@@ -26,7 +26,6 @@ import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
-import org.hotline.core.crypto.KeyRotation;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.demo.DemoAgencyReceiver;
 import org.hotline.core.http.ApiRoutes;
@@ -137,8 +136,9 @@ final class NodeAssembly {
             Web web = startWeb(storage, intake, telephony, readiness, ami);
             ScheduledExecutorService sweeper = startSweeper(intake.router());
             PrivacyJobs privacyJobs = push(PrivacyJobs.start(
-                    new RetentionPurge(storage.mongo().database(), privacySettings.retention(), cipher, storage.audit(), clock),
-                    privacySettings.retention().interval(), new KeyRotation(storage.mongo().database(), cipher),
+                    new RetentionPurge(storage.tips(), storage.mongo().database(), privacySettings.retention(), storage.audit(),
+                            clock),
+                    privacySettings.retention().interval(), new org.hotline.core.tip.internal.KeyRotation(storage.mongo().database(), cipher),
                     privacySettings.rotationInterval()));
             Hotline.Parts parts = new Hotline.Parts(config, web.vertx(), storage.mongo(), intake.journal(),
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
@@ -195,7 +195,8 @@ final class NodeAssembly {
         }
         TipRouter router = new TipRouter(storage.tips(), pathway, dispatch.referrals(), dispatch.updates(), clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
-        TipWriter writer = push(new TipWriter(mongo, journal, stored -> router.route(storage.tips().decode(stored)), metrics));
+        TipWriter writer = push(new TipWriter(mongo, storage.tips()::insertAllAbsent, journal,
+                stored -> router.route(storage.tips().decode(stored)), metrics));
         writer.start();
         journal.unconfirmed().forEach(writer::submit);
         TipIntakeService service = new TipIntakeService(journal, writer,
@@ -208,9 +209,9 @@ final class NodeAssembly {
     private Telephony startTelephony(Storage storage, Intake intake) {
         MongoStore mongo = storage.mongo();
         FollowUpLocks locks = new FollowUpLocks(mongo, reference -> key.keyedHash("followup-reference", reference), clock);
-        MongoFollowUpDesk desk = new MongoFollowUpDesk(mongo, intake.service()::pinHash,
-                number -> key.keyedHash("caller-hash", number), new AttemptLimiter(mongo.database(), clock), locks,
-                storage.audit(), cipher, clock);
+        MongoFollowUpDesk desk = new MongoFollowUpDesk(storage.tips(), intake.dispatch().referrals()::acknowledged,
+                intake.service()::pinHash, number -> key.keyedHash("caller-hash", number),
+                new AttemptLimiter(mongo.database(), clock), locks, storage.audit(), clock);
         CallLog callLog = new CallLog(mongo, clock);
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
                 IvrWiring.withCallLog(flowOptions, callLog), clock);

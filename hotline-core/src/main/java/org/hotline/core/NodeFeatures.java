@@ -65,8 +65,8 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));
-        features.add(new StatsRoutes(new StatsService(mongo.database(), statsConfig, clock),
-                new ResearchExport(mongo.database(), statsConfig, audit)));
+        features.add(new StatsRoutes(new StatsService(mongo.database(), tips, statsConfig, clock),
+                new ResearchExport(tips, statsConfig, audit)));
         return features;
     }
 }

@@ -10,7 +10,7 @@ import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.audit.internal.MongoAuditVerifier;
 import org.hotline.core.crypto.DataKeys;
 import org.hotline.core.crypto.FieldCipher;
-import org.hotline.core.crypto.KeyRotation;
+import org.hotline.core.tip.internal.KeyRotation;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoStore;

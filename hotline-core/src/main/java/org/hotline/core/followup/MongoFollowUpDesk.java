@@ -1,24 +1,19 @@
 package org.hotline.core.followup;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.bson.Document;
+import java.util.function.Predicate;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.crypto.FieldCipher;
-import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.privacy.AttemptLimiter;
-import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.TipRepository;
+import org.hotline.core.tip.TipStatus;
 import org.hotline.ivr.FollowUpAnswer;
 import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.IntakeUnavailableException;
@@ -44,31 +39,30 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
     static final AttemptLimiter.Limit GLOBAL = new AttemptLimiter.Limit("pin-global", 300, Duration.ofMinutes(10));
     private static final String EVERYONE = "all";
 
-    private final MongoCollection<Document> tips;
-    private final MongoCollection<Document> referrals;
+    private final TipRepository tips;
+    private final Predicate<String> acknowledged;
     private final BiFunction<String, String, String> pinHash;
     private final Function<String, String> callerHash;
     private final AttemptLimiter limiter;
     private final FollowUpLocks locks;
     private final AuditLog audit;
-    private final TipCipher cipher;
     private final Clock clock;
 
     /**
      * @param pinHash maps (reference, pin) to the stored hash, as intake computed it
      * @param callerHash maps a calling number to its keyed hash
+     * @param acknowledged whether an agency acknowledged (or reported an outcome on) a referral of a tip id
      */
-    public MongoFollowUpDesk(MongoStore store, BiFunction<String, String, String> pinHash,
+    public MongoFollowUpDesk(TipRepository tips, Predicate<String> acknowledged, BiFunction<String, String, String> pinHash,
             Function<String, String> callerHash, AttemptLimiter limiter, FollowUpLocks locks, AuditLog audit,
-            TipCipher cipher, Clock clock) {
-        this.tips = store.database().getCollection("tips");
-        this.referrals = store.database().getCollection("referrals");
+            Clock clock) {
+        this.tips = tips;
+        this.acknowledged = acknowledged;
         this.pinHash = pinHash;
         this.callerHash = callerHash;
         this.limiter = limiter;
         this.locks = locks;
         this.audit = audit;
-        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -88,14 +82,14 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
             record("followup.locked_attempt", reference, caller);
             return new FollowUpAnswer.Locked();
         }
-        Document tip = tips.find(Filters.eq("reference", reference)).first();
+        Optional<TipRepository.FollowUpKey> tip = tips.followUpKey(reference);
         // The PIN hash is computed for unknown references too, so both take the same time.
         String given = pinHash.apply(reference, pin);
-        String expected = tip == null ? null : tip.getString("pinHash");
+        String expected = tip.map(TipRepository.FollowUpKey::pinHash).orElse(null);
         if (expected != null && constantTimeEquals(expected, given)) {
             locks.succeeded(reference);
             record("followup.status_heard", reference, caller);
-            return new FollowUpAnswer.Found(status(tip));
+            return new FollowUpAnswer.Found(status(tip.get()));
         }
         countFailure(caller);
         return wrongPin(reference, caller);
@@ -103,26 +97,16 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
 
     @Override
     public void addRecording(String reference, String recording, String language) {
+        boolean added;
         try {
-            tips.updateOne(Filters.eq("reference", reference), Updates.push("followUps",
-                    new Document("at", Date.from(clock.instant()))
-                            .append("recording", sealedRecording(reference, recording))
-                            .append("language", language)));
-            record("followup.recording_added", reference, null);
+            added = tips.addFollowUp(reference, recording, language, clock.instant());
         } catch (RuntimeException e) {
             throw new IntakeUnavailableException("the follow-up recording could not be stored", e);
         }
-    }
-
-    private String sealedRecording(String reference, String recording) {
-        Document tip = tips.find(Filters.eq("reference", reference)).projection(new Document("_id", 1)).first();
-        if (tip == null) {
+        if (!added) {
             throw new IllegalStateException("no tip with that reference");
         }
-        String id = tip.getString("_id");
-        String sealed = cipher.sealFollowUpRecording(id, recording);
-        tips.updateOne(Filters.eq("_id", id), Updates.addToSet(TipCipher.ENC_KEYS, FieldCipher.keyIdOf(sealed)));
-        return sealed;
+        record("followup.recording_added", reference, null);
     }
 
     private void countFailure(String caller) {
@@ -142,17 +126,14 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
         return new FollowUpAnswer.WrongPin();
     }
 
-    private FollowUpAnswer.TipStatus status(Document tip) {
-        String status = tip.getString("status");
-        if ("CLOSED".equals(status)) {
+    private FollowUpAnswer.TipStatus status(TipRepository.FollowUpKey tip) {
+        if (tip.status() == TipStatus.CLOSED) {
             return FollowUpAnswer.TipStatus.CLOSED;
         }
-        boolean acknowledged = referrals.find(Filters.and(Filters.eq("tipId", tip.get("_id")),
-                Filters.in("state", List.of("ACKNOWLEDGED", "OUTCOME_RECORDED")))).first() != null;
-        if (acknowledged) {
+        if (acknowledged.test(tip.tipId())) {
             return FollowUpAnswer.TipStatus.ACKNOWLEDGED;
         }
-        return "REFERRED".equals(status) ? FollowUpAnswer.TipStatus.REFERRED : FollowUpAnswer.TipStatus.RECEIVED;
+        return tip.status() == TipStatus.REFERRED ? FollowUpAnswer.TipStatus.REFERRED : FollowUpAnswer.TipStatus.RECEIVED;
     }
 
     /** Audits by reference and caller hash; the calling number itself never reaches the log. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.hotline.core.crypto.KeyRotation;
+import org.hotline.core.tip.TipKeyRotation;
 import org.hotline.core.retention.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class PrivacyJobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static PrivacyJobs start(RetentionPurge purge, Duration purgeEvery, KeyRotation rotation, Duration rotateEvery) {
+    public static PrivacyJobs start(RetentionPurge purge, Duration purgeEvery, TipKeyRotation rotation, Duration rotateEvery) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("privacy-jobs").daemon(true).factory());
         // first runs shortly after start-up (not during it), then at the configured pace

@@ -17,4 +17,11 @@ public final class ReferralCollection {
     public static MongoCollection<Document> of(MongoDatabase database) {
         return database.getCollection(MongoReferralStore.REFERRALS);
     }
+
+    /** Drops the payloads of a purged tip's referrals (the envelopes stay for statistics). */
+    public static void dropPayloads(MongoDatabase database, String tipId, java.time.Instant at) {
+        of(database).updateMany(com.mongodb.client.model.Filters.eq("tipId", tipId), com.mongodb.client.model.Updates
+                .combine(com.mongodb.client.model.Updates.unset("payload"),
+                        com.mongodb.client.model.Updates.set("payloadPurgedAt", java.util.Date.from(at))));
+    }
 }

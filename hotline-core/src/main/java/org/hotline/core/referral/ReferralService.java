@@ -137,6 +137,12 @@ public final class ReferralService {
         return store.forTip(tipId).stream().map(this::opened).map(ReferralDocuments::referral).toList();
     }
 
+    /** Whether an agency acknowledged, or reported an outcome on, a referral of the tip. */
+    public boolean acknowledged(String tipId) {
+        return forTip(tipId).stream().anyMatch(r -> r.state() == ReferralState.ACKNOWLEDGED
+                || r.state() == ReferralState.OUTCOME_RECORDED);
+    }
+
     /** Up to {@code limit} referrals in {@code state}, oldest first (e.g. dead letters for supervisors). */
     public List<Referral> inState(ReferralState state, int limit) {
         return store.inState(state, limit).stream().map(this::opened).map(ReferralDocuments::referral).toList();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.hotline.core.stats.internal.AgencyStatsQuery;
 import org.hotline.core.stats.internal.CallStatsQuery;
 import org.hotline.core.stats.internal.TipStatsQuery;
+import org.hotline.core.tip.TipRepository;
 
 /**
  * Computes the published statistics: calls, tips, agencies' acknowledgement times and outcomes, IVR drop-off.
@@ -14,11 +15,13 @@ import org.hotline.core.stats.internal.TipStatsQuery;
 public final class StatsService {
 
     private final MongoDatabase db;
+    private final TipRepository tipStore;
     private final StatsConfig config;
     private final Clock clock;
 
-    public StatsService(MongoDatabase db, StatsConfig config, Clock clock) {
+    public StatsService(MongoDatabase db, TipRepository tips, StatsConfig config, Clock clock) {
         this.db = db;
+        this.tipStore = tips;
         this.config = config;
         this.clock = clock;
     }
@@ -35,7 +38,7 @@ public final class StatsService {
     public StatsReport compute(StatsFilter filter) {
         int minCell = config.minCell();
         StatsReport.Calls calls = CallStatsQuery.run(db, filter, config.zone(), minCell);
-        TipStatsQuery.Result tips = TipStatsQuery.run(db, filter, config.zone(), minCell);
+        TipStatsQuery.Result tips = TipStatsQuery.run(tipStore, filter, config.zone(), minCell);
         var agencies = AgencyStatsQuery.run(db, filter, config.zone(),
                 filter.region().isPresent() ? tips.tipIds() : null, clock.instant(), minCell);
         return new StatsReport(filter, minCell, calls, tips.tips(), agencies);

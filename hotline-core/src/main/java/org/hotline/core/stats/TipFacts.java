@@ -2,7 +2,7 @@ package org.hotline.core.stats;
 
 import java.time.Instant;
 import java.util.Map;
-import org.bson.Document;
+import org.hotline.core.tip.Tip;
 
 /**
  * What the export reads from one stored tip: its category fields, whether the caller consented to statistical
@@ -15,12 +15,9 @@ public record TipFacts(Map<String, Object> fields, boolean statisticsConsent, In
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
-    /** Reads a tip document; consent counts only when {@code consents.statistics} is exactly {@code true}. */
-    public static TipFacts from(Document tip) {
-        Document fields = tip.get("fields", Document.class);
-        Document consents = tip.get("consents", Document.class);
-        boolean consent = consents != null && Boolean.TRUE.equals(consents.get("statistics"));
-        return new TipFacts(fields == null ? Map.of() : fields, consent, tip.getDate("receivedAt").toInstant(),
-                tip.getString("status"));
+    /** Reads a stored tip; consent counts only when {@code statistics} is exactly {@code true}. */
+    public static TipFacts from(Tip tip) {
+        return new TipFacts(tip.fields(), Boolean.TRUE.equals(tip.consents().get("statistics")), tip.receivedAt(),
+                tip.status().name());
     }
 }

@@ -75,4 +75,30 @@ public interface TipRepository {
 
     /** Lets a child tip's callback consent take effect; false when it was allowed already. */
     boolean allowCallback(String tipId, Decision decision);
+
+    /** Ids of tips in {@code status} whose retention ran out by {@code cutoff}, not on hold, not purged yet. */
+    List<String> dueForPurge(String status, Instant cutoff, int limit);
+
+    /**
+     * Replaces a due tip by its anonymised statistics; empty when it is no longer due (held, changed or purged
+     * meanwhile).
+     */
+    Optional<Purged> purge(String tipId, String status, String reason, Instant now);
+
+    /** What a purge removed: the tip's reference and the recording files it pointed at (to delete). */
+    record Purged(String reference, List<String> recordings) {}
+
+    /** What a follow-up caller is checked against: the tip, its PIN hash and status. */
+    record FollowUpKey(String tipId, String pinHash, TipStatus status) {}
+
+    Optional<FollowUpKey> followUpKey(String reference);
+
+    /** Appends a follow-up message the caller recorded (its reference sealed); false when no tip has it. */
+    boolean addFollowUp(String reference, String recording, String language, Instant at);
+
+    /**
+     * Tips received in [{@code from}, {@code to}) (in {@code region} when given), for statistics: category fields
+     * and consents only — personal values are left out, never decrypted.
+     */
+    List<Tip> receivedBetween(Instant from, Instant to, Optional<String> region);
 }

@@ -36,9 +36,12 @@ class FollowUpLimitsIT {
     void start() {
         bed = new PrivacyTestBed(dir, clock);
         locks = new FollowUpLocks(bed.mongo, reference -> "ref-" + reference.hashCode(), clock);
-        desk = new MongoFollowUpDesk(bed.mongo, (reference, pin) -> "pin:" + reference + ":" + pin,
+        desk = new MongoFollowUpDesk(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher),
+                new org.hotline.core.referral.ReferralService(bed.mongo.database(),
+                        new org.hotline.core.metrics.HotlineMetrics(false), clock)::acknowledged,
+                (reference, pin) -> "pin:" + reference + ":" + pin,
                 number -> "hash-of-" + number.hashCode(), new AttemptLimiter(bed.mongo.database(), clock), locks,
-                bed.audit, bed.cipher, clock);
+                bed.audit, clock);
         for (int i = 0; i < 15; i++) {
             String reference = "20000000" + String.format("%02d", i);
             references.add(reference);

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.hotline.core.crypto.DataKeys;
-import org.hotline.core.crypto.KeyRotation;
+import org.hotline.core.tip.internal.KeyRotation;
 import org.hotline.core.retention.RetentionPolicy;
 import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.testsupport.SteppingClock;
@@ -52,8 +52,8 @@ class PrivacyJobsIT {
                 Updates.set("status", "CLOSED"));
         DataKeys.open(Map.of(), dir).rotate();
         KeyRotation rotation = new KeyRotation(bed.mongo.database(), bed.cipher);
-        RetentionPurge purge = new RetentionPurge(bed.mongo.database(), new RetentionPolicy(
-                Map.of("CLOSED", Duration.ofDays(365)), Duration.ofMillis(100)), bed.cipher, bed.audit, clock);
+        RetentionPurge purge = new RetentionPurge(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher), bed.mongo.database(), new RetentionPolicy(
+                Map.of("CLOSED", Duration.ofDays(365)), Duration.ofMillis(100)), bed.audit, clock);
         // when
         try (PrivacyJobs jobs = PrivacyJobs.start(purge, Duration.ofMillis(100), rotation, Duration.ofMillis(100))) {
             // then: the node notices the new key in the file and re-encrypts; the closed tip is purged

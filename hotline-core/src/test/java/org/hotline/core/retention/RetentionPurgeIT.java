@@ -42,8 +42,8 @@ class RetentionPurgeIT {
     void start() throws Exception {
         bed = new PrivacyTestBed(dir, clock);
         tips = bed.mongo.database().getCollection("tips");
-        purge = new RetentionPurge(bed.mongo.database(), new RetentionPolicy(Map.of("CLOSED", Duration.ofDays(30),
-                "REVIEW", Duration.ofDays(90)), Duration.ofHours(1)), bed.cipher, bed.audit, clock);
+        purge = new RetentionPurge(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher), bed.mongo.database(), new RetentionPolicy(Map.of("CLOSED",
+                Duration.ofDays(30), "REVIEW", Duration.ofDays(90)), Duration.ofHours(1)), bed.audit, clock);
         Path recordings = Files.createDirectories(dir.resolve("recordings"));
         recording = recordings.resolve("call-7-record_message");
         Files.writeString(recordings.resolve("call-7-record_message.wav"), "audio");

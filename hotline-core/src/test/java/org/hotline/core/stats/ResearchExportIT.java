@@ -37,7 +37,7 @@ class ResearchExportIT {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         data = new StatsData(mongo.database());
         MongoAuditLog audit = new MongoAuditLog(mongo.database(), new AuditChain(new byte[32]), Clock.systemUTC());
-        export = new ResearchExport(mongo.database(), new StatsConfig(5, 11, ZoneOffset.UTC), audit);
+        export = new ResearchExport(new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys"))), new StatsConfig(5, 11, ZoneOffset.UTC), audit);
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ class StatsServiceIT {
     @BeforeEach
     void start() {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
-        stats = new StatsService(mongo.database(), new StatsConfig(5, 11, ZoneOffset.UTC),
+        stats = new StatsService(mongo.database(), new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys"))), new StatsConfig(5, 11, ZoneOffset.UTC),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         data = new StatsData(mongo.database());
     }

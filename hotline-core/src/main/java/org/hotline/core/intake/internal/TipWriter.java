@@ -1,11 +1,5 @@
 package org.hotline.core.intake.internal;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,12 +30,11 @@ public final class TipWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TipWriter.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** Longest a written tip waits for the flush that lets the journal forget it. */
     private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
     private final MongoStore store;
-    private final MongoCollection<Document> tips;
+    private final Consumer<List<Document>> insertAllAbsent;
     private final TipJournal journal;
     private final Consumer<Document> afterStored;
     private final HotlineMetrics metrics;
@@ -56,9 +49,14 @@ public final class TipWriter implements AutoCloseable {
     private volatile boolean healthy = true;
     private volatile boolean running = true;
 
-    public TipWriter(MongoStore store, TipJournal journal, Consumer<Document> afterStored, HotlineMetrics metrics) {
+    /**
+     * @param insertAllAbsent the tip repository's bulk insert of new tips (each only if absent), e.g.
+     *     {@code MongoTipRepository::insertAllAbsent}
+     */
+    public TipWriter(MongoStore store, Consumer<List<Document>> insertAllAbsent, TipJournal journal,
+            Consumer<Document> afterStored, HotlineMetrics metrics) {
         this.store = store;
-        this.tips = store.database().getCollection("tips");
+        this.insertAllAbsent = insertAllAbsent;
         this.journal = journal;
         this.afterStored = afterStored;
         this.metrics = metrics;
@@ -145,12 +143,7 @@ public final class TipWriter implements AutoCloseable {
     private boolean writeBatch(List<Item> batch) {
         long start = System.nanoTime();
         try {
-            List<UpdateOneModel<Document>> upserts = new ArrayList<>(batch.size());
-            for (Item item : batch) {
-                upserts.add(new UpdateOneModel<>(Filters.eq("_id", item.tip.getString("_id")),
-                        Updates.setOnInsert(item.tip), UPSERT));
-            }
-            tips.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            insertAllAbsent.accept(batch.stream().map(item -> item.tip).toList());
             metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
             unreachable(e, batch);

@@ -32,24 +32,24 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.hotline.core.tip.TipReferralStates;
 import org.hotline.core.referral.ReferralState;
 
 /**
- * The referral outbox in MongoDB (collection {@code referrals}) and the delivery summary on the tip
- * (collection {@code tips}). Every state change is a single-document atomic update guarded by the claim's
+ * The referral outbox in MongoDB (collection {@code referrals}) and the delivery summary on the tip (through
+ * the tip feature's {@link TipReferralStates}). Every state change is a single-document atomic update guarded by the claim's
  * lease token, so a node whose lease was taken over cannot overwrite the new owner's result.
  */
 public final class MongoReferralStore {
 
     public static final String REFERRALS = "referrals";
-    public static final String TIPS = "tips";
 
     private final MongoCollection<Document> referrals;
-    private final MongoCollection<Document> tips;
+    private final TipReferralStates onTips;
 
     public MongoReferralStore(MongoDatabase database) {
         this.referrals = database.getCollection(REFERRALS);
-        this.tips = database.getCollection(TIPS);
+        this.onTips = new TipReferralStates(database);
     }
 
     /**
@@ -195,12 +195,7 @@ public final class MongoReferralStore {
      * false when the tip is not (yet) in MongoDB.
      */
     public boolean recordOnTip(String tipId, String agencyId, String referralId, ReferralState state, Instant at) {
-        String prefix = "referrals." + agencyId + ".";
-        Bson update = combine(
-                set(prefix + "state", state.name()),
-                set(prefix + "referralId", referralId),
-                set(prefix + (state == ReferralState.DELIVERED ? "deliveredAt" : "updatedAt"), Date.from(at)));
-        return tips.updateOne(eq("_id", tipId), update).getMatchedCount() == 1;
+        return onTips.record(tipId, agencyId, referralId, state.name(), at);
     }
 
     public Optional<Document> find(String id) {

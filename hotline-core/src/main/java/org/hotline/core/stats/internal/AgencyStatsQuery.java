@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.hotline.core.referral.ReferralCollection;
 import org.hotline.core.stats.Measure;
 import org.hotline.core.stats.Cell;
 import org.hotline.core.stats.StatsFilter;
@@ -32,7 +33,7 @@ public final class AgencyStatsQuery {
     public static List<StatsReport.Agency> run(MongoDatabase db, StatsFilter filter, ZoneId zone, Set<String> tipIds,
             Instant now, int minCell) {
         Map<String, AgencyTally> agencies = new TreeMap<>();
-        for (Document r : db.getCollection("referrals")
+        for (Document r : ReferralCollection.of(db)
                 .find(and(gte("createdAt", Date.from(filter.start(zone))), lt("createdAt", Date.from(filter.end(zone)))))
                 .projection(Projections.include("tipId", "agencyId", "agencyName", "createdAt", "ackDeadline",
                         "acknowledgeWithinMs", "acknowledgedAt", "declinedAt", "outcomes"))) {

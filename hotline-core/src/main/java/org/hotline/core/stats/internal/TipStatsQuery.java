@@ -1,29 +1,20 @@
 package org.hotline.core.stats.internal;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.hotline.core.stats.Cell;
 import org.hotline.core.stats.Measure;
 import org.hotline.core.stats.StatsFilter;
 import org.hotline.core.stats.StatsReport;
+import org.hotline.core.tip.Tip;
+import org.hotline.core.tip.TipRepository;
 
-/** Tip statistics from collection {@code tips}: categories only, streamed with a projection. */
+/** Tip statistics: categories only, read through the tip repository without personal values. */
 public final class TipStatsQuery {
 
     /** What one run found: the published figures and the ids of the tips they cover (to match referrals). */
@@ -31,14 +22,7 @@ public final class TipStatsQuery {
 
     private TipStatsQuery() {}
 
-    public static Bson filter(StatsFilter filter, ZoneId zone) {
-        List<Bson> conditions = new ArrayList<>(List.of(gte("receivedAt", Date.from(filter.start(zone))),
-                lt("receivedAt", Date.from(filter.end(zone)))));
-        filter.region().ifPresent(region -> conditions.add(eq("fields.region", region)));
-        return and(conditions);
-    }
-
-    public static Result run(MongoDatabase db, StatsFilter filter, ZoneId zone, int minCell) {
+    public static Result run(TipRepository store, StatsFilter filter, ZoneId zone, int minCell) {
         Tally types = new Tally();
         Tally regions = new Tally();
         Tally languages = new Tally();
@@ -46,18 +30,15 @@ public final class TipStatsQuery {
         long children = 0;
         long answeredChild = 0;
         Set<String> ids = new HashSet<>();
-        for (Document tip : db.getCollection("tips").find(filter(filter, zone))
-                .projection(Projections.include("receivedAt", "fields"))) {
-            ids.add(String.valueOf(tip.get("_id")));
-            Document fields = tip.get("fields", Document.class);
-            Document f = fields == null ? new Document() : fields;
-            types.add(f.getString("exploitationType"));
-            regions.add(f.getString("region"));
-            languages.add(f.getString("language"));
-            months.add(YearMonth.from(tip.getDate("receivedAt").toInstant().atZone(zone)).toString());
-            if (f.get("childInvolved") instanceof Boolean child) {
+        for (Tip tip : store.receivedBetween(filter.start(zone), filter.end(zone), filter.region())) {
+            ids.add(tip.id());
+            types.add(tip.text("exploitationType"));
+            regions.add(tip.text("region"));
+            languages.add(tip.text("language"));
+            months.add(YearMonth.from(tip.receivedAt().atZone(zone)).toString());
+            if (tip.flag("childInvolved") != null) {
                 answeredChild++;
-                children += child ? 1 : 0;
+                children += tip.flag("childInvolved") ? 1 : 0;
             }
         }
         Map<String, Cell> byMonth = new LinkedHashMap<>();

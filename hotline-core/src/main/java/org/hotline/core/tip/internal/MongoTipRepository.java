@@ -33,11 +33,28 @@ public final class MongoTipRepository implements TipRepository {
     private final MongoCollection<Document> tips;
     private final TipCipher cipher;
     private final TipRevisions revisions;
+    private final TipPurge purges;
 
     public MongoTipRepository(MongoStore store, TipCipher cipher) {
         this.tips = store.database().getCollection(TIPS);
         this.cipher = cipher;
         this.revisions = new TipRevisions(tips, cipher);
+        this.purges = new TipPurge(tips, cipher);
+    }
+
+    /**
+     * Stores tips a writer took from the journal, each inserted only if absent (a replay changes nothing), in one
+     * round trip: {@code sealed} are new-tip documents as intake built and sealed them.
+     */
+    public void insertAllAbsent(List<Document> sealed) {
+        List<com.mongodb.client.model.WriteModel<Document>> upserts = sealed.stream()
+                .<com.mongodb.client.model.WriteModel<Document>>map(d -> new com.mongodb.client.model.UpdateOneModel<>(
+                        eq("_id", d.getString("_id")), new Document("$setOnInsert", d),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true)))
+                .toList();
+        if (!upserts.isEmpty()) {
+            tips.bulkWrite(upserts, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
     }
 
     /** The indexes both MongoDB and the embedded server honour (references are unique). */
@@ -131,6 +148,64 @@ public final class MongoTipRepository implements TipRepository {
         return tips.updateOne(and(eq("_id", tipId), ne("callbackEffective", true)),
                 Updates.combine(Updates.set("callbackEffective", true),
                         Updates.set("callbackOverride", decision(decision)))).getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<String> dueForPurge(String status, Instant cutoff, int limit) {
+        return purges.due(status, cutoff, limit);
+    }
+
+    @Override
+    public Optional<Purged> purge(String tipId, String status, String reason, Instant now) {
+        return purges.purge(tipId, status, reason, now);
+    }
+
+    @Override
+    public Optional<FollowUpKey> followUpKey(String reference) {
+        return Optional.ofNullable(tips.find(eq("reference", reference))
+                        .projection(new Document("pinHash", 1).append("status", 1)).first())
+                .map(d -> new FollowUpKey(d.getString("_id"), d.getString("pinHash"), TipStatus.of(d.getString("status"))));
+    }
+
+    @Override
+    public boolean addFollowUp(String reference, String recording, String language, Instant at) {
+        Document tip = tips.find(eq("reference", reference)).projection(new Document("_id", 1)).first();
+        if (tip == null) {
+            return false;
+        }
+        String id = tip.getString("_id");
+        String sealed = cipher.sealFollowUpRecording(id, recording);
+        return tips.updateOne(eq("_id", id), Updates.combine(Updates.push(TipCipher.FOLLOW_UPS,
+                        new Document("at", Date.from(at)).append("recording", sealed).append("language", language)),
+                Updates.addToSet(TipCipher.ENC_KEYS, org.hotline.core.crypto.FieldCipher.keyIdOf(sealed))))
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public List<Tip> receivedBetween(Instant from, Instant to, Optional<String> region) {
+        List<Bson> conditions = new ArrayList<>(List.of(com.mongodb.client.model.Filters.gte("receivedAt", Date.from(from)),
+                com.mongodb.client.model.Filters.lt("receivedAt", Date.from(to))));
+        region.ifPresent(r -> conditions.add(eq("fields.region", r)));
+        List<Tip> out = new ArrayList<>();
+        tips.find(and(conditions)).projection(new Document("receivedAt", 1).append("fields", 1).append("consents", 1)
+                .append("status", 1).append("reference", 1).append("outcome", 1).append("source", 1))
+                .forEach(d -> out.add(TipCodec.tip(withoutPersonal(d))));
+        return out;
+    }
+
+    /** The document with its personal values left out (statistics never decrypt). */
+    private static Document withoutPersonal(Document d) {
+        Document fields = d.get("fields", Document.class);
+        if (fields != null) {
+            Document kept = new Document();
+            fields.forEach((name, value) -> {
+                if (!TipCipher.isPersonalField(name)) {
+                    kept.put(name, value);
+                }
+            });
+            d.put("fields", kept);
+        }
+        return d;
     }
 
     private static Document decision(Decision d) {

@@ -46,17 +46,17 @@ public final class IntakeRig implements AutoCloseable {
         TipCipher cipher = new TipCipher(new FieldCipher(DataKeys.open(env, dir)));
         mongo = push(MongoStore.embedded(dir.resolve("mongo"), 0, "bench", Duration.ofSeconds(5)));
         Consumer<Document> afterStored = onStored;
+        MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         if (pathway != null) {
             DispatchConfig config = DispatchConfig.defaults("bench");
             Dispatch dispatch = push(Dispatch.start(mongo, config, ref -> Optional.ofNullable(env.get(ref)), metrics,
                     clock));
-            MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
             TipRouter router = new TipRouter(tips, ActivePathway.of(pathway), dispatch.referrals(), dispatch.updates(),
                     clock);
             afterStored = stored -> router.route(tips.decode(stored));
         }
         TipJournal journal = push(TipJournal.open(dir.resolve("journal")));
-        TipWriter writer = push(new TipWriter(mongo, journal, afterStored, metrics));
+        TipWriter writer = push(new TipWriter(mongo, tips::insertAllAbsent, journal, afterStored, metrics));
         writer.start();
         intake = new TipIntakeService(journal, writer, new ReferenceCodec(key.derive("reference"), 0),
                 CounterFile.open(dir.resolve("reference-counter")), key, metrics, clock, "bench", cipher);

@@ -1,4 +1,4 @@
-package org.hotline.core.retention;
+package org.hotline.core.tip.internal;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -13,14 +13,14 @@ import org.bson.Document;
  * else. Keeping a list of what stays, rather than of what goes, means a field added later is purged by
  * default. When the caller refused statistical use, only status, month and the purge record remain.
  */
-final class Anonymiser {
+final class TipAnonymiser {
 
     static final List<String> STAT_FIELDS = List.of("exploitationType", "region", "childInvolved",
             "immediateDanger", "crossBorder", "victimCount", "language", "callerRole");
     private static final List<String> KEPT_TOP_LEVEL = List.of("_id", "reference", "status", "outcome", "source",
             "routed", "pathwayId", "pathwayVersion", "fallbackUsed", "recipients");
 
-    private Anonymiser() {}
+    private TipAnonymiser() {}
 
     static Document anonymise(Document tip, Instant now, String reason) {
         Document out = new Document();

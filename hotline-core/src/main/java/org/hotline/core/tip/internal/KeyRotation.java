@@ -1,4 +1,4 @@
-package org.hotline.core.crypto;
+package org.hotline.core.tip.internal;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.hotline.core.crypto.FieldCipher;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.tip.TipKeyRotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * is updated only if its personal values are still the ones that were read, so a concurrent change (a
  * follow-up recording, a purge) is never overwritten; that tip is simply taken again on the next pass.
  */
-public final class KeyRotation {
+public final class KeyRotation implements TipKeyRotation {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyRotation.class);
 
@@ -27,14 +30,11 @@ public final class KeyRotation {
     private final TipCipher cipher;
 
     public KeyRotation(MongoDatabase database, TipCipher cipher) {
-        this.tips = database.getCollection("tips");
+        this.tips = database.getCollection(MongoTipRepository.TIPS);
         this.cipher = cipher;
     }
 
-    /** What one pass did: tips re-encrypted, and tips left for a later pass (changed meanwhile, or unreadable). */
-    public record Progress(long reencrypted, long skipped) {}
-
-    /** Runs one pass over every tip that still uses an old key, {@code batchSize} tips per query. */
+    @Override
     public Progress pass(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
@@ -65,6 +65,7 @@ public final class KeyRotation {
     }
 
     /** How many tips still hold values under a key other than the active one (a tip with none is not counted). */
+    @Override
     public long remaining() {
         return tips.countDocuments(stale(cipher.activeKeyId()));
     }

@@ -1,4 +1,4 @@
-package org.hotline.core.crypto;
+package org.hotline.core.tip.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.hotline.core.crypto.DataKeys;
+import org.hotline.core.crypto.FieldCipher;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.storage.MongoStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyRotationIT {
+
+    /** A data key this test's ring never had. */
+    private static final String FOREIGN_KEY = java.util.Base64.getEncoder().encodeToString(filledWith((byte) 2));
+
+    private static byte[] filledWith(byte value) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, value);
+        return key;
+    }
 
     @TempDir
     Path dir;
@@ -92,7 +104,7 @@ class KeyRotationIT {
     @Test
     void shouldSkipATipWhoseKeyIsLostAndCarryOnWithTheRest() {
         // given: one tip written under a key this ring never had
-        FieldCipher foreign = new FieldCipher(DataKeys.open(Map.of(DataKeys.ENV, "zz:" + KeyRingTest.K2), dir));
+        FieldCipher foreign = new FieldCipher(DataKeys.open(Map.of(DataKeys.ENV, "zz:" + FOREIGN_KEY), dir));
         Document lost = new TipCipher(foreign).seal(tip("tip-a"));
         tips.insertOne(lost);
         tips.insertOne(cipher.seal(tip("tip-b")));
