@@ -1,24 +1,19 @@
 package org.hotline.core.agency;
 
-import static com.mongodb.client.model.Filters.gte;
-
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.bson.Document;
+import org.hotline.core.referral.Referral;
+import org.hotline.core.referral.ReferralQueries;
 import org.hotline.core.referral.ReferralState;
-import org.hotline.core.referral.ReferralCollection;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Channel;
 import org.hotline.pathway.Pathway;
@@ -34,14 +29,14 @@ public final class AgencyDirectory {
     static final Duration WINDOW = Duration.ofDays(30);
     static final Duration FAILURE_WINDOW = Duration.ofHours(24);
 
-    private final MongoCollection<Document> referrals;
+    private final ReferralQueries referrals;
     private final Supplier<Pathway> pathway;
     private final Supplier<Set<String>> openCircuits;
     private final Clock clock;
 
     public AgencyDirectory(MongoDatabase database, Supplier<Pathway> pathway, Supplier<Set<String>> openCircuits,
             Clock clock) {
-        this.referrals = ReferralCollection.of(database);
+        this.referrals = new ReferralQueries(database);
         this.pathway = pathway;
         this.openCircuits = openCircuits;
         this.clock = clock;
@@ -96,26 +91,20 @@ public final class AgencyDirectory {
     private Map<String, Health> health(Instant now) {
         Map<String, Health> out = new HashMap<>();
         Instant failureSince = now.minus(FAILURE_WINDOW);
-        referrals.find(gte("createdAt", Date.from(now.minus(WINDOW))))
-                .projection(Projections.include("agencyId", "channel", "state", "deliveredAt", "attempts.at",
-                        "attempts.channel", "attempts.result"))
-                .forEach(doc -> {
-                    String agency = doc.getString("agencyId");
-                    Health h = out.computeIfAbsent(agency + "/" + doc.getString("channel"), k -> new Health());
-                    Date delivered = doc.getDate("deliveredAt");
-                    if (delivered != null && (h.lastDelivered == null || delivered.toInstant().isAfter(h.lastDelivered))) {
-                        h.lastDelivered = delivered.toInstant();
-                    }
-                    String state = doc.getString("state");
-                    h.failing += ReferralState.FAILED.name().equals(state) ? 1 : 0;
-                    h.deadLetters += ReferralState.DEAD_LETTER.name().equals(state) ? 1 : 0;
-                    for (Document a : doc.getList("attempts", Document.class, List.of())) {
-                        Date at = a.getDate("at");
-                        if (!"delivered".equals(a.getString("result")) && at != null && at.toInstant().isAfter(failureSince)) {
-                            out.computeIfAbsent(agency + "/" + a.getString("channel"), k -> new Health()).failedAttempts++;
-                        }
-                    }
-                });
+        for (Referral r : referrals.createdSince(now.minus(WINDOW))) {
+            Health h = out.computeIfAbsent(r.agencyId() + "/" + r.channel(), k -> new Health());
+            Instant delivered = r.deliveredAt();
+            if (delivered != null && (h.lastDelivered == null || delivered.isAfter(h.lastDelivered))) {
+                h.lastDelivered = delivered;
+            }
+            h.failing += r.state() == ReferralState.FAILED ? 1 : 0;
+            h.deadLetters += r.state() == ReferralState.DEAD_LETTER ? 1 : 0;
+            for (Referral.Attempt a : r.attempts()) {
+                if (!"delivered".equals(a.result()) && a.at() != null && a.at().isAfter(failureSince)) {
+                    out.computeIfAbsent(r.agencyId() + "/" + a.channel(), k -> new Health()).failedAttempts++;
+                }
+            }
+        }
         return out;
     }
 }

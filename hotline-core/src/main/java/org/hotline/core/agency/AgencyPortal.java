@@ -2,6 +2,7 @@ package org.hotline.core.agency;
 
 import java.time.Clock;
 import java.util.List;
+import org.hotline.core.referral.AgencyReferrals;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.pathway.ActivePathway;

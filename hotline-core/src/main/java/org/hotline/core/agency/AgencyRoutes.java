@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hotline.core.referral.AgencyReferrals;
 import org.hotline.core.agency.internal.Requests;
 import org.hotline.core.auth.Access;
 import org.hotline.core.http.Handlers;

@@ -3,6 +3,7 @@ package org.hotline.core.agency;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hotline.core.referral.AgencyReferrals;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.http.ApiException;

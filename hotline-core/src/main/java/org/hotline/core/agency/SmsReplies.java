@@ -1,22 +1,13 @@
 package org.hotline.core.agency;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.elemMatch;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
 import org.hotline.core.http.ApiException;
+import org.hotline.core.referral.Referral;
 import org.hotline.core.referral.ReferralAnswers;
+import org.hotline.core.referral.ReferralQueries;
 import org.hotline.core.referral.SmsReplyCode;
-import org.hotline.core.referral.ReferralCollection;
 
 /**
  * Applies SMS replies the gateway passes on. The reply's code names one referral, and only a referral that
@@ -29,12 +20,12 @@ public final class SmsReplies {
     /** How many of a number's most recent referrals a code is looked for in. */
     static final int RECENT = 1000;
 
-    private final MongoCollection<Document> referrals;
+    private final ReferralQueries referrals;
     private final ReferralAnswers answers;
     private final Answers apply;
 
     public SmsReplies(MongoDatabase database, ReferralAnswers answers, Answers apply) {
-        this.referrals = ReferralCollection.of(database);
+        this.referrals = new ReferralQueries(database);
         this.answers = answers;
         this.apply = apply;
     }
@@ -51,9 +42,9 @@ public final class SmsReplies {
             throw ApiException.badRequest("unreadable_reply", u.message());
         }
         String code = reply instanceof SmsReply.Acknowledge a ? a.code() : ((SmsReply.Decline) reply).code();
-        Document referral = find(from, code);
-        String id = referral.getString("_id");
-        String agency = referral.getString("agencyId");
+        Referral referral = find(from, code);
+        String id = referral.id();
+        String agency = referral.agencyId();
         JsonObject body = switch (reply) {
             case SmsReply.Acknowledge a -> apply.apply("sms", "referral.acknowledge", "sms", () -> answers.acknowledge(id, agency));
             case SmsReply.Decline d -> apply.apply("sms", "referral.decline", "sms", () -> answers.decline(id, agency, d.reason()));
@@ -65,17 +56,9 @@ public final class SmsReplies {
                 + (body.getBoolean("alreadyApplied") ? "was already " : "") + what + ". Thank you.");
     }
 
-    private Document find(String from, String code) {
-        List<String> numbers = numbers(from);
-        List<Document> matches = new ArrayList<>();
-        referrals.find(elemMatch("channels", and(eq("kind", "sms"), in("number", numbers))))
-                .projection(Projections.include("_id", "agencyId", "state"))
-                .sort(Sorts.descending("createdAt")).limit(RECENT)
-                .forEach(doc -> {
-                    if (SmsReplyCode.of(doc.getString("_id")).equals(code)) {
-                        matches.add(doc);
-                    }
-                });
+    private Referral find(String from, String code) {
+        List<Referral> matches = referrals.sentBySmsTo(numbers(from), RECENT).stream()
+                .filter(r -> SmsReplyCode.of(r.id()).equals(code)).toList();
         if (matches.isEmpty()) {
             throw ApiException.notFound("No referral sent to this number has the code " + code + ".");
         }

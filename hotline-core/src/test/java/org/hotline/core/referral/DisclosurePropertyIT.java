@@ -20,7 +20,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.bson.Document;
-import org.hotline.core.agency.AgencyReferrals;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.GeneratedCases.GenPathway;
 import org.hotline.core.referral.GeneratedCases.GenProfile;

@@ -1,4 +1,4 @@
-package org.hotline.core.agency;
+package org.hotline.core.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

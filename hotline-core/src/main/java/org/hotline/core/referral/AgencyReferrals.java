@@ -1,4 +1,4 @@
-package org.hotline.core.agency;
+package org.hotline.core.referral;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -18,10 +18,8 @@ import java.util.Set;
 import org.bson.Document;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.crypto.PayloadSeal;
-import org.hotline.core.referral.ReferralState;
-import org.hotline.core.referral.SmsReplyCode;
-import org.hotline.core.referral.ReferralCollection;
 
 /**
  * What an agency sees of its own referrals. Every view is cut on the server: the envelope (id, state,
@@ -48,7 +46,7 @@ public final class AgencyReferrals {
     private final PayloadSeal seal;
 
     public AgencyReferrals(MongoDatabase database, AuditLog audit, Clock clock, PayloadSeal seal) {
-        this.referrals = ReferralCollection.of(database);
+        this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
         this.audit = audit;
         this.clock = clock;
         this.seal = seal;
