@@ -67,7 +67,7 @@ public final class IntakeService {
         boolean callback = Boolean.TRUE.equals(form.consents().get("callback"));
         int revision = tips.revise(tipId, new TipRepository.Revision("intake", by.userId(), clock.instant(),
                 form.fields(), form.consents(), CONSENT_WORDING, form.language(), callback && !form.childInvolved(),
-                callback && phone != null ? phone.toString() : null, null));
+                callback && phone != null ? phone.toString() : null, null, true));
         TipRouter.Rerouted routed = routing.reroute(tipId, revision);
         audit.record(new AuditEvent(by.userId(), "tip.update", reference,
                 Map.of("via", "intake_form", "revision", String.valueOf(revision))));

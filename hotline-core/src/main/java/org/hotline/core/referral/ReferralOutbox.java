@@ -70,6 +70,22 @@ public final class ReferralOutbox {
         return inserted;
     }
 
+    /**
+     * Re-cuts a referral that has not gone out yet with {@code draft}'s payload (the case changed: data removed,
+     * consent withdrawn, danger flagged); audits the overrides it now carries. False when it went out meanwhile.
+     */
+    boolean recut(Document draft, java.time.Instant now) {
+        Document sealed = sealed(draft);
+        boolean replaced = store.replacePayloadIfUndelivered(sealed.getString("_id"), sealed.get("payload", Document.class),
+                sealed.getList("withheld", String.class, List.of()),
+                sealed.getList("consentOverrides", Document.class, List.of()),
+                sealed.getList("matchedRules", String.class, List.of()), now);
+        if (replaced) {
+            auditOverrides(sealed);
+        }
+        return replaced;
+    }
+
     private Document sealed(Document draft) {
         Document payload = draft.get("payload", Document.class);
         return payload == null ? draft : new Document(draft).append("payload", seal.seal(draft.getString("tipId"), payload));

@@ -102,6 +102,49 @@ public final class ReferralService {
         return drafts.stream().map(d -> d.getString("_id")).toList();
     }
 
+    /**
+     * Cuts the payload of every referral of the case not delivered yet anew from {@code file} (the operator
+     * changed the report: data removed, consent withdrawn, danger flagged), so what leaves the node is what the
+     * case allows now. A referral of the routing is cut for its recipient; one handed over for its agency.
+     * Returns how many were re-cut.
+     */
+    public int recutUndelivered(CaseFile file, Routing routing, Pathway pathway) {
+        Instant now = clock.instant();
+        int recut = 0;
+        for (Document doc : store.forTip(file.tipId())) {
+            ReferralState state = ReferralState.valueOf(doc.getString("state"));
+            if (state != ReferralState.PENDING && state != ReferralState.FAILED) {
+                continue;
+            }
+            String agencyId = doc.getString("agencyId");
+            Optional<Recipient> recipient = routing.recipients().stream()
+                    .filter(r -> r.agencyId().equals(agencyId) && doc.getString("handedOverFrom") == null).findFirst();
+            CaseDisclosure.Cut cut;
+            try {
+                cut = recipient.isPresent() ? CaseDisclosure.forRecipient(pathway, recipient.get(), file)
+                        : CaseDisclosure.forHandover(pathway, agencyId,
+                                doc.getList("matchedRules", String.class, List.of()), file);
+            } catch (IllegalArgumentException e) {
+                continue; // the agency left the directory: its referral keeps what it had, no more
+            }
+            Document draft = ReferralDrafts.draft(doc.getString("_id"), file, agency(pathway, agencyId, doc), cut,
+                    // only the payload, withheld fields, overrides and their rules are taken from this draft
+                    new ReferralDrafts.Terms(Recipient.Priority.valueOf(doc.getString("priority")),
+                            java.time.Duration.ofMillis(1), List.of(), recipient.map(Recipient::matchedRules)
+                                    .orElse(doc.getList("matchedRules", String.class, List.of())), "", "", false), now);
+            if (ReferralUpdates.KIND.equals(doc.getString("kind"))) {
+                draft.get("payload", Document.class).append("update", true).append("revision", doc.get("revision"));
+            }
+            recut += outbox.recut(draft, now) ? 1 : 0;
+        }
+        return recut;
+    }
+
+    private static Agency agency(Pathway pathway, String agencyId, Document doc) {
+        return pathway.agency(agencyId).orElseGet(() -> new Agency(agencyId, doc.getString("agencyName"), null,
+                List.of(), List.of(), List.of(), List.of()));
+    }
+
     /** The outbox every referral enters by (listeners: dispatch, the duty-officer ring). */
     public ReferralOutbox outbox() {
         return outbox;

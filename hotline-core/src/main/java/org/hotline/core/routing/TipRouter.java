@@ -96,6 +96,8 @@ public final class TipRouter {
         }
         referrals.createReferrals(file, routing, active);
         updates.send(file, revision, routing, active, before);
+        // what has not gone out yet carries the case as it is now (removed data, withdrawn consent, danger)
+        referrals.recutUndelivered(file, routing, active);
         List<Tip.RoutedTo> recipients = new ArrayList<>(tip.recipients());
         Set<String> listed = new LinkedHashSet<>();
         recipients.forEach(r -> listed.add(r.agencyId()));

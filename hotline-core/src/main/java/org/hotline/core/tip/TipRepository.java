@@ -34,11 +34,13 @@ public interface TipRepository {
     /**
      * An operator's change to a tip: report fields set (personal ones encrypted by the repository), consents
      * given or refused (recorded with wording and language), whether a callback is now allowed, and for an
-     * emergency its note (sets immediate danger and reopens a closed tip).
+     * emergency its note (sets immediate danger and reopens a closed tip). A {@code wholeForm} revision is the
+     * whole picture of the report: a personal field it does not carry is removed from the tip, the calling
+     * number goes when the callback consent is refused, the recording when the recording consent is.
      */
     record Revision(String kind, String by, Instant at, Map<String, Object> fields, Map<String, Boolean> consents,
             String consentWording, String consentLanguage, Boolean callbackEffective, String callerNumber,
-            String emergencyNote) {
+            String emergencyNote, boolean wholeForm) {
 
         public Revision {
             fields = Map.copyOf(fields);
@@ -48,7 +50,7 @@ public interface TipRepository {
         /** The emergency button: immediate danger, with the operator's note. */
         public static Revision emergency(String by, Instant at, String note) {
             return new Revision("emergency", by, at, Map.of("immediateDanger", true), Map.of(), null, null, null, null,
-                    note == null ? "" : note);
+                    note == null ? "" : note, false);
         }
     }
 

@@ -198,6 +198,18 @@ public final class MongoReferralStore {
         return onTips.record(tipId, agencyId, referralId, state.name(), at);
     }
 
+    /**
+     * Replaces the payload (with its withheld fields, overrides and the rules that now justify them) of a referral
+     * not delivered yet (PENDING or FAILED); false when it went out or is going out meanwhile.
+     */
+    public boolean replacePayloadIfUndelivered(String id, Document payload, List<String> withheld,
+            List<Document> overrides, List<String> matchedRules, Instant now) {
+        return referrals.updateOne(and(eq("_id", id), in("state", List.of(ReferralState.PENDING.name(),
+                        ReferralState.FAILED.name()))),
+                combine(set("payload", payload), set("withheld", withheld), set("consentOverrides", overrides),
+                        set("matchedRules", matchedRules), set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
+    }
+
     public Optional<Document> find(String id) {
         return Optional.ofNullable(referrals.find(eq("_id", id)).first());
     }

@@ -30,11 +30,15 @@ final class TipRevisions {
     }
 
     int apply(String tipId, Revision revision) {
-        Document current = tips.find(Filters.eq("_id", tipId)).projection(new Document("status", 1)).first();
+        Document current = tips.find(Filters.eq("_id", tipId)).projection(new Document("status", 1).append("fields", 1)
+                .append("callerNumber", 1).append("recording", 1)).first();
         if (current == null) {
             throw new IllegalStateException("tip " + tipId + " vanished while saving the operator's change");
         }
         List<Bson> changes = new ArrayList<>(sealed(tipId, revision));
+        if (revision.wholeForm()) {
+            changes.addAll(withdrawn(current, revision));
+        }
         Date at = Date.from(revision.at());
         revision.consents().forEach((purpose, given) -> {
             changes.add(Updates.set("consents." + purpose, given));
@@ -60,6 +64,27 @@ final class TipRevisions {
             throw new IllegalStateException("tip " + tipId + " vanished while saving the operator's change");
         }
         return after.getInteger("intakeRevision");
+    }
+
+    /**
+     * What a whole-form revision takes away: personal fields the form no longer carries, the calling number
+     * without callback consent, the recording without recording consent. Nothing of it stays encrypted either.
+     */
+    private static List<Bson> withdrawn(Document current, Revision revision) {
+        List<Bson> out = new ArrayList<>();
+        Document fields = current.get("fields", Document.class);
+        if (fields != null) {
+            fields.keySet().stream().filter(TipCipher::isPersonalField)
+                    .filter(name -> revision.fields().get(name) == null)
+                    .forEach(name -> out.add(Updates.unset("fields." + name)));
+        }
+        if (current.get("callerNumber") != null && Boolean.FALSE.equals(revision.consents().get("callback"))) {
+            out.add(Updates.unset("callerNumber"));
+        }
+        if (current.get("recording") != null && Boolean.FALSE.equals(revision.consents().get("record"))) {
+            out.add(Updates.unset("recording"));
+        }
+        return out;
     }
 
     /** The revision's fields as updates: personal values sealed for this tip, the rest as they are. */
