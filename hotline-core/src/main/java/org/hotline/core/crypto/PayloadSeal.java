@@ -15,6 +15,16 @@ public interface PayloadSeal {
     /** A copy of {@code payload} with every personal value decrypted. */
     Document open(String tipId, Document payload);
 
+    /** Staff or agency free text about tip {@code tipId} encrypted under {@code path}; here: as it is. */
+    default String sealText(String tipId, String path, String text) {
+        return text;
+    }
+
+    /** Free text sealed by {@link #sealText}; here: as it is. */
+    default String openText(String tipId, String path, String sealed) {
+        return sealed;
+    }
+
     /** No encryption: for tests of dispatch on its own. */
     PayloadSeal NONE = new PayloadSeal() {
         @Override

@@ -99,6 +99,22 @@ public final class TipCipher implements PayloadSeal {
         return cipher.encrypt(recording, tipId, FOLLOW_UPS + ".recording");
     }
 
+    /**
+     * Staff free text about tip {@code tipId} (a review or emergency note, a decision's reason) encrypted for
+     * storage, bound to the tip and to {@code path}; null stays null. Such text is read back only where it is
+     * shown ({@link #openText}) and goes with the tip at the retention purge.
+     */
+    @Override
+    public String sealText(String tipId, String path, String text) {
+        return text == null ? null : cipher.encrypt(text, tipId, "text." + path);
+    }
+
+    /** Free text sealed by {@link #sealText}; null stays null. */
+    @Override
+    public String openText(String tipId, String path, String sealed) {
+        return sealed == null ? null : cipher.decrypt(sealed, tipId, "text." + path);
+    }
+
     public String activeKeyId() {
         return cipher.activeKeyId();
     }

@@ -122,15 +122,33 @@ public final class AgencyReferrals {
                 .put("payload", payload == null ? new JsonObject() : (JsonObject) plain(payload));
     }
 
-    /** {@code doc} with its payload's personal values decrypted (stored encrypted at rest). */
+    /**
+     * {@code doc} with its payload's personal values, the decline reason and the outcome notes decrypted (stored
+     * encrypted at rest, see {@link ReferralAnswers}).
+     */
     private Document opened(Document doc) {
-        Document payload = doc.get("payload", Document.class);
-        if (payload == null) {
-            return doc;
-        }
+        String tipId = doc.getString("tipId");
         Document copy = new Document(doc);
-        copy.put("payload", seal.open(doc.getString("tipId"), payload));
+        Document payload = doc.get("payload", Document.class);
+        if (payload != null) {
+            copy.put("payload", seal.open(tipId, payload));
+        }
+        copy.put("declineReason", openText(tipId, "declineReason", doc.getString("declineReason")));
+        Document outcomes = doc.get("outcomes", Document.class);
+        if (outcomes != null) {
+            Document open = new Document();
+            outcomes.forEach((code, value) -> {
+                Document o = new Document((Document) value);
+                o.put("note", openText(tipId, "outcome.note", o.getString("note")));
+                open.put(code, o);
+            });
+            copy.put("outcomes", open);
+        }
         return copy;
+    }
+
+    private String openText(String tipId, String key, String sealed) {
+        return seal.openText(tipId, "referral." + key, sealed);
     }
 
     /** Outcome codes an agency may record, sorted, for the portal's choice list. */

@@ -56,7 +56,8 @@ public final class Dispatch implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         MongoReferralStore store = new MongoReferralStore(mongo.database());
         store.ensureIndexes(mongo.isEmbedded());
-        ReferralAnswers answers = new ReferralAnswers(mongo.database(), metrics, clock);
+        ReferralService referrals = new ReferralService(new ReferralOutbox(store, metrics), store, clock);
+        ReferralAnswers answers = new ReferralAnswers(mongo.database(), metrics, clock, referrals::payloadSeal);
         Optional<AnswerLinks> links = secrets.resolve(AnswerLinks.KEY_REF)
                 .map(key -> new AnswerLinks(key.getBytes(StandardCharsets.UTF_8), answers, mongo.database(),
                         AnswerLinks.DEFAULT_VALIDITY, clock));
@@ -65,7 +66,6 @@ public final class Dispatch implements AutoCloseable {
                 new SecureRandom());
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock);
         DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, metrics, clock);
-        ReferralService referrals = new ReferralService(new ReferralOutbox(store, metrics), store, clock);
         referrals.onCreated(worker::takeFresh);
         return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine);
     }

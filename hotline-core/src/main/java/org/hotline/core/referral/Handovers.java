@@ -50,6 +50,11 @@ public final class Handovers {
         return !pathway.get().handoverAudience(agencyId, List.of()).profiles().isEmpty();
     }
 
+    /** The seal the outbox stores personal values and staff free text under. */
+    org.hotline.core.crypto.PayloadSeal seal() {
+        return outbox.seal();
+    }
+
     /** The agency of the active directory with that id. */
     public Optional<Agency> agency(String agencyId) {
         return pathway.get().agency(agencyId);

@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
@@ -48,12 +50,30 @@ public final class ReferralAnswers {
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final Clock clock;
+    private final Supplier<PayloadSeal> seal;
 
+    /** Answers whose free text (decline reasons, outcome notes) is stored in clear: for dispatch tests only. */
     public ReferralAnswers(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
+        this(database, metrics, clock, () -> PayloadSeal.NONE);
+    }
+
+    /** Answers whose free text is sealed, bound to the referral's tip, by the node's payload seal. */
+    public ReferralAnswers(MongoDatabase database, HotlineMetrics metrics, Clock clock, Supplier<PayloadSeal> seal) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
         this.store = new MongoReferralStore(database);
         this.metrics = metrics;
         this.clock = clock;
+        this.seal = seal;
+    }
+
+    /** The agency's free text as stored: sealed for the referral's tip under {@code key}. */
+    private String sealed(String referralId, String key, String text) {
+        if (text == null) {
+            return null;
+        }
+        int colon = referralId.indexOf(':');
+        String tipId = colon < 0 ? referralId : referralId.substring(0, colon);
+        return seal.get().sealText(tipId, "referral." + key, text);
     }
 
     /** The agency has the referral and takes it on. Allowed until it was declined. */
@@ -71,7 +91,8 @@ public final class ReferralAnswers {
         }
         Instant now = clock.instant();
         Bson update = combine(set("state", ReferralState.DECLINED.name()), set("declinedAt", Date.from(now)),
-                set("declineReason", reason.strip()), history(now, "declined", reason.strip()));
+                set("declineReason", sealed(referralId, "declineReason", reason.strip())),
+                history(now, "declined", sealed(referralId, "history.note", reason.strip())));
         return answer(referralId, agencyId, OPEN, update, ReferralState.DECLINED,
                 List.of(ReferralState.DECLINED.name()), now);
     }
@@ -98,8 +119,9 @@ public final class ReferralAnswers {
         Bson filter = and(eq("_id", referralId), eq("agencyId", agencyId), in("state", ACKNOWLEDGED),
                 exists("outcomes." + outcome, false));
         Bson update = combine(set("state", ReferralState.OUTCOME_RECORDED.name()),
-                set("outcomes." + outcome, new Document("at", Date.from(now)).append("note", note)),
-                history(now, "outcome:" + outcome, note));
+                set("outcomes." + outcome, new Document("at", Date.from(now))
+                        .append("note", sealed(referralId, "outcome.note", note))),
+                history(now, "outcome:" + outcome, sealed(referralId, "history.note", note)));
         Document changed = referrals.findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (changed != null) {

@@ -188,7 +188,8 @@ public final class ReferralInterventions {
                     : new AnswerResult.Refused(AnswerResult.Reason.WRONG_STATE,
                             to.id() + " already has a referral of this tip");
         }
-        Bson step = combine(action(now, kind, actor, to.id(), reason), set("updatedAt", Date.from(now)),
+        String sealedReason = handovers.seal().sealText(seen.getString("tipId"), "referral.actions.reason", reason);
+        Bson step = combine(action(now, kind, actor, to.id(), sealedReason), set("updatedAt", Date.from(now)),
                 resolve ? set("resolved", new Document("at", Date.from(now)).append("by", actor).append("action", kind)
                         .append("to", to.id())) : inc("chainIndex", 1));
         Bson asSeen = and(eq("_id", referralId), in("state", HANDOVER), exists("resolved", false),

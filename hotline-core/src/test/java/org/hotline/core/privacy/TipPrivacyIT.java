@@ -47,7 +47,11 @@ class TipPrivacyIT {
         assertThat(decision).isEqualTo(new PrivacyDecision.Applied("400000001"));
         assertThat(privacy.callbackNumber("400000001", "op-1")).contains(NUMBER);
         Document tip = bed.mongo.database().getCollection("tips").find(new Document("reference", "400000001")).first();
-        assertThat(tip.get("callbackOverride", Document.class)).containsEntry("by", "op-1").containsEntry("reason", REASON);
+        assertThat(tip.get("callbackOverride", Document.class)).containsEntry("by", "op-1");
+        // the reason is kept, encrypted for this tip: never in clear at rest
+        assertThat(tip.get("callbackOverride", Document.class).getString("reason")).startsWith("enc1:");
+        assertThat(bed.cipher.openText(tip.getString("_id"), "callbackOverride.reason",
+                tip.get("callbackOverride", Document.class).getString("reason"))).isEqualTo(REASON);
         assertThat(bed.mongo.database().getCollection("audit_log").find(new Document("action", "tip.callback_override"))
                 .first().get("details", Document.class)).containsEntry("reason", REASON);
         assertThat(bed.mongo.database().getCollection("audit_log").countDocuments(

@@ -133,21 +133,23 @@ public final class MongoTipRepository implements TipRepository {
     public boolean closeReview(String reference, String note, String by, Instant at) {
         return tips.updateOne(and(eq("reference", reference), eq("status", TipStatus.REVIEW.name())),
                 Updates.combine(Updates.set("status", TipStatus.CLOSED.name()), Updates.set("review",
-                        new Document("by", by).append("at", Date.from(at)).append("note", note)
+                        new Document("by", by).append("at", Date.from(at))
+                                .append("note", sealNoteByReference(reference, "review.note", note))
                                 .append("decision", "close")))).getMatchedCount() == 1;
     }
 
     @Override
     public void setLegalHold(String tipId, boolean hold, Decision decision) {
         tips.updateOne(eq("_id", tipId), Updates.combine(Updates.set("legalHold", hold),
-                Updates.set("legalHoldDecision", decision(decision))));
+                Updates.set("legalHoldDecision", decision(tipId, "legalHoldDecision.reason", decision))));
     }
 
     @Override
     public boolean allowCallback(String tipId, Decision decision) {
         return tips.updateOne(and(eq("_id", tipId), ne("callbackEffective", true)),
                 Updates.combine(Updates.set("callbackEffective", true),
-                        Updates.set("callbackOverride", decision(decision)))).getModifiedCount() == 1;
+                        Updates.set("callbackOverride", decision(tipId, "callbackOverride.reason", decision))))
+                .getModifiedCount() == 1;
     }
 
     @Override
@@ -208,8 +210,15 @@ public final class MongoTipRepository implements TipRepository {
         return d;
     }
 
-    private static Document decision(Decision d) {
-        return new Document("by", d.by()).append("reason", d.reason()).append("at", Date.from(d.at()));
+    /** A staff decision as stored: its reason sealed for the tip (free text never lies in clear). */
+    private Document decision(String tipId, String path, Decision d) {
+        return new Document("by", d.by()).append("reason", cipher.sealText(tipId, path, d.reason()))
+                .append("at", Date.from(d.at()));
+    }
+
+    private String sealNoteByReference(String reference, String path, String note) {
+        Document tip = tips.find(eq("reference", reference)).projection(new Document("_id", 1)).first();
+        return tip == null || note == null ? null : cipher.sealText(tip.getString("_id"), path, note);
     }
 
     private Optional<Tip> first(Bson filter) {

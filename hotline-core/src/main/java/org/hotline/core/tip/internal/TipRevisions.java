@@ -50,7 +50,7 @@ final class TipRevisions {
         }
         if (revision.emergencyNote() != null) {
             changes.add(Updates.push("emergencies", new Document("at", at).append("by", revision.by())
-                    .append("note", revision.emergencyNote())));
+                    .append("note", cipher.sealText(tipId, "emergencies.note", revision.emergencyNote()))));
             if (TipStatus.CLOSED.name().equals(current.getString("status"))) {
                 changes.add(Updates.set("status", TipStatus.REFERRED.name()));
             }
