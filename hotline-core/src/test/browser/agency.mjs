@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { signIn as signInWithCode } from './support.mjs';
 
 const [base, agencyUser, supervisor, password, outDir, own, other, token] = process.argv.slice(2);
 if (!token) {
@@ -38,9 +39,8 @@ function watch(page) {
 
 async function signIn(page, username) {
   await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15000 });
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('#sign-in-form button[type=submit]');
+  result.signIns = result.signIns || {};
+  result.signIns[username] = await signInWithCode(page, base, username, password, '#sign-in-form');
   await page.waitForSelector('#workspace:not([hidden])', { timeout: 15000 });
 }
 

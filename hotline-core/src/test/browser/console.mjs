@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { signIn as signInWithCode } from './support.mjs';
 
 const [base, operator, supervisor, password, outDir, waitingRef, deadRef] = process.argv.slice(2);
 if (!deadRef) {
@@ -41,10 +42,8 @@ async function open(path) {
 }
 
 async function signIn(page, username) {
-  await page.waitForSelector('#sign-in-form');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
+  result.signIns = result.signIns || {};
+  result.signIns[username] = await signInWithCode(page, base, username, password, '#sign-in-form');
   await page.waitForSelector('#workspace:not([hidden])', { timeout: 15000 });
 }
 

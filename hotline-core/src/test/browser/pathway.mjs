@@ -7,7 +7,7 @@
 // Prints one JSON line with what it saw; exits non-zero on any failure, page error, CSP violation or external request.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, watch } from './support.mjs';
+import { launch, signIn, watch } from './support.mjs';
 
 const [base, adminA, adminB, password, outDir, phase, brokenFile, fixedFile, extraTipFile] = process.argv.slice(2);
 if (!phase || (phase === 'approve' && !extraTipFile)) {
@@ -27,10 +27,8 @@ async function open(username) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = watch(await context.newPage(), base, problems, expected);
   await page.goto(`${base}/pathway`);
-  await page.waitForSelector('#sign-in-form');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
+  result.signIns = result.signIns || {};
+  result.signIns[username] = await signIn(page, base, username, password, '#sign-in-form');
   await page.waitForSelector('#workspace:not([hidden])', { timeout: 15000 });
   await page.waitForFunction(() => document.querySelector('#status').textContent === 'Ready.', null, { timeout: 15000 });
   return page;

@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { signIn } from './support.mjs';
 
 const [base, username, password, outDir, month] = process.argv.slice(2);
 if (!base || !username || !password || !outDir || !month) {
@@ -39,9 +40,7 @@ try {
   await page.goto(`${base}/stats/?from=${month}-01&to=${month}-28`);
   await page.waitForSelector('#signin:not([hidden])', { timeout: 15000 });
   signedIn = true;
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('#signin-form button[type=submit]');
+  result.signIn = await signIn(page, base, username, password, '#signin-form');
   await page.waitForSelector('#status[data-state=ready]', { timeout: 15000 });
   result.figures = await page.$$eval('.figure', (boxes) => boxes.map((b) => b.textContent.trim()));
   result.bars = await page.$$eval('.chart rect[data-count]', (rects) => rects.length);

@@ -14,30 +14,17 @@ export async function getJson(url) {
   return body;
 }
 
-/** Shows the sign-in form; resolves once the person has signed in. */
+/**
+ * Shows the sign-in form; resolves once the person has signed in. The second factor (code field, enrolment,
+ * recovery codes) is the consoles' shared sign-in (`/console/common.js`, the global Hotline).
+ */
 export function signIn() {
   const section = document.getElementById('signin');
-  const form = document.getElementById('signin-form');
-  const error = document.getElementById('signin-error');
   section.hidden = false;
   return new Promise((resolve) => {
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      error.textContent = '';
-      const response = await fetch('/api/auth/login', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: form.username.value, password: form.password.value }),
-      });
-      if (response.ok) {
-        form.password.value = '';
-        section.hidden = true;
-        resolve();
-      } else {
-        const body = await response.json().catch(() => ({}));
-        error.textContent = body.message || 'Sign-in failed.';
-      }
+    Hotline.wireSignIn(document.getElementById('signin-form'), document.getElementById('signin-error'), () => {
+      section.hidden = true;
+      resolve();
     });
   });
 }

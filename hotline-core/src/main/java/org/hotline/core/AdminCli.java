@@ -17,6 +17,7 @@ import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.AccountException;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
+import org.hotline.core.auth.SecondFactor;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.live.OperatorDirectory;
 import org.hotline.core.live.internal.MongoOperatorDirectory;
@@ -31,6 +32,8 @@ import org.hotline.pathway.Pathway;
  * {@code ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID] [--phone IFACE]}:
  * creates a staff account; an agency user's {@code --agency} must be an agency of the active pathway; an operator's {@code --phone} is the Asterisk interface their calls ring on. The password is read from {@code HOTLINE_NEW_PASSWORD} or typed twice at the terminal (never an
  * argument, so it stays out of shell history and process lists). There are no default accounts.
+ * {@code ./hotline admin reset-totp --username NAME} removes an account's second factor (lost phone and recovery
+ * codes, after checking who asks): its owner enrols afresh at the next sign-in. Audited.
  */
 public final class AdminCli {
 
@@ -41,9 +44,13 @@ public final class AdminCli {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 3 && "reset-totp".equals(args[0]) && "--username".equals(args[1])) {
+            return resetTotp(args[2], env, out, err);
+        }
         if (args.length == 0 || !"create-user".equals(args[0])) {
             err.println("usage: ./hotline admin create-user --username NAME --role ROLE [--role ROLE] [--agency ID]"
                     + " [--phone PJSIP/op-name]");
+            err.println("       ./hotline admin reset-totp --username NAME");
             err.println("roles: " + EnumSet.allOf(Role.class));
             return 2;
         }
@@ -88,11 +95,9 @@ public final class AdminCli {
         }
         HotlineConfig config = HotlineConfig.fromEnv(env);
         try (MongoStore store = MongoStore.forTools(config.mongoUri(), config.dataDir().resolve("mongo"), config.mongoDatabase())) {
-            AuditLog audit = Hotline.auditLog(store, ServerKey.load(config.serverKey(), config.dataDir()),
-                    Clock.systemUTC(), () -> { });
-            UserAccounts accounts = new UserAccounts(store, new PasswordHasher(config.passwordIterations()), audit,
-                    Clock.systemUTC());
-            accounts.ensureIndexes();
+            ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+            AuditLog audit = Hotline.auditLog(store, key, Clock.systemUTC(), () -> { });
+            UserAccounts accounts = accounts(store, config, env, key, audit);
             if (agency.isPresent()) {
                 Set<String> known = activeAgencies(store, audit, config, env);
                 if (!known.contains(agency.get())) {
@@ -111,6 +116,32 @@ public final class AdminCli {
             err.println("admin: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int resetTotp(String username, Map<String, String> env, PrintStream out, PrintStream err) {
+        HotlineConfig config = HotlineConfig.fromEnv(env);
+        try (MongoStore store = MongoStore.forTools(config.mongoUri(), config.dataDir().resolve("mongo"), config.mongoDatabase())) {
+            ServerKey key = ServerKey.load(config.serverKey(), config.dataDir());
+            AuditLog audit = Hotline.auditLog(store, key, Clock.systemUTC(), () -> { });
+            boolean found = accounts(store, config, env, key, audit).resetSecondFactor(username, "cli:" + System.getProperty("user.name"));
+            store.flush();
+            if (!found) {
+                err.println("admin: there is no account named '" + username + "'");
+                return 1;
+            }
+            out.println("admin: reset the second factor of '" + username + "'; it enrols again at the next sign-in");
+            return 0;
+        }
+    }
+
+    /** The accounts as the node sees them: the same audit chain, server key and second-factor roles. */
+    private static UserAccounts accounts(MongoStore store, HotlineConfig config, Map<String, String> env, ServerKey key,
+            AuditLog audit) {
+        UserAccounts accounts = new UserAccounts(store, new PasswordHasher(config.passwordIterations()), audit,
+                Clock.systemUTC(), new SecondFactor(store, key, SecondFactorSettings.fromEnv(env).requiredRoles(),
+                        Clock.systemUTC()));
+        accounts.ensureIndexes();
+        return accounts;
     }
 
     /** The agency ids of the pathway in force: the stored active version, else the start-up file. */

@@ -2,9 +2,11 @@ package org.hotline.core;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,27 @@ final class EnvReader {
             throw bad(key, String.valueOf(value), "a whole number from " + min + " to " + max);
         }
         return value;
+    }
+
+    /** A comma-separated set of {@code type}'s constants (any case), {@code none} for the empty set. */
+    <E extends Enum<E>> Set<E> enumSet(String key, Class<E> type, Set<E> defaultValue) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        Set<E> out = EnumSet.noneOf(type);
+        if (value.get().equalsIgnoreCase("none")) {
+            return out;
+        }
+        for (String part : value.get().split(",")) {
+            try {
+                out.add(Enum.valueOf(type, part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw bad(key, value.get(), "'none' or a comma-separated list of "
+                        + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+        }
+        return out;
     }
 
     boolean bool(String key, boolean defaultValue) {

@@ -24,6 +24,7 @@ import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Sessions;
+import org.hotline.core.auth.SecondFactor;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.crypto.TipCipher;
@@ -237,7 +238,8 @@ final class NodeAssembly {
         AuditLog audit = storage.audit();
         Vertx vertx = Vertx.vertx();
         push(() -> await(vertx.close()));
-        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), audit, clock);
+        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), audit, clock,
+                new SecondFactor(mongo, key, SecondFactorSettings.fromEnv(env).requiredRoles(), clock));
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);

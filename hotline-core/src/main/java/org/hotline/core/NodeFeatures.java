@@ -11,6 +11,7 @@ import org.hotline.core.ami.AmiClient;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.AccountRoutes;
 import org.hotline.core.auth.AuthRoutes;
+import org.hotline.core.auth.SecondFactorRoutes;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.console.Console;
@@ -54,7 +55,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness),
-                new AccountRoutes(vertx, accounts)));
+                new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts)));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env)));
         features.add(new PathwayApi(pathways));

@@ -6,9 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.SignIn;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.storage.MongoStore;
@@ -32,9 +30,10 @@ class AdminCliIT {
         // then
         assertThat(exit).as(err.toString()).isZero();
         try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
-            UserAccounts accounts = new UserAccounts(store, new PasswordHasher(1_000), e -> { }, Clock.systemUTC());
+            UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(store, e -> { });
+            // the password is right; an administrator then enrols a second factor before the first session
             assertThat(accounts.signIn("ada.admin", "minister's own long secret".toCharArray()))
-                    .isInstanceOf(SignIn.Success.class);
+                    .isInstanceOf(SignIn.EnrolmentRequired.class);
             assertThat(store.database().getCollection("users").find().first().getString("amiInterface"))
                     .isEqualTo("PJSIP/op-ada");
         }
@@ -71,6 +70,36 @@ class AdminCliIT {
         assertThat(known).as(err.toString()).isZero();
         try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
             assertThat(store.database().getCollection("users").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldResetTheSecondFactorOfAnAccountSoItEnrolsAgainAndAuditIt() throws Exception {
+        // given: an administrator who has enrolled a second factor
+        assertThat(run(Map.of("HOTLINE_NEW_PASSWORD", "minister's own long secret"), "create-user", "--username",
+                "ada.admin", "--role", "ministry_admin")).isZero();
+        char[] password = "minister's own long secret".toCharArray();
+        try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
+            UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(store, e -> { });
+            String secret = ((SignIn.EnrolmentRequired) accounts.signIn("ada.admin", password)).enrolment().secret();
+            String code = org.hotline.core.auth.Totp.code(secret, org.hotline.core.auth.Totp.step(java.time.Instant.now()));
+            assertThat(accounts.signIn("ada.admin", password, code, "test")).isInstanceOf(SignIn.Success.class);
+            assertThat(accounts.signIn("ada.admin", password)).isInstanceOf(SignIn.CodeRequired.class);
+            store.flush();
+        }
+        // when
+        int reset = run(Map.of(), "reset-totp", "--username", "ada.admin");
+        int unknown = run(Map.of(), "reset-totp", "--username", "nobody.here");
+        // then
+        assertThat(reset).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("reset the second factor of 'ada.admin'");
+        assertThat(unknown).isEqualTo(1);
+        assertThat(err.toString()).contains("no account named 'nobody.here'");
+        try (MongoStore store = MongoStore.forTools(java.util.Optional.empty(), dir.resolve("mongo"), "hotline")) {
+            UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(store, e -> { });
+            assertThat(accounts.signIn("ada.admin", password)).isInstanceOf(SignIn.EnrolmentRequired.class);
+            assertThat(store.database().getCollection("audit_log").countDocuments(
+                    new org.bson.Document("action", "auth.totp_reset").append("target", "ada.admin"))).isEqualTo(1);
         }
     }
 

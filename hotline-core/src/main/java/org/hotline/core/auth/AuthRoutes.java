@@ -16,9 +16,13 @@ import org.hotline.core.http.ApiRoutes;
 
 /**
  * Sign-in, sign-out and "who am I". {@code POST /api/auth/login} with a JSON body (any other content type is
- * refused with 415) {@code {"username","password"}} answers
+ * refused with 415) {@code {"username","password","code"}} answers
  * the session token (for API clients, as a bearer token) and sets it as an HttpOnly, SameSite=Strict cookie
- * (for the consoles), with the CSRF token the consoles send back in {@code X-CSRF-Token}.
+ * (for the consoles), with the CSRF token the consoles send back in {@code X-CSRF-Token}. {@code code} is the
+ * account's TOTP code or one of its recovery codes ({@link SecondFactor}). After a right password: 401
+ * {@code code_required} or {@code invalid_code}; or, for an account that must enrol, 200 with
+ * {@code "status":"enrolment_required"}, the secret and its {@code otpauth://} URI (shown once) and no token; the
+ * next sign-in with a code of that secret confirms it and answers the recovery codes once ({@code recoveryCodes}).
  */
 public final class AuthRoutes implements ApiRoutes {
 
@@ -63,17 +67,23 @@ public final class AuthRoutes implements ApiRoutes {
             ctx.fail(ApiException.badRequest("invalid_request", "Give 'username' and 'password' as strings."));
             return;
         }
+        Object code = body.getValue("code");
+        if (code != null && !(code instanceof String text && text.length() <= 64)) {
+            ctx.fail(ApiException.badRequest("invalid_request", "Give 'code' as a string of the authenticator app's"
+                    + " digits or a recovery code."));
+            return;
+        }
         if (!throttle.tryAcquire(ctx.request().remoteAddress().hostAddress())) {
             ctx.response().putHeader("Retry-After", "60");
             ctx.fail(new ApiException(429, "too_many_attempts", "Too many sign-in attempts; wait a minute."));
             return;
         }
-        doLogin(ctx, username, password.toCharArray(), ctx.request().remoteAddress().hostAddress());
+        doLogin(ctx, username, password.toCharArray(), (String) code, ctx.request().remoteAddress().hostAddress());
     }
 
-    private void doLogin(RoutingContext ctx, String username, char[] password, String source) {
+    private void doLogin(RoutingContext ctx, String username, char[] password, String code, String source) {
         vertx.executeBlocking(() -> {
-            SignIn result = accounts.signIn(username, password, source);
+            SignIn result = accounts.signIn(username, password, code, source);
             return result instanceof SignIn.Success s ? new Outcome(result, sessions.start(s.principal())) : new Outcome(result, null);
         }).onComplete(ar -> {
             if (ar.failed()) {
@@ -93,7 +103,9 @@ public final class AuthRoutes implements ApiRoutes {
                         .setMaxAge(Sessions.MAX_AGE.toSeconds()));
                 ctx.response().putHeader("Content-Type", "application/json").end(user(s.principal())
                         .put("token", started.token()).put("csrfToken", started.csrfToken())
-                        .put("expiresAt", started.expiresAt().toString()).encode());
+                        .put("expiresAt", started.expiresAt().toString())
+                        .put("recoveryCodes", s.recoveryCodes().isEmpty() ? null : new JsonArray(s.recoveryCodes()))
+                        .encode());
             }
             case SignIn.Backoff backoff -> {
                 long seconds = Math.max(1, Duration.between(clock.instant(), backoff.until()).toSeconds() + 1);
@@ -103,6 +115,16 @@ public final class AuthRoutes implements ApiRoutes {
             }
             case SignIn.Refused refused -> ctx.fail(new ApiException(401, "invalid_credentials",
                     "Wrong username or password."));
+            case SignIn.CodeRequired required -> ctx.fail(new ApiException(401, "code_required",
+                    "Enter the code from your authenticator app, or one of your recovery codes."));
+            case SignIn.WrongCode wrong -> ctx.fail(new ApiException(401, "invalid_code",
+                    "Wrong or already used code."));
+            case SignIn.EnrolmentRequired enrol -> ctx.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("status", "enrolment_required")
+                            .put("message", "Add this secret to an authenticator app, then sign in with its code."
+                                    + " It is shown only this once.")
+                            .put("secret", enrol.enrolment().secret())
+                            .put("otpauthUri", enrol.enrolment().otpauthUri()).encode());
         }
     }
 

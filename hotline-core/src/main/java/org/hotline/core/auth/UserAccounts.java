@@ -26,8 +26,9 @@ import org.hotline.core.storage.MongoStore;
  * hashes. A sign-in takes the same work and gets the same answers whether or not the username exists: an
  * unknown name is checked against a dummy hash made once, and wrong passwords are slowed by
  * {@link SignInBackoff} per username and source address (no hard lock anyone could trigger). Passwords follow
- * {@link PasswordPolicy}. There are no default accounts: the first administrator is created with
- * {@code ./hotline admin create-user}.
+ * {@link PasswordPolicy}. After a right password comes the {@link SecondFactor}: a TOTP or recovery code, or
+ * enrolment for an account that must have one; a wrong code counts like a wrong password. There are no default
+ * accounts: the first administrator is created with {@code ./hotline admin create-user}.
  */
 public final class UserAccounts {
 
@@ -40,11 +41,13 @@ public final class UserAccounts {
     private final AuditLog audit;
     private final Clock clock;
     private final SignInBackoff backoff;
+    private final SecondFactor secondFactor;
     /** Checked when the username is unknown, so that costs one hash like a real check. */
     private final String dummyHash;
 
-    public UserAccounts(MongoStore store, PasswordHasher hasher, AuditLog audit, Clock clock) {
+    public UserAccounts(MongoStore store, PasswordHasher hasher, AuditLog audit, Clock clock, SecondFactor secondFactor) {
         this.users = store.database().getCollection("users");
+        this.secondFactor = secondFactor;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
@@ -78,13 +81,21 @@ public final class UserAccounts {
         return id;
     }
 
-    /** {@link #signIn(String, char[], String)} from no network address. */
+    /** {@link #signIn(String, char[], String, String)} from no network address, without a code. */
     public SignIn signIn(String username, char[] password) {
-        return signIn(username, password, LOCAL);
+        return signIn(username, password, null, LOCAL);
     }
 
-    /** Checks a password from {@code source} (the client address), counting failures towards the back-off. */
+    /** {@link #signIn(String, char[], String, String)} without a code. */
     public SignIn signIn(String username, char[] password, String source) {
+        return signIn(username, password, null, source);
+    }
+
+    /**
+     * Checks a password and then the second factor ({@code code}: a TOTP code, a recovery code or null) from
+     * {@code source} (the client address); wrong passwords and wrong codes count towards the back-off.
+     */
+    public SignIn signIn(String username, char[] password, String code, String source) {
         Optional<Instant> wait = backoff.waitUntil(username, source);
         if (wait.isPresent()) {
             return new SignIn.Backoff(wait.get());
@@ -95,16 +106,72 @@ public final class UserAccounts {
         // an unknown name may be a password typed in the wrong field: it is not written to the log
         String target = user == null ? "" : username;
         if (user != null && matches) {
-            backoff.succeeded(username, source);
-            users.updateOne(Filters.eq("_id", user.get("_id")), Updates.set("lastSignInAt", Date.from(clock.instant())));
-            audit.record(AuditEvent.of(actor, "auth.sign_in", target));
-            return new SignIn.Success(principal(user));
+            return secondStep(principal(user), code, source);
         }
+        return failed(actor, "auth.sign_in_failed", username, target, source);
+    }
+
+    private SignIn secondStep(Principal principal, String code, String source) {
+        String id = principal.userId();
+        String username = principal.username();
+        return switch (secondFactor.check(principal, code)) {
+            case SecondFactor.Check.Passed passed -> {
+                backoff.succeeded(username, source);
+                users.updateOne(Filters.eq("_id", id), Updates.set("lastSignInAt", Date.from(clock.instant())));
+                if (passed.how().equals("enrolled")) {
+                    audit.record(AuditEvent.of(id, "auth.totp_enrolled", username));
+                }
+                audit.record(new AuditEvent(id, "auth.sign_in", username, Map.of("factor", passed.how())));
+                yield new SignIn.Success(principal, passed.recoveryCodes());
+            }
+            case SecondFactor.Check.Missing missing -> new SignIn.CodeRequired();
+            case SecondFactor.Check.Enrol enrol -> {
+                audit.record(AuditEvent.of(id, "auth.totp_enrolment_started", username));
+                yield new SignIn.EnrolmentRequired(enrol.enrolment());
+            }
+            case SecondFactor.Check.Wrong wrong -> {
+                failed(id, "auth.second_factor_failed", username, username, source);
+                yield new SignIn.WrongCode();
+            }
+        };
+    }
+
+    private SignIn failed(String actor, String action, String username, String target, String source) {
         Optional<Instant> backoffStarted = backoff.fail(username, source);
-        audit.record(AuditEvent.of(actor, "auth.sign_in_failed", target));
+        audit.record(AuditEvent.of(actor, action, target));
         backoffStarted.ifPresent(until -> audit.record(new AuditEvent(actor, "auth.backoff", target,
                 Map.of("until", until.toString()))));
         return new SignIn.Refused();
+    }
+
+    /** Starts voluntary (or repeated) enrolment of the signed-in {@code principal}; audited. */
+    public SecondFactor.Enrolment beginEnrolment(Principal principal) {
+        SecondFactor.Enrolment enrolment = secondFactor.begin(principal);
+        audit.record(AuditEvent.of(principal.userId(), "auth.totp_enrolment_started", principal.username()));
+        return enrolment;
+    }
+
+    /** Confirms the enrolment of {@code principal} with a code; answers the recovery codes (shown once). */
+    public Optional<List<String>> confirmEnrolment(Principal principal, String code) {
+        Optional<List<String>> codes = secondFactor.confirm(principal, code);
+        audit.record(AuditEvent.of(principal.userId(),
+                codes.isPresent() ? "auth.totp_enrolled" : "auth.totp_confirm_failed", principal.username()));
+        return codes;
+    }
+
+    /**
+     * Removes the second factor of {@code username} for a person who has checked it is really the account's
+     * owner (lost phone and recovery codes); the owner enrols afresh at the next sign-in. Audited as
+     * {@code auth.totp_reset} by {@code actor}. False when there is no such account.
+     */
+    public boolean resetSecondFactor(String username, String actor) {
+        Document user = username == null ? null : users.find(Filters.eq("username", username)).first();
+        if (user == null) {
+            return false;
+        }
+        boolean had = secondFactor.reset(user.getString("_id"));
+        audit.record(new AuditEvent(actor, "auth.totp_reset", username, Map.of("hadFactor", String.valueOf(had))));
+        return true;
     }
 
     /**

@@ -51,6 +51,11 @@ public final class DataKeys {
         }
     }
 
+    /** One fixed key that is never rotated or re-read, e.g. a key derived from the server key for one purpose. */
+    public static DataKeys fixed(String id, byte[] key) {
+        return new DataKeys(null, new KeyRing(Map.of(id, key.clone()), id), null);
+    }
+
     public static Path keyFile(Path dataDir) {
         return dataDir.resolve("keys").resolve("data-keys");
     }

@@ -51,7 +51,7 @@ class AuthIT {
         vertx = Vertx.vertx();
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         AuditLog audit = audited::add;
-        accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
+        accounts = org.hotline.core.testsupport.Staff.accounts(mongo, audit);
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
         ApiRoutes supervisorOnly = (router, access) -> router.post("/api/test/supervisor")
@@ -130,7 +130,7 @@ class AuthIT {
             login("ana.operator", "not the password!");
         }
         assertThat(login("ana.operator", PASSWORD).statusCode()).isEqualTo(429);
-        String supervisor = login("sam.supervisor", PASSWORD).bodyAsJsonObject().getString("token");
+        String supervisor = supervisorToken();
         String operator = login("olga.operator", PASSWORD).bodyAsJsonObject().getString("token");
         // when
         HttpResponse<Buffer> byOperator = send(client.post(port, "127.0.0.1", "/api/users/ana.operator/unlock")
@@ -164,7 +164,7 @@ class AuthIT {
     @Test
     void shouldForbidAndAuditARequestOutsideTheRoleAndAllowItForTheRightRole() throws Exception {
         String operator = login("ana.operator", PASSWORD).bodyAsJsonObject().getString("token");
-        String supervisor = login("sam.supervisor", PASSWORD).bodyAsJsonObject().getString("token");
+        String supervisor = supervisorToken();
 
         HttpResponse<Buffer> denied = send(client.post(port, "127.0.0.1", "/api/test/supervisor")
                 .bearerTokenAuthentication(operator), Buffer.buffer());
@@ -181,9 +181,9 @@ class AuthIT {
 
     @Test
     void shouldRequireTheCsrfTokenForCookieSessionsAndEndTheSessionOnSignOut() throws Exception {
-        HttpResponse<Buffer> login = login("sam.supervisor", PASSWORD);
-        String token = login.bodyAsJsonObject().getString("token");
-        String csrf = login.bodyAsJsonObject().getString("csrfToken");
+        org.hotline.core.testsupport.Staff.Session login = org.hotline.core.testsupport.Staff.signIn(port, "sam.supervisor", PASSWORD);
+        String token = login.token();
+        String csrf = login.csrfToken();
         String cookie = "hotline_session=" + token;
 
         HttpResponse<Buffer> noCsrf = send(client.post(port, "127.0.0.1", "/api/test/supervisor").putHeader("Cookie", cookie), Buffer.buffer());
@@ -245,6 +245,11 @@ class AuthIT {
             assertThat(r.cookies()).isEmpty();
         });
         assertThat(json.statusCode()).isEqualTo(200);
+    }
+
+    /** The supervisor signs in with a second factor (enrolled at the first sign-in). */
+    private String supervisorToken() throws Exception {
+        return org.hotline.core.testsupport.Staff.signIn(port, "sam.supervisor", PASSWORD).token();
     }
 
     private static String outcome(HttpResponse<Buffer> response) {

@@ -30,7 +30,8 @@ class SignInTimingIT {
     void start() {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         // enough iterations that hashing, not the database, is what a sign-in spends its time on
-        accounts = new UserAccounts(mongo, new PasswordHasher(400_000), event -> { }, Clock.systemUTC());
+        accounts = new UserAccounts(mongo, new PasswordHasher(400_000), event -> { }, Clock.systemUTC(),
+                new SecondFactor(mongo, org.hotline.core.security.ServerKey.load(java.util.Optional.empty(), dir), SecondFactor.DEFAULT_REQUIRED_ROLES, Clock.systemUTC()));
         accounts.ensureIndexes();
         accounts.create("ana.operator", PASSWORD.toCharArray(), Set.of(Role.OPERATOR), Optional.empty(), "test");
     }

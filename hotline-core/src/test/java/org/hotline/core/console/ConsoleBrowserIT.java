@@ -86,7 +86,9 @@ class ConsoleBrowserIT {
 
     @Test
     void shouldTakeACallFromQueueToReferralAndRetryADeadLetter() throws Exception {
-        // given: an earlier report whose referral the labour inspectorate refused (a dead letter) ...
+        // given: the supervisor enrolled a second factor at an earlier sign-in; the page then asks for a code
+        Staff.signIn(node.httpPort(), "sia.supervisor");
+        // ... an earlier report whose referral the labour inspectorate refused (a dead letter) ...
         agencies.thenAnswer(400);
         String dead = report();
         await().atMost(Duration.ofSeconds(20)).until(() -> "DEAD_LETTER".equals(referralState(dead, "mol-labour")));
@@ -107,6 +109,9 @@ class ConsoleBrowserIT {
         assertThat(run.exitCode()).as("browser script output: %s", run.lines()).isZero();
         JsonObject seen = new JsonObject(run.last());
         assertThat(seen.getJsonArray("problems")).isEmpty();
+        // the supervisor (enrolled at the node's first sign-in) typed a code of a step not used before
+        assertThat(seen.getJsonObject("signIns").getJsonObject("sia.supervisor").getBoolean("enrolled")).isFalse();
+        assertThat(run.lines()).anySatisfy(l -> assertThat(l).startsWith("{\"totp\":").contains("sia.supervisor"));
         assertThat(seen.getJsonArray("waiting").encode()).contains(waiting);
         assertThat(seen.getJsonArray("deadLetters").encode()).contains(dead);
         assertThat(seen.getBoolean("deadLetterGone")).isTrue();

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.AuthRoutes;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
@@ -55,7 +54,7 @@ class HttpApiIT {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         metrics = new HotlineMetrics(false);
         AuditLog audit = audited::add;
-        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
+        UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(mongo, audit);
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
         HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo,

@@ -22,14 +22,9 @@ final class LiveHttp {
         this.port = port;
     }
 
-    /** Signs in over {@code POST /api/auth/login} and returns the bearer token. */
+    /** Signs in over {@code POST /api/auth/login} (with a second factor where needed) and returns the bearer token. */
     String login(String username, String password) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/login"))
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
-                        .put("password", password).encode()))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
+        return org.hotline.core.testsupport.Staff.signIn(port, username, password).token();
     }
 
     /** An open event stream: the lines so far, and a future completed when the server ends the stream. */

@@ -20,7 +20,6 @@ import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
@@ -79,7 +78,7 @@ class LiveRoutesIT {
 
     private int startApi(HotlineMetrics metrics, TipQueries tips, Live live) throws Exception {
         AuditLog audit = audited::add;
-        UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(1_000), audit, Clock.systemUTC());
+        UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(mongo, audit);
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         MongoOperatorDirectory directory = new MongoOperatorDirectory(mongo);

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.auth.AuthRoutes;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
@@ -81,7 +80,7 @@ class PathwayApiIT {
         syncA.syncOnce();
         syncB.syncOnce();
 
-        UserAccounts accounts = new UserAccounts(bed.mongo, new PasswordHasher(1_000), bed.audit(bed.mongo), Clock.systemUTC());
+        UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(bed.mongo, bed.audit(bed.mongo));
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(bed.mongo, accounts, Clock.systemUTC());
         HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false), new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dir))),
@@ -350,11 +349,7 @@ class PathwayApiIT {
     }
 
     private String signIn(String username) throws Exception {
-        HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/auth/login")
-                .sendJsonObject(new JsonObject().put("username", username).put("password", PASSWORD))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(login.statusCode()).isEqualTo(200);
-        return login.bodyAsJsonObject().getString("token");
+        return org.hotline.core.testsupport.Staff.signIn(port, username, PASSWORD).token();
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, String token, Object body) throws Exception {

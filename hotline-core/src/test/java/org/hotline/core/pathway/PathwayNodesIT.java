@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.hotline.core.Hotline;
 import org.hotline.core.HotlineConfig;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.e2e.Calls;
@@ -70,7 +69,7 @@ class PathwayNodesIT {
         envB.put("HOTLINE_SERVER_KEY", SERVER_KEY);
         envB.put("MONGODB_URI", nodeA.mongo().connectionString());
         nodeB = Hotline.start(HotlineConfig.fromEnv(envB), envB, Clock.systemUTC());
-        UserAccounts accounts = new UserAccounts(nodeA.mongo(), new PasswordHasher(1_000), nodeA.audit(), Clock.systemUTC());
+        UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(nodeA.mongo(), nodeA.audit());
         accounts.create("alice", PASSWORD.toCharArray(), Set.of(Role.MINISTRY_ADMIN), Optional.empty(), "test");
         accounts.create("bob", PASSWORD.toCharArray(), Set.of(Role.MINISTRY_ADMIN), Optional.empty(), "test");
     }
@@ -114,11 +113,7 @@ class PathwayNodesIT {
     }
 
     private String signIn(String username) throws Exception {
-        HttpResponse<Buffer> login = client.post(nodeA.httpPort(), "127.0.0.1", "/api/auth/login")
-                .sendJsonObject(new JsonObject().put("username", username).put("password", PASSWORD))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(login.statusCode()).isEqualTo(200);
-        return login.bodyAsJsonObject().getString("token");
+        return org.hotline.core.testsupport.Staff.signIn(nodeA.httpPort(), username, PASSWORD).token();
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, String token, Object body) throws Exception {

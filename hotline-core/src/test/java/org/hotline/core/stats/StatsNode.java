@@ -1,7 +1,6 @@
 package org.hotline.core.stats;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.Hotline;
 import org.hotline.core.HotlineConfig;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.e2e.TestNode;
@@ -41,8 +39,7 @@ final class StatsNode implements AutoCloseable {
         env.putAll(extraEnv);
         hotline = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC());
         data = new StatsData(hotline.mongo().database());
-        UserAccounts accounts = new UserAccounts(hotline.mongo(), new PasswordHasher(1_000), event -> { },
-                Clock.systemUTC());
+        UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(hotline.mongo(), event -> { });
         supervisorId = accounts.create("sam.supervisor", PASSWORD.toCharArray(), Set.of(Role.SUPERVISOR),
                 Optional.empty(), "test");
         accounts.create("ana.operator", PASSWORD.toCharArray(), Set.of(Role.OPERATOR), Optional.empty(), "test");
@@ -54,14 +51,13 @@ final class StatsNode implements AutoCloseable {
 
     /** Signs in over HTTP and returns the bearer token. */
     String login(String username) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
-                        .put("password", PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
+        try {
+            return org.hotline.core.testsupport.Staff.signIn(hotline.httpPort(), username, PASSWORD).token();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return new JsonObject(response.body()).getString("token");
     }
 
     /** GET with the bearer token, or without one when {@code token} is null. */

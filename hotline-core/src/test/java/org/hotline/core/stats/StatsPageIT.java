@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.hotline.core.testsupport.BrowserScripts;
+import org.hotline.core.testsupport.Staff;
 
 /**
  * Renders the statistics page and the monthly report of a running node in headless Chromium (Playwright, driven
@@ -66,6 +67,10 @@ class StatsPageIT {
         assertThat(run.exitCode()).as("browser script output: %s", run.lines()).isZero();
         JsonObject seen = new JsonObject(run.last());
         assertThat(seen.getJsonArray("problems")).isEmpty();
+        // a supervisor's first sign-in: the page shows the new secret once, the code confirms it, recovery codes follow
+        assertThat(seen.getJsonObject("signIn").getMap()).containsEntry("enrolled", true)
+                .containsEntry("secretShown", true).containsEntry("recoveryCodes", 10);
+        assertThat(Staff.factor(node.hotline.httpPort(), "sam.supervisor")).isPresent();
         assertThat(seen.getInteger("bars")).isGreaterThan(5);
         assertThat(seen.getInteger("suppressedMarks")).isPositive();
         assertThat(seen.getJsonArray("typeLabels").getList()).contains("forced_labour", "8", "child_labour", "< 5");

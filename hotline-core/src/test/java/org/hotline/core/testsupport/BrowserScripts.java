@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  * Runs the Playwright scripts of {@code src/test/browser} (headless Debian Chromium) from JUnit. playwright-core
  * is installed by {@code ./hotline test} under {@code target/browser} (never below {@code src}); the scripts are
  * copied beside it so node resolves it. Without Chromium, node or playwright-core the calling test fails when
- * {@code CI=true} and is skipped elsewhere.
+ * {@code CI=true} and is skipped elsewhere. The scripts get the second factors {@link Staff} knows
+ * ({@code HOTLINE_TOTP}) and report back the ones they enrol or use.
  */
 public final class BrowserScripts {
 
@@ -76,7 +77,10 @@ public final class BrowserScripts {
         copyScripts();
         List<String> command = new ArrayList<>(List.of("node", INSTALLED.resolve(script).toString()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the second factors Staff enrolled, so a script signs in with codes of steps not used yet
+        builder.environment().put("HOTLINE_TOTP", Staff.factorsJson());
+        Process process = builder.start();
         List<String> lines = new ArrayList<>();
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -85,6 +89,7 @@ public final class BrowserScripts {
                     synchronized (lines) {
                         lines.add(line);
                     }
+                    recordFactor(line);
                     onLine.accept(line);
                 }
             } catch (IOException e) {
@@ -101,6 +106,16 @@ public final class BrowserScripts {
         synchronized (lines) {
             return new Run(process.exitValue(), List.copyOf(lines));
         }
+    }
+
+    /** A {@code {"totp": {base, username, secret, step}}} line: a factor the script enrolled or a step it used. */
+    private static void recordFactor(String line) {
+        if (!line.startsWith("{\"totp\":")) {
+            return;
+        }
+        io.vertx.core.json.JsonObject totp = new io.vertx.core.json.JsonObject(line).getJsonObject("totp");
+        Staff.used(java.net.URI.create(totp.getString("base")).getPort(), totp.getString("username"),
+                totp.getString("secret"), totp.getLong("step"));
     }
 
     /** Copies the scripts beside the installed node_modules, where node's ES module resolution finds it. */
