@@ -247,7 +247,7 @@ final class NodeAssembly {
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
+        HttpApi.Deps deps = new HttpApi.Deps(tips,
                 () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.port() > 0,
                         ivr.activeCalls()),
                 config.maxBodyBytes(), access, features);

@@ -31,7 +31,6 @@ import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
-import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.tip.TipQueries;
 import org.hotline.pathway.LoadResult;
 import org.hotline.pathway.Pathway;
@@ -84,7 +83,7 @@ class PathwayApiIT {
         UserAccounts accounts = new UserAccounts(bed.mongo, new PasswordHasher(1_000), bed.audit(bed.mongo), Clock.systemUTC());
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(bed.mongo, accounts, Clock.systemUTC());
-        HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false), new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dir))),
+        HttpApi.Deps deps = new HttpApi.Deps(new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dir))),
                 () -> new Health(true, true, 0, true, 0), 1024 * 1024, new SessionAccess(vertx, sessions, bed.audit(bed.mongo)),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()), new PathwayApi(lifecycle)));
         port = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
