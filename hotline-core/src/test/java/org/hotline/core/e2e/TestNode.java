@@ -33,6 +33,7 @@ public final class TestNode {
         env.put("HOTLINE_DISPATCH_CONNECT_TIMEOUT", "1s");
         env.put("HOTLINE_DISPATCH_RESPONSE_TIMEOUT", "2s");
         env.put("HOTLINE_METRICS_TOKEN", METRICS_TOKEN);
+        env.putAll(TestFiles.LOCAL_AGENCIES);
         SECRET_REFS.forEach(ref -> env.put(ref, SECRET));
         return env;
     }

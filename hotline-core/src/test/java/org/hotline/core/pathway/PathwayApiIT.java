@@ -29,6 +29,7 @@ import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
 import org.hotline.core.tip.TipQueries;
@@ -73,8 +74,8 @@ class PathwayApiIT {
         bed = new LifecycleBed(dir.resolve("mongo"));
         vertx = Vertx.vertx();
         PathwayLifecycle lifecycle = bed.lifecycle();
-        nodeA = ActivePathway.fromFile(NATIONAL, Map.of());
-        nodeB = ActivePathway.fromFile(NATIONAL, Map.of());
+        nodeA = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
+        nodeB = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         syncA = bed.sync(lifecycle, nodeA);
         syncB = bed.sync(bed.lifecycle(bed.secondConnection(), Map.of()), nodeB);
         syncA.syncOnce();

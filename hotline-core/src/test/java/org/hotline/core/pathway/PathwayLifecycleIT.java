@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.pathway.PathwayLifecycleException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,8 +173,8 @@ class PathwayLifecycleIT {
     @Test
     void shouldSeedTheStartUpFileOnceAsTheActiveVersion() {
         // given
-        ActivePathway first = ActivePathway.fromFile(NATIONAL, Map.of());
-        ActivePathway second = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway first = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
+        ActivePathway second = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
 
         // when
         bed.sync(lifecycle, first).syncOnce();
@@ -195,7 +196,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldActivateAtTheEffectiveTimeAndNotBefore() {
         // given
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         PathwaySync sync = bed.sync(lifecycle, active);
         sync.syncOnce();
         PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
@@ -246,7 +247,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldRollBackToThePreviousVersion() {
         // given
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         PathwaySync sync = bed.sync(lifecycle, active);
         sync.syncOnce();
         String v1 = active.current().versionId().orElseThrow();
@@ -272,7 +273,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldRefuseToRollBackToAVersionThatWasNeverActive() {
         // given
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         bed.sync(lifecycle, active).syncOnce();
         PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
 
@@ -287,7 +288,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldRepairStatesLeftByACrashBetweenRetiringAndActivating() {
         // given the old version retired, the new one scheduled but not yet marked ACTIVE (crash in between)
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         PathwaySync sync = bed.sync(lifecycle, active);
         sync.syncOnce();
         String v1 = active.current().versionId().orElseThrow();
@@ -298,7 +299,7 @@ class PathwayLifecycleIT {
         assertThat(bed.activeCount()).isZero();
 
         // when a node (here a fresh one) polls
-        ActivePathway restarted = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway restarted = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         bed.sync(lifecycle, restarted).syncOnce();
 
         // then
