@@ -229,7 +229,7 @@ public final class PathwayLifecycle {
                 by.userId(), clock.instant(), why, kind);
         store.insertActivation(activation);
         audit.record(new AuditEvent(by.userId(), action, version.label(), Map.of("versionId", version.id(),
-                "effectiveAt", when.toString(), "reason", why)));
+                "effectiveAt", when.toString(), "reason", AuditEvent.given(why))));
         return activation;
     }
 
@@ -249,7 +249,7 @@ public final class PathwayLifecycle {
             throw PathwayLifecycleException.wrongState(get(version.id()), verb, expected);
         }
         audit.record(new AuditEvent(change.by(), action, version.label(), Map.of("versionId", version.id(),
-                "reason", change.reason())));
+                "reason", AuditEvent.given(change.reason()))));
         return get(version.id());
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.pathway.PathwayLifecycleException.Kind;
+import org.hotline.core.testsupport.AuditScan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,26 @@ class PathwayLifecycleIT {
     @AfterEach
     void tearDown() throws Exception {
         bed.close();
+    }
+
+    @Test
+    void shouldKeepEachTransitionsReasonWithTheVersionAndOnlyThatOneWasGivenInTheAuditLog() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+
+        // when
+        lifecycle.submit(draft.id(), ALICE, "Minister Dolo asked for the Nimba shelter");
+        lifecycle.approve(draft.id(), BOB, "checked with Dolo's office");
+        lifecycle.activate(draft.id(), BOB, "live for Dolo", Optional.empty());
+
+        // then
+        assertThat(lifecycle.get(draft.id()).transitions()).extracting(PathwayVersion.Transition::reason)
+                .contains("Minister Dolo asked for the Nimba shelter", "checked with Dolo's office");
+        assertThat(AuditScan.entriesHolding(bed.mongo.database(), "Dolo")).isEmpty();
+        assertThat(bed.mongo.database().getCollection("audit_log").find(new org.bson.Document("action",
+                new org.bson.Document("$in", List.of("pathway.submit", "pathway.approve", "pathway.activate.schedule"))))
+                .map(e -> e.get("details", org.bson.Document.class).getString("reason")).into(new java.util.ArrayList<>()))
+                .containsExactly("given", "given", "given");
     }
 
     @Test
