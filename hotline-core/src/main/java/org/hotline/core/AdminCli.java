@@ -147,9 +147,12 @@ public final class AdminCli {
     /** The agency ids of the pathway in force: the stored active version, else the start-up file. */
     private static Set<String> activeAgencies(MongoStore store, AuditLog audit, HotlineConfig config,
             Map<String, String> env) {
-        PathwayLifecycle lifecycle = new PathwayLifecycle(store, audit, env, Clock.systemUTC(), Integer.MAX_VALUE);
+        // Only the agency ids are read and nothing is sent, so where the webhooks point does not matter here.
+        Map<String, String> anyTarget = new java.util.HashMap<>(env);
+        anyTarget.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
+        PathwayLifecycle lifecycle = new PathwayLifecycle(store, audit, anyTarget, Clock.systemUTC(), Integer.MAX_VALUE);
         Pathway pathway = lifecycle.activationNow().map(a -> lifecycle.compile(lifecycle.get(a.versionId())))
-                .orElseGet(() -> ActivePathway.fromFile(config.pathwayFile(), env).get());
+                .orElseGet(() -> ActivePathway.fromFile(config.pathwayFile(), anyTarget).get());
         return pathway.agencies().stream().map(Agency::id).collect(java.util.stream.Collectors.toSet());
     }
 

@@ -26,6 +26,16 @@ final class EnvReader {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** A secret, if set: at least {@code minLength} characters; the error never repeats the value. */
+    Optional<String> secret(String key, int minLength) {
+        Optional<String> value = optional(key);
+        if (value.isPresent() && value.get().length() < minLength) {
+            throw new IllegalArgumentException("Configuration " + key + " is too short: expected a random secret of at least "
+                    + minLength + " characters");
+        }
+        return value;
+    }
+
     String string(String key, String defaultValue) {
         return optional(key).orElse(defaultValue);
     }

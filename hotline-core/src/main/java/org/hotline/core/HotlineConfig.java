@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.auth.PasswordHasher;
+import org.hotline.core.metrics.MetricsRoutes;
 
 /**
  * The service's configuration, read once at start-up from environment variables. Immutable; a bad value
@@ -31,7 +32,8 @@ public record HotlineConfig(
         long maxBodyBytes,
         int passwordIterations,
         boolean secureCookies,
-        Duration flowsPoll) {
+        Duration flowsPoll,
+        Optional<String> metricsToken) {
 
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final String DEFAULT_MONGO_DATABASE = "hotline";
@@ -74,7 +76,8 @@ public record HotlineConfig(
                 r.range("HOTLINE_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 1_000, 10_000_000),
                 // Secure unless a demo runs on plain http; production sits behind TLS
                 r.bool("HOTLINE_SECURE_COOKIES", !demo),
-                r.duration("HOTLINE_FLOWS_POLL", DEFAULT_FLOWS_POLL));
+                r.duration("HOTLINE_FLOWS_POLL", DEFAULT_FLOWS_POLL),
+                r.secret("HOTLINE_METRICS_TOKEN", MetricsRoutes.MIN_TOKEN_LENGTH));
     }
 
     private static String defaultNodeId() {

@@ -149,8 +149,9 @@ final class NodeAssembly {
             LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}",
                     config.nodeId(), ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(),
                     web.http().actualPort(), pathway.get().id(), pathway.get().version(), config.dataDir(),
-                    config.demo() ? "demo mode (demo agencies on http://127.0.0.1:" + config.demoAgencyPort()
-                            + "/agencies/<agency>)" : "demo mode off");
+                    config.demo() ? "demo mode (demo agencies on http://" + DemoAgencyReceiver.HOST + ":"
+                            + config.demoAgencyPort() + "/agencies/<agency>, loopback only: its /received pages show "
+                            + "whole referral payloads)" : "demo mode off");
             return new Hotline(parts);
         } catch (RuntimeException e) {
             started.forEach(NodeAssembly::closeQuietly);
@@ -249,7 +250,7 @@ final class NodeAssembly {
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, tips,
+        HttpApi.Deps deps = new HttpApi.Deps(tips,
                 () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.port() > 0,
                         ivr.activeCalls()),
                 config.maxBodyBytes(), access, features);
@@ -257,8 +258,8 @@ final class NodeAssembly {
         HttpServer http = listen(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()),
                 "HTTP", config.httpHost(), config.httpPort(), "HOTLINE_HTTP_PORT");
         if (config.demo()) {
-            listen(new DemoAgencyReceiver().start(vertx, "127.0.0.1", config.demoAgencyPort()), "Demo agency",
-                    "127.0.0.1", config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
+            listen(new DemoAgencyReceiver().start(vertx, config.demoAgencyPort()), "Demo agency",
+                    DemoAgencyReceiver.HOST, config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
         }
         return new Web(vertx, http, HttpApi.routes(api), ami);
     }

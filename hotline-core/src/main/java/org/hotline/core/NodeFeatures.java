@@ -20,6 +20,7 @@ import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.live.Live;
 import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.metrics.MetricsRoutes;
 import org.hotline.core.ops.Readiness;
 import org.hotline.core.ops.ReadyRoutes;
 import org.hotline.core.pathway.ActivePathway;
@@ -55,7 +56,8 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
                 new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness),
-                new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts)));
+                new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts),
+                new MetricsRoutes(metrics, config.metricsToken(), config.demo())));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env)));
         features.add(new PathwayApi(pathways));

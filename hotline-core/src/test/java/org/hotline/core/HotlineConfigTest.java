@@ -57,4 +57,14 @@ class HotlineConfigTest {
         assertThatThrownBy(() -> HotlineConfig.fromEnv(Map.of("HOTLINE_NODE_INDEX", "16")))
                 .hasMessageContaining("HOTLINE_NODE_INDEX");
     }
+
+    @Test
+    void shouldRefuseAShortMetricsTokenWithoutRepeatingIt() {
+        // when / then
+        assertThatThrownBy(() -> HotlineConfig.fromEnv(Map.of("HOTLINE_METRICS_TOKEN", "secret42")))
+                .hasMessageContaining("HOTLINE_METRICS_TOKEN").hasMessageNotContaining("secret42");
+        assertThat(HotlineConfig.fromEnv(Map.of("HOTLINE_METRICS_TOKEN", "0123456789abcdef")).metricsToken())
+                .contains("0123456789abcdef");
+        assertThat(HotlineConfig.fromEnv(Map.of()).metricsToken()).isEmpty();
+    }
 }

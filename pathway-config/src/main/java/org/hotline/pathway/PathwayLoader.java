@@ -25,6 +25,11 @@ public final class PathwayLoader {
      * compiled pathway and the warnings.
      */
     public static LoadResult load(String yamlText, String sourceName, Map<String, String> env) {
-        return PathwayCompiler.load(yamlText, sourceName, env);
+        return load(yamlText, sourceName, env, LoadOptions.ANY_WEBHOOK_HOST);
+    }
+
+    /** As {@link #load(String, String, Map)}, with the checks {@code options} adds for where it is loaded. */
+    public static LoadResult load(String yamlText, String sourceName, Map<String, String> env, LoadOptions options) {
+        return PathwayCompiler.load(yamlText, sourceName, env, options);
     }
 }

@@ -35,6 +35,8 @@ public final class ProblemCodes {
 
     // Semantics
     public static final String AGENCY_NO_CHANNEL = "agency-no-channel";
+    /** A webhook to the loading machine itself, where {@link LoadOptions} does not allow one. */
+    public static final String LOCAL_WEBHOOK = "local-webhook";
     public static final String RULE_NEVER_MATCHES = "rule-never-matches";
     public static final String RULE_SHADOWED = "rule-shadowed";
     public static final String ESCALATION_CYCLE = "escalation-cycle";

@@ -18,16 +18,21 @@ import org.slf4j.LoggerFactory;
  * Demo mode only: a small agency endpoint that stands in for every agency of the example pathway, so that a
  * newcomer can watch a referral arrive. It logs what it receives (category and priority, no personal data),
  * treats a repeated {@code Idempotency-Key} as the same referral, and lists receipts at
- * {@code GET /agencies/{id}/received}.
+ * {@code GET /agencies/{id}/received}. Those pages show whole payloads to whoever asks, so the receiver
+ * listens on {@link #HOST} (loopback) only, whatever the node's own HTTP host is.
  */
 public final class DemoAgencyReceiver {
+
+    /** The only address the receiver binds: its receipts must not be reachable from another machine. */
+    public static final String HOST = "127.0.0.1";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAgencyReceiver.class);
 
     private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
     private final Map<String, Boolean> seenKeys = new ConcurrentHashMap<>();
 
-    public Future<HttpServer> start(Vertx vertx, String host, int port) {
+    /** Listens on {@link #HOST} and {@code port} (0 = any free port). */
+    public Future<HttpServer> start(Vertx vertx, int port) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.post("/agencies/:agency").handler(ctx -> {
@@ -57,6 +62,6 @@ public final class DemoAgencyReceiver {
         router.get("/agencies/:agency/received").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .end(new JsonArray(received.getOrDefault(ctx.pathParam("agency"), List.of())).encode()));
-        return vertx.createHttpServer().requestHandler(router).listen(port, host);
+        return vertx.createHttpServer().requestHandler(router).listen(port, HOST);
     }
 }

@@ -14,13 +14,12 @@ import java.util.function.Supplier;
 import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.Role;
-import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.tip.Tip;
 import org.hotline.core.tip.TipQueries;
 
 /**
- * The HTTP API: health, Prometheus metrics and the tip status look-up (operators and supervisors only), plus
- * every feature's {@link ApiRoutes}.
+ * The HTTP API: health and the tip status look-up (operators and supervisors only), plus every feature's
+ * {@link ApiRoutes} (the Prometheus scrape among them, {@code metrics/MetricsRoutes}).
  * Blocking work (the MongoDB driver) runs on worker threads, never on the event loop.
  */
 public final class HttpApi {
@@ -32,7 +31,7 @@ public final class HttpApi {
     private HttpApi() {}
 
     /** What the API needs from the rest of the service. */
-    public record Deps(HotlineMetrics metrics, TipQueries tips, Supplier<Health> health, long maxBodyBytes,
+    public record Deps(TipQueries tips, Supplier<Health> health, long maxBodyBytes,
             Access access, List<ApiRoutes> features) {
 
         public Deps {
@@ -46,9 +45,6 @@ public final class HttpApi {
         router.route().handler(HttpApi::securityHeaders);
         router.route().handler(BodyHandler.create().setBodyLimit(deps.maxBodyBytes()));
         router.get("/health").handler(ctx -> health(vertx, deps, ctx));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(deps.metrics().scrape()));
         router.get("/api/tips/:reference").handler(deps.access().require(Role.OPERATOR, Role.SUPERVISOR))
                 .handler(ctx -> tipStatus(vertx, deps, ctx));
         deps.features().forEach(feature -> feature.mount(router, deps.access()));

@@ -125,7 +125,7 @@ public final class LiveRoutes implements ApiRoutes {
                 throw toApi(e);
             }
             audit.record(new AuditEvent(principal.userId(), pause ? "operator.pause" : "operator.unpause", phone.get(),
-                    reason.isEmpty() ? Map.of() : Map.of("reason", reason)));
+                    reason.isEmpty() ? Map.of() : Map.of("reason", AuditEvent.given(reason))));
             return phone.get();
         }).onComplete(ar -> {
             if (ar.failed()) {

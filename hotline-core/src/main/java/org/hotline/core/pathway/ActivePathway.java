@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hotline.pathway.LoadResult;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.PathwayLoader;
+import org.hotline.pathway.ProblemCodes;
 
 /**
  * The pathway version that routes new tips on this node. Swapped atomically (by {@link PathwaySync} when the
@@ -27,14 +28,21 @@ public final class ActivePathway {
         this.startFile = startFile;
     }
 
-    /** Loads the pathway file, failing start-up with every problem listed when it is invalid. */
+    /**
+     * Loads the pathway file, failing start-up with every problem listed when it is invalid; webhooks to this
+     * machine are refused as {@link PathwayLifecycleConfig#loadOptions} says.
+     */
     public static ActivePathway fromFile(Path file, Map<String, String> env) {
         PathwayFile read = PathwayFile.read(file);
-        LoadResult result = PathwayLoader.load(read.text(), file.toString(), env);
+        LoadResult result = PathwayLoader.load(read.text(), file.toString(), env, PathwayLifecycleConfig.loadOptions(env));
         return switch (result) {
             case LoadResult.Valid valid -> new ActivePathway(valid.pathway(), Optional.of(read));
             case LoadResult.Invalid invalid -> throw new IllegalArgumentException("The pathway " + file
-                    + " is invalid:\n" + invalid.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
+                    + " is invalid:\n" + invalid.problems().stream().map(Object::toString).collect(Collectors.joining("\n"))
+                    + (invalid.problems().stream().anyMatch(p -> ProblemCodes.LOCAL_WEBHOOK.equals(p.code()))
+                            ? "\nWebhooks to this machine are allowed only in demo mode (HOTLINE_DEMO=true) or with "
+                                    + "HOTLINE_ALLOW_LOCAL_WEBHOOKS=true (tests, labs); give the agencies' real addresses."
+                            : ""));
         };
     }
 

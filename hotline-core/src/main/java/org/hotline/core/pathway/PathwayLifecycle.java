@@ -15,6 +15,7 @@ import org.hotline.core.pathway.PathwayLifecycleException.Kind;
 import org.hotline.core.pathway.PathwayVersion.Transition;
 import org.hotline.core.pathway.internal.MongoPathwayVersions;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.pathway.LoadOptions;
 import org.hotline.pathway.LoadResult;
 import org.hotline.pathway.Pathway;
 import org.hotline.pathway.PathwayLoader;
@@ -37,6 +38,7 @@ public final class PathwayLifecycle {
     private final Map<String, String> env;
     private final Clock clock;
     private final int maxYamlBytes;
+    private final LoadOptions loadOptions;
 
     public PathwayLifecycle(MongoStore mongo, AuditLog audit, Map<String, String> env, Clock clock, int maxYamlBytes) {
         this.store = new MongoPathwayVersions(mongo.database());
@@ -44,19 +46,20 @@ public final class PathwayLifecycle {
         this.env = Map.copyOf(env);
         this.clock = clock;
         this.maxYamlBytes = maxYamlBytes;
+        this.loadOptions = PathwayLifecycleConfig.loadOptions(env);
     }
 
     public void ensureIndexes() {
         store.ensureIndexes();
     }
 
-    /** Parses and lints pathway text with this node's environment; stores nothing. */
+    /** Parses and lints pathway text with this node's environment and webhook rule; stores nothing. */
     public LoadResult validate(String yaml, String source) {
         if (yaml.getBytes(StandardCharsets.UTF_8).length > maxYamlBytes) {
             throw new PathwayLifecycleException(Kind.INVALID, "pathway_too_large",
                     "A pathway file may be at most " + maxYamlBytes + " bytes.");
         }
-        return PathwayLoader.load(yaml, source, env);
+        return PathwayLoader.load(yaml, source, env, loadOptions);
     }
 
     /** Stores a new draft; refused (nothing stored) when the text has lint errors or its version exists. */
@@ -206,6 +209,11 @@ public final class PathwayLifecycle {
         return store;
     }
 
+    /** Whether webhooks to this machine are accepted here; {@link PathwaySync} loads stored versions alike. */
+    LoadOptions loadOptions() {
+        return loadOptions;
+    }
+
     AuditLog audit() {
         return audit;
     }
@@ -221,7 +229,7 @@ public final class PathwayLifecycle {
                 by.userId(), clock.instant(), why, kind);
         store.insertActivation(activation);
         audit.record(new AuditEvent(by.userId(), action, version.label(), Map.of("versionId", version.id(),
-                "effectiveAt", when.toString(), "reason", why)));
+                "effectiveAt", when.toString(), "reason", AuditEvent.given(why))));
         return activation;
     }
 
@@ -241,7 +249,7 @@ public final class PathwayLifecycle {
             throw PathwayLifecycleException.wrongState(get(version.id()), verb, expected);
         }
         audit.record(new AuditEvent(change.by(), action, version.label(), Map.of("versionId", version.id(),
-                "reason", change.reason())));
+                "reason", AuditEvent.given(change.reason()))));
         return get(version.id());
     }
 

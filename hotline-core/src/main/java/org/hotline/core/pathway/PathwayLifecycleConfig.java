@@ -1,9 +1,11 @@
 package org.hotline.core.pathway;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hotline.pathway.LoadOptions;
 
 /**
  * Settings of the pathway lifecycle, from the environment; a bad value stops start-up naming the variable.
@@ -29,6 +31,16 @@ public record PathwayLifecycleConfig(Duration pollInterval, int maxYamlBytes) {
         }
     }
 
+    /**
+     * How this node loads pathways: a webhook to this machine (loopback, link-local, {@code localhost}) is an
+     * error unless {@code HOTLINE_ALLOW_LOCAL_WEBHOOKS} is true, which it is by default only in demo mode
+     * ({@code HOTLINE_DEMO}), whose agency receiver is on loopback. Tests with agencies on loopback set it.
+     */
+    public static LoadOptions loadOptions(Map<String, String> env) {
+        boolean demo = bool(env, "HOTLINE_DEMO", false);
+        return bool(env, "HOTLINE_ALLOW_LOCAL_WEBHOOKS", demo) ? LoadOptions.ANY_WEBHOOK_HOST : LoadOptions.NO_LOCAL_WEBHOOKS;
+    }
+
     public static PathwayLifecycleConfig fromEnv(Map<String, String> env) {
         return new PathwayLifecycleConfig(duration(env.get("HOTLINE_PATHWAY_POLL")), bytes(env.get("HOTLINE_PATHWAY_MAX_BYTES")));
     }
@@ -47,6 +59,18 @@ public record PathwayLifecycleConfig(Duration pollInterval, int maxYamlBytes) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             default -> Duration.ofMinutes(amount);
+        };
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean defaultValue) {
+        String text = env.get(key);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("Configuration " + key + "='" + text + "' is invalid: expected true or false");
         };
     }
 

@@ -65,7 +65,7 @@ public final class PathwaySync implements AutoCloseable {
             LOG.error("The schedule names pathway version {} ({}), which is not stored", activation.versionId(), activation.label());
             return false;
         }
-        LoadResult result = PathwayLoader.load(version.get().yaml(), version.get().label(), env);
+        LoadResult result = PathwayLoader.load(version.get().yaml(), version.get().label(), env, lifecycle.loadOptions());
         if (result instanceof LoadResult.Valid valid) {
             Pathway previous = active.get();
             active.activate(valid.pathway(), activation.versionId());

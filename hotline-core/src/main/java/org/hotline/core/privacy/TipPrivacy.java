@@ -45,7 +45,7 @@ public final class TipPrivacy {
         }
         tips.setLegalHold(tip.id(), hold, decision(actor, reason));
         audit.record(new AuditEvent(actor, hold ? "tip.legal_hold.set" : "tip.legal_hold.cleared", reference,
-                Map.of("reason", reason.strip())));
+                Map.of("reason", AuditEvent.given(reason))));
         return new PrivacyDecision.Applied(reference);
     }
 
@@ -72,7 +72,7 @@ public final class TipPrivacy {
             return new PrivacyDecision.Refused(problems);
         }
         tips.allowCallback(tip.id(), decision(actor, reason));
-        audit.record(new AuditEvent(actor, "tip.callback_override", reference, Map.of("reason", reason.strip(),
+        audit.record(new AuditEvent(actor, "tip.callback_override", reference, Map.of("reason", AuditEvent.given(reason),
                 "rule", "child-callback-off")));
         return new PrivacyDecision.Applied(reference);
     }

@@ -23,7 +23,6 @@ import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
-import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +55,7 @@ class AuthIT {
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
         ApiRoutes supervisorOnly = (router, access) -> router.post("/api/test/supervisor")
                 .handler(access.require(Role.SUPERVISOR)).handler(ctx -> ctx.response().end("ok"));
-        HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false), new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir))),
+        HttpApi.Deps deps = new HttpApi.Deps(new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir))),
                 () -> new Health(true, true, 0, true, 0), 4096, new SessionAccess(vertx, sessions, audit),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()),
                         new AccountRoutes(vertx, accounts), supervisorOnly));

@@ -23,7 +23,6 @@ import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
-import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.testsupport.Staff;
 import org.hotline.core.tip.TipQueries;
@@ -54,7 +53,7 @@ class SecondFactorIT {
         UserAccounts accounts = Staff.accounts(mongo, audited::add);
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
-        HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false),
+        HttpApi.Deps deps = new HttpApi.Deps(
                 new TipQueries(new MongoTipRepository(mongo, TipCipher.open(Map.of(), dir))),
                 () -> new Health(true, true, 0, true, 0), 4096, new SessionAccess(vertx, sessions, audited::add),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()),

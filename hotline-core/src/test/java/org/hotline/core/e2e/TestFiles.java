@@ -12,6 +12,11 @@ public final class TestFiles {
     public static final Path REPO = findRepo();
     public static final Path FLOWS = REPO.resolve("ivr-flows/flows");
     public static final Path NATIONAL_PATHWAY = REPO.resolve("pathway-config/examples/national.yaml");
+    /**
+     * The environment that lets a node outside demo mode load a pathway whose webhooks point at this machine,
+     * as the shipped pathway's do and as the test agencies (on loopback) need.
+     */
+    public static final java.util.Map<String, String> LOCAL_AGENCIES = java.util.Map.of("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
 
     private TestFiles() {}
 

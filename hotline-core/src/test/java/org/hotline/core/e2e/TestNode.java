@@ -13,6 +13,8 @@ public final class TestNode {
     public static final List<String> SECRET_REFS = List.of("AGENCY_SECRET_LNP_AHTU", "AGENCY_SECRET_LNP_WACPS",
             "AGENCY_SECRET_MOL_LABOUR", "AGENCY_SECRET_MGCSP_CP", "AGENCY_SECRET_LIS", "AGENCY_SECRET_NATTF");
     public static final String SECRET = "test-secret-for-every-agency";
+    /** The node's Prometheus scrape token ({@code HOTLINE_METRICS_TOKEN}). */
+    public static final String METRICS_TOKEN = "test-scrape-token-0123456789";
 
     private TestNode() {}
 
@@ -30,6 +32,8 @@ public final class TestNode {
         env.put("HOTLINE_DISPATCH_LEASE", "4s");
         env.put("HOTLINE_DISPATCH_CONNECT_TIMEOUT", "1s");
         env.put("HOTLINE_DISPATCH_RESPONSE_TIMEOUT", "2s");
+        env.put("HOTLINE_METRICS_TOKEN", METRICS_TOKEN);
+        env.putAll(TestFiles.LOCAL_AGENCIES);
         SECRET_REFS.forEach(ref -> env.put(ref, SECRET));
         return env;
     }

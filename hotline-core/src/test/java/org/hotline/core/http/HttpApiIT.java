@@ -26,6 +26,7 @@ import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.metrics.MetricsRoutes;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.testsupport.Staff;
 import org.hotline.core.tip.TipQueries;
@@ -44,7 +45,10 @@ class HttpApiIT {
     private WebClient client;
     private int port;
     private final AtomicBoolean mongoUp = new AtomicBoolean(true);
+    private static final String SCRAPE_TOKEN = "scrape-token-0123456789abcdef";
+
     private HotlineMetrics metrics;
+    private HttpApi.Deps deps;
     private final List<org.hotline.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Staff.Session operator;
 
@@ -57,10 +61,11 @@ class HttpApiIT {
         UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(mongo, audit);
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo,
+        deps = new HttpApi.Deps(new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo,
                 org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)), audit),
                 () -> new Health(mongoUp.get(), true, 0, true, 0), 1024, new SessionAccess(vertx, sessions, audit),
-                List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC())));
+                List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()),
+                        new MetricsRoutes(metrics, Optional.of(SCRAPE_TOKEN), false)));
         HttpServer server = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         port = server.actualPort();
@@ -90,12 +95,63 @@ class HttpApiIT {
     }
 
     @Test
-    void shouldServeMetricsInPrometheusTextFormat() throws Exception {
+    void shouldServeMetricsInPrometheusTextFormatToAScraperWithTheToken() throws Exception {
+        // given
         metrics.callStarted();
-        HttpResponse<Buffer> response = get("/metrics");
+
+        // when
+        HttpResponse<Buffer> response = getWithAuthorization(port, "/metrics", "Bearer " + SCRAPE_TOKEN);
+
+        // then
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
         assertThat(response.bodyAsString()).contains("hotline_calls_active 1.0");
+    }
+
+    @Test
+    void shouldRefuseMetricsWithoutTheScrapeToken() throws Exception {
+        // given
+        metrics.callStarted();
+
+        // when
+        HttpResponse<Buffer> none = get("/metrics");
+        HttpResponse<Buffer> wrong = getWithAuthorization(port, "/metrics", "Bearer " + SCRAPE_TOKEN + "x");
+        HttpResponse<Buffer> staff = get("/metrics", operator);
+
+        // then
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.getHeader("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(staff.statusCode()).isEqualTo(403);
+        assertThat(List.of(none, wrong, staff)).allSatisfy(r -> assertThat(r.bodyAsString()).doesNotContain("hotline_"));
+    }
+
+    @Test
+    void shouldRefuseEveryScrapeOutsideDemoModeWhenNoTokenIsSet() throws Exception {
+        // given
+        int closed = startWith(new MetricsRoutes(metrics, Optional.empty(), false));
+
+        // when
+        HttpResponse<Buffer> none = getWithAuthorization(closed, "/metrics", null);
+        HttpResponse<Buffer> guessed = getWithAuthorization(closed, "/metrics", "Bearer anything-at-all-here");
+
+        // then
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(guessed.statusCode()).isEqualTo(403);
+        assertThat(guessed.bodyAsJsonObject().getString("message")).contains("HOTLINE_METRICS_TOKEN");
+    }
+
+    @Test
+    void shouldServeMetricsToAnyoneInDemoModeWithoutAToken() throws Exception {
+        // given
+        int demo = startWith(new MetricsRoutes(metrics, Optional.empty(), true));
+
+        // when
+        HttpResponse<Buffer> response = getWithAuthorization(demo, "/metrics", null);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsString()).contains("hotline_calls_active");
     }
 
     @Test
@@ -164,6 +220,22 @@ class HttpApiIT {
     private HttpResponse<Buffer> get(String path, Staff.Session session) throws Exception {
         return client.get(port, "127.0.0.1", path).putHeader("Authorization", session.bearer()).send()
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Another server on the same parts, with only {@code metrics} as its feature; its port. */
+    private int startWith(MetricsRoutes metricsRoutes) throws Exception {
+        HttpApi.Deps only = new HttpApi.Deps(deps.tips(), deps.health(), deps.maxBodyBytes(), deps.access(),
+                List.of(metricsRoutes));
+        return HttpApi.start(vertx, only, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).actualPort();
+    }
+
+    private HttpResponse<Buffer> getWithAuthorization(int serverPort, String path, String authorization) throws Exception {
+        var request = client.get(serverPort, "127.0.0.1", path);
+        if (authorization != null) {
+            request.putHeader("Authorization", authorization);
+        }
+        return request.send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private HttpResponse<Buffer> get(String path) throws Exception {

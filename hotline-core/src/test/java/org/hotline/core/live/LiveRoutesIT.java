@@ -72,17 +72,17 @@ class LiveRoutesIT {
         TipQueries tips = new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher));
         mongo.database().getCollection("tips").insertOne(cipher.seal(tip()));
         Live live = Live.wire(Optional.of(ami), tips::byReference, metrics, Clock.systemUTC());
-        http = new LiveHttp(startApi(metrics, tips, live));
+        http = new LiveHttp(startApi(tips, live));
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
     }
 
-    private int startApi(HotlineMetrics metrics, TipQueries tips, Live live) throws Exception {
+    private int startApi(TipQueries tips, Live live) throws Exception {
         AuditLog audit = audited::add;
         UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(mongo, audit);
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         MongoOperatorDirectory directory = new MongoOperatorDirectory(mongo);
-        HttpApi.Deps deps = new HttpApi.Deps(metrics, tips, () -> new Health(true, true, 0, true, 0), 4096,
+        HttpApi.Deps deps = new HttpApi.Deps(tips, () -> new Health(true, true, 0, true, 0), 4096,
                 new SessionAccess(vertx, sessions, audit, Duration.ofMillis(200)), List.of(new AuthRoutes(vertx, accounts, sessions, false,
                         Clock.systemUTC()), live.routes(vertx, directory, audit)));
         String ana = accounts.create("ana.operator", PASSWORD.toCharArray(), Set.of(Role.OPERATOR), Optional.empty(), "t");

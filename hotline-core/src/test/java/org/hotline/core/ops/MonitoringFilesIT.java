@@ -50,7 +50,7 @@ class MonitoringFilesIT {
         try (RecordingAgency agencies = RecordingAgency.start(VERTX)) {
             Map<String, String> env = TestNode.env(dir, agencies);
             try (Hotline node = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC())) {
-                var response = OpsHttp.get(node.httpPort(), "/metrics");
+                var response = OpsHttp.metrics(node.httpPort());
                 assertThat(response.statusCode()).isEqualTo(200);
                 scrape = response.body();
             }

@@ -69,7 +69,7 @@ class ReadinessIT {
                 assertThat(body.getJsonObject("components").getBoolean("journal")).isTrue();
             });
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    OpsHttp.get(node.httpPort(), "/metrics").body())
+                    OpsHttp.metrics(node.httpPort()).body())
                     .contains("hotline_component_up{component=\"mongodb\",} 0.0"));
         }
     }
@@ -99,7 +99,7 @@ class ReadinessIT {
             assertThat(body.getJsonObject("components").getMap()).containsEntry("ami", false)
                     .containsEntry("mongodb", true);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    OpsHttp.get(node.httpPort(), "/metrics").body()).contains("hotline_component_up{component=\"ami\",} 0.0"));
+                    OpsHttp.metrics(node.httpPort()).body()).contains("hotline_component_up{component=\"ami\",} 0.0"));
         }
     }
 
@@ -125,7 +125,7 @@ class ReadinessIT {
             // then
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(new JsonObject(response.body()).getJsonArray("reasons").getList()).contains(Readiness.DRAINING);
-            assertThat(OpsHttp.get(node.httpPort(), "/metrics").body()).contains("hotline_draining 1.0");
+            assertThat(OpsHttp.metrics(node.httpPort()).body()).contains("hotline_draining 1.0");
             closer = Thread.ofPlatform().start(node::close);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThatThrownBy(() -> new Socket("127.0.0.1", agiPort).close()).isInstanceOf(ConnectException.class));

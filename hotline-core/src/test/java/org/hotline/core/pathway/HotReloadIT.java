@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.core.e2e.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class HotReloadIT {
         // given two nodes, each with its own connection, pathway holder and poller
         PathwayLifecycle nodeA = bed.lifecycle();
         PathwayLifecycle nodeB = bed.lifecycle(bed.secondConnection(), Map.of());
-        ActivePathway activeA = ActivePathway.fromFile(NATIONAL, Map.of());
-        ActivePathway activeB = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway activeA = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
+        ActivePathway activeB = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         bed.sync(nodeA, activeA).start(Duration.ofMillis(50));
         bed.sync(nodeB, activeB).start(Duration.ofMillis(50));
         await().atMost(Duration.ofSeconds(10)).until(() -> activeA.current().versionId().isPresent()

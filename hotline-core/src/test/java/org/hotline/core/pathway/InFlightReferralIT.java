@@ -103,7 +103,7 @@ class InFlightReferralIT {
     @Test
     void shouldDeliverAReferralCreatedUnderVersion1WithItsPayloadAfterVersion2IsActivated() throws Exception {
         // given a node routing by version 1, and a tip routed under it whose referral is not yet delivered
-        Map<String, String> env = Map.of("POLICE_URL", police.url("/referrals"));
+        Map<String, String> env = Map.of("POLICE_URL", police.url("/referrals"), "HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
         Path file = Files.writeString(dataDir.resolve("pathway.yaml"), V1);
         PathwayLifecycle lifecycle = bed.lifecycle(bed.mongo, env);
         ActivePathway active = ActivePathway.fromFile(file, env);

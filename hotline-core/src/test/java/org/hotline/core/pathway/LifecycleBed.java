@@ -17,6 +17,7 @@ import org.hotline.core.audit.AuditChain;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.auth.Principal;
 import org.hotline.core.auth.Role;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.testsupport.SteppingClock;
 
@@ -54,9 +55,14 @@ final class LifecycleBed implements AutoCloseable {
         }
     }
 
-    /** A lifecycle service as one node would have it, over {@code store} with the node's {@code env}. */
+    /**
+     * A lifecycle service as one node would have it, over {@code store} with the node's {@code env}; webhooks to
+     * this machine are allowed unless {@code env} says otherwise (the shipped pathway and test agencies use them).
+     */
     PathwayLifecycle lifecycle(MongoStore store, Map<String, String> env) {
-        PathwayLifecycle lifecycle = new PathwayLifecycle(store, audit(store), env, clock, 256 * 1024);
+        Map<String, String> withLocal = new java.util.HashMap<>(TestFiles.LOCAL_AGENCIES);
+        withLocal.putAll(env);
+        PathwayLifecycle lifecycle = new PathwayLifecycle(store, audit(store), withLocal, clock, 256 * 1024);
         lifecycle.ensureIndexes();
         return lifecycle;
     }

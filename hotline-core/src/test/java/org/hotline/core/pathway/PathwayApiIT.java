@@ -28,9 +28,9 @@ import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.auth.internal.SessionAccess;
 import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
-import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.tip.TipQueries;
 import org.hotline.pathway.LoadResult;
 import org.hotline.pathway.Pathway;
@@ -73,8 +73,8 @@ class PathwayApiIT {
         bed = new LifecycleBed(dir.resolve("mongo"));
         vertx = Vertx.vertx();
         PathwayLifecycle lifecycle = bed.lifecycle();
-        nodeA = ActivePathway.fromFile(NATIONAL, Map.of());
-        nodeB = ActivePathway.fromFile(NATIONAL, Map.of());
+        nodeA = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
+        nodeB = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         syncA = bed.sync(lifecycle, nodeA);
         syncB = bed.sync(bed.lifecycle(bed.secondConnection(), Map.of()), nodeB);
         syncA.syncOnce();
@@ -83,7 +83,7 @@ class PathwayApiIT {
         UserAccounts accounts = org.hotline.core.testsupport.Staff.accounts(bed.mongo, bed.audit(bed.mongo));
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(bed.mongo, accounts, Clock.systemUTC());
-        HttpApi.Deps deps = new HttpApi.Deps(new HotlineMetrics(false), new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dir))),
+        HttpApi.Deps deps = new HttpApi.Deps(new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dir))),
                 () -> new Health(true, true, 0, true, 0), 1024 * 1024, new SessionAccess(vertx, sessions, bed.audit(bed.mongo)),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()), new PathwayApi(lifecycle)));
         port = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()

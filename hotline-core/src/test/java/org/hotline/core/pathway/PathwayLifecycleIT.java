@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.pathway.PathwayLifecycleException.Kind;
+import org.hotline.core.testsupport.AuditScan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,26 @@ class PathwayLifecycleIT {
     @AfterEach
     void tearDown() throws Exception {
         bed.close();
+    }
+
+    @Test
+    void shouldKeepEachTransitionsReasonWithTheVersionAndOnlyThatOneWasGivenInTheAuditLog() {
+        // given
+        PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);
+
+        // when
+        lifecycle.submit(draft.id(), ALICE, "Minister Dolo asked for the Nimba shelter");
+        lifecycle.approve(draft.id(), BOB, "checked with Dolo's office");
+        lifecycle.activate(draft.id(), BOB, "live for Dolo", Optional.empty());
+
+        // then
+        assertThat(lifecycle.get(draft.id()).transitions()).extracting(PathwayVersion.Transition::reason)
+                .contains("Minister Dolo asked for the Nimba shelter", "checked with Dolo's office");
+        assertThat(AuditScan.entriesHolding(bed.mongo.database(), "Dolo")).isEmpty();
+        assertThat(bed.mongo.database().getCollection("audit_log").find(new org.bson.Document("action",
+                new org.bson.Document("$in", List.of("pathway.submit", "pathway.approve", "pathway.activate.schedule"))))
+                .map(e -> e.get("details", org.bson.Document.class).getString("reason")).into(new java.util.ArrayList<>()))
+                .containsExactly("given", "given", "given");
     }
 
     @Test
@@ -172,8 +194,8 @@ class PathwayLifecycleIT {
     @Test
     void shouldSeedTheStartUpFileOnceAsTheActiveVersion() {
         // given
-        ActivePathway first = ActivePathway.fromFile(NATIONAL, Map.of());
-        ActivePathway second = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway first = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
+        ActivePathway second = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
 
         // when
         bed.sync(lifecycle, first).syncOnce();
@@ -195,7 +217,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldActivateAtTheEffectiveTimeAndNotBefore() {
         // given
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         PathwaySync sync = bed.sync(lifecycle, active);
         sync.syncOnce();
         PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
@@ -246,7 +268,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldRollBackToThePreviousVersion() {
         // given
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         PathwaySync sync = bed.sync(lifecycle, active);
         sync.syncOnce();
         String v1 = active.current().versionId().orElseThrow();
@@ -272,7 +294,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldRefuseToRollBackToAVersionThatWasNeverActive() {
         // given
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         bed.sync(lifecycle, active).syncOnce();
         PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
 
@@ -287,7 +309,7 @@ class PathwayLifecycleIT {
     @Test
     void shouldRepairStatesLeftByACrashBetweenRetiringAndActivating() {
         // given the old version retired, the new one scheduled but not yet marked ACTIVE (crash in between)
-        ActivePathway active = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway active = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         PathwaySync sync = bed.sync(lifecycle, active);
         sync.syncOnce();
         String v1 = active.current().versionId().orElseThrow();
@@ -298,7 +320,7 @@ class PathwayLifecycleIT {
         assertThat(bed.activeCount()).isZero();
 
         // when a node (here a fresh one) polls
-        ActivePathway restarted = ActivePathway.fromFile(NATIONAL, Map.of());
+        ActivePathway restarted = ActivePathway.fromFile(NATIONAL, TestFiles.LOCAL_AGENCIES);
         bed.sync(lifecycle, restarted).syncOnce();
 
         // then

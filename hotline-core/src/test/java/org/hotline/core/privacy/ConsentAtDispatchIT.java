@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.hotline.core.audit.AuditVerification;
+import org.hotline.core.e2e.TestFiles;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.ReferralService;
@@ -41,7 +42,7 @@ class ConsentAtDispatchIT {
         bed = new PrivacyTestBed(dir, Clock.systemUTC());
         ReferralService referrals = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
         referrals.auditWith(bed.audit);
-        ActivePathway pathway = ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of());
+        ActivePathway pathway = ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, TestFiles.LOCAL_AGENCIES);
         tips = new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher);
         router = new TipRouter(tips, pathway, referrals, referrals.updates(), Clock.systemUTC());
     }
@@ -120,7 +121,7 @@ class ConsentAtDispatchIT {
         // given: payloads sealed with the node's data keys, as a running node stores them
         ReferralService sealed = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
         sealed.sealWith(bed.cipher);
-        router = new TipRouter(tips, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, Map.of()),
+        router = new TipRouter(tips, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, TestFiles.LOCAL_AGENCIES),
                 sealed, sealed.updates(), Clock.systemUTC());
         // when: the caller agreed to share their identity with the police
         Document tip = route("100000005", Map.of("exploitationType", "sexual_exploitation", "region", "LO",

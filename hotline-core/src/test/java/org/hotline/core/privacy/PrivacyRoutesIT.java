@@ -19,6 +19,7 @@ import org.hotline.core.HotlineConfig;
 import org.hotline.core.auth.Role;
 import org.hotline.core.e2e.Calls;
 import org.hotline.core.e2e.TestNode;
+import org.hotline.core.testsupport.AuditScan;
 import org.hotline.core.testsupport.RecordingAgency;
 import org.hotline.core.testsupport.Staff;
 import org.hotline.ivr.sim.AsteriskSimulator;
@@ -78,6 +79,7 @@ class PrivacyRoutesIT {
         assertThat(tip(reference).getBoolean("legalHold")).isTrue();
         assertThat(hotline.mongo().database().getCollection("audit_log").countDocuments(
                 new Document("target", reference).append("actor", sam.userId()))).isPositive();
+        assertThat(AuditScan.entriesHolding(hotline.mongo().database(), "court order")).isEmpty();
 
         // and: an adult tip needs no child-callback decision, which is refused with the reason
         HttpResponse<String> child = post(sam, reference, "child-callback", "{\"reason\":\"asked by the aunt\"}");

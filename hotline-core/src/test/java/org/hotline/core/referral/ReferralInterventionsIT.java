@@ -105,6 +105,7 @@ class ReferralInterventionsIT {
             assertThat(e.action()).isEqualTo("referral.disclosure");
             assertThat(e.details()).containsEntry("kind", "reassign").containsEntry("to", "labour")
                     .containsEntry("fields", "exploitationType,region");
+            assertThat(e.details().values()).noneMatch(v -> v.contains("line is down"));
         });
         assertThat(copy.getString("handedOverFrom")).isEqualTo(ID);
         assertThat(copy.getString("idempotencyKey")).isNotEqualTo(referral(ID).getString("idempotencyKey"));

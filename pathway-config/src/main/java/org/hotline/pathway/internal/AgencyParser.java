@@ -1,6 +1,7 @@
 package org.hotline.pathway.internal;
 
 import static org.hotline.pathway.ProblemCodes.INVALID_VALUE;
+import static org.hotline.pathway.ProblemCodes.LOCAL_WEBHOOK;
 import static org.hotline.pathway.internal.NodeReader.child;
 import static org.hotline.pathway.internal.NodeReader.index;
 
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Channel;
+import org.hotline.pathway.LoadOptions;
 import org.hotline.pathway.model.AgencyEntry.Contact;
 import org.hotline.pathway.model.AgencyEntry.OpeningHours;
 import org.hotline.pathway.model.AgencyEntry.Phone;
@@ -37,9 +39,11 @@ final class AgencyParser {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final NodeReader reader;
+    private final LoadOptions options;
 
-    AgencyParser(NodeReader reader) {
+    AgencyParser(NodeReader reader, LoadOptions options) {
         this.reader = reader;
+        this.options = options;
     }
 
     List<AgencyEntry> agencies(Node node, String path) {
@@ -64,11 +68,12 @@ final class AgencyParser {
                 ? reader.texts(f.get("service_areas"), child(path, "service_areas")) : List.of("national");
         var languages = f.containsKey("languages")
                 ? reader.texts(f.get("languages"), child(path, "languages")) : List.<String>of();
+        var id = reader.optionalText(f.get("id"), child(path, "id"));
         var agency = new Agency(
-                reader.optionalText(f.get("id"), child(path, "id")),
+                id,
                 reader.optionalText(f.get("name"), child(path, "name")),
                 kind, areas, languages,
-                channels(f.get("channels"), child(path, "channels")),
+                channels(f.get("channels"), child(path, "channels"), id),
                 services(f.get("services"), child(path, "services")));
         return new AgencyEntry(agency,
                 contacts(f.get("contacts"), child(path, "contacts")),
@@ -78,14 +83,14 @@ final class AgencyParser {
     }
 
     /** Only well-formed channels are kept: a malformed one cannot deliver a referral. */
-    private List<Channel> channels(Node node, String path) {
+    private List<Channel> channels(Node node, String path, String agencyId) {
         var out = new ArrayList<Channel>();
         if (node == null) {
             return out;
         }
         var items = reader.sequence(node, path);
         for (int i = 0; i < items.size(); i++) {
-            var channel = channel(items.get(i), index(path, i));
+            var channel = channel(items.get(i), index(path, i), agencyId);
             if (channel != null) {
                 out.add(channel);
             }
@@ -93,7 +98,7 @@ final class AgencyParser {
         return out;
     }
 
-    private Channel channel(Node node, String path) {
+    private Channel channel(Node node, String path, String agencyId) {
         var type = node instanceof MappingNode m ? typeOf(m) : null;
         Set<String> keys = switch (type == null ? "" : type) {
             case "webhook" -> Set.of("url", "secret_ref");
@@ -110,7 +115,7 @@ final class AgencyParser {
             return null;
         }
         return switch (typeText) {
-            case "webhook" -> webhook(f, path);
+            case "webhook" -> webhook(f, path, agencyId);
             case "email" -> checked(f, path, "address", EMAIL, "an e-mail address", Channel.Email::new);
             case "sms" -> checked(f, path, "number", PHONE, "a phone number such as +231770000000", Channel.Sms::new);
             case "portal" -> new Channel.Portal();
@@ -132,13 +137,18 @@ final class AgencyParser {
         return null;
     }
 
-    private Channel webhook(Map<String, Node> f, String path) {
+    private Channel webhook(Map<String, Node> f, String path, String agencyId) {
         var url = reader.optionalText(f.get("url"), child(path, "url"));
         var secret = reader.optionalText(f.get("secret_ref"), child(path, "secret_ref"));
         boolean ok = url != null && secret != null;
         if (url != null && !isHttpUrl(url)) {
             invalid(f.get("url"), child(path, "url"), "'" + url + "' is not an http(s) URL with a host");
             ok = false;
+        } else if (url != null && !options.localWebhooksAllowed() && LocalHosts.isLocal(URI.create(url).getHost())) {
+            reader.problems().at(f.get("url"), child(path, "url"), LOCAL_WEBHOOK, "agency '" + agencyId
+                    + "': webhook '" + url + "' points at this machine (a loopback, link-local or unspecified "
+                    + "address, or localhost); only a demo or test node may send referrals there");
+            // kept as a channel: the error alone refuses the pathway, without a second "no channel" error
         }
         if (secret != null && !ENV_NAME.matcher(secret).matches()) {
             invalid(f.get("secret_ref"), child(path, "secret_ref"),

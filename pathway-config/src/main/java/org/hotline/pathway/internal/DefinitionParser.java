@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.pathway.LoadOptions;
 import org.hotline.pathway.model.Defaults;
 import org.hotline.pathway.model.Header;
 import org.hotline.pathway.model.PathwayDefinition;
@@ -40,16 +41,19 @@ public final class DefinitionParser {
 
     private final NodeReader reader;
     private final Problems problems;
+    private final LoadOptions options;
 
-    private DefinitionParser(Problems problems, Map<String, String> env) {
+    private DefinitionParser(Problems problems, Map<String, String> env, LoadOptions options) {
         this.problems = problems;
         this.reader = new NodeReader(problems, env);
+        this.options = options;
     }
 
     /** The definition, or null when the text is not YAML or not a mapping at all (problems say why). */
-    public static PathwayDefinition parse(String yamlText, Problems problems, Map<String, String> env) {
+    public static PathwayDefinition parse(String yamlText, Problems problems, Map<String, String> env,
+            LoadOptions options) {
         var root = compose(yamlText, problems);
-        return root == null ? null : new DefinitionParser(problems, env).definition(root);
+        return root == null ? null : new DefinitionParser(problems, env, options).definition(root);
     }
 
     /** The composed node tree of a single YAML document, or null with a problem. */
@@ -79,7 +83,7 @@ public final class DefinitionParser {
             return null;
         }
         var rules = new RuleParser(reader);
-        var agencies = new AgencyParser(reader);
+        var agencies = new AgencyParser(reader, options);
         return new PathwayDefinition(
                 f.containsKey("pathway") ? header(f.get("pathway"), "pathway") : null,
                 f.containsKey("defaults") ? defaults(f.get("defaults"), rules.referrals()) : Defaults.STANDARD,

@@ -1,6 +1,7 @@
 package org.hotline.pathway.internal;
 
 import java.util.Map;
+import org.hotline.pathway.LoadOptions;
 import org.hotline.pathway.LoadResult;
 
 /** Parse, lint, compile, then the checks that need the compiled pathway: the loading pipeline. */
@@ -8,9 +9,9 @@ public final class PathwayCompiler {
 
     private PathwayCompiler() {}
 
-    public static LoadResult load(String yamlText, String sourceName, Map<String, String> env) {
+    public static LoadResult load(String yamlText, String sourceName, Map<String, String> env, LoadOptions options) {
         var problems = new Problems(sourceName);
-        var definition = DefinitionParser.parse(yamlText, problems, Map.copyOf(env));
+        var definition = DefinitionParser.parse(yamlText, problems, Map.copyOf(env), options);
         if (definition == null) {
             return new LoadResult.Invalid(problems.sorted());
         }

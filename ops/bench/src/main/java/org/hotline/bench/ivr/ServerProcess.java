@@ -121,6 +121,8 @@ public final class ServerProcess {
             env.put("HOTLINE_PATHWAY_FILE", pathway.toString());
             env.put("HOTLINE_FLOWS_DIR", BenchFiles.alwaysOpenFlows(repo, work.resolve("flows")).toString());
             env.put("HOTLINE_DEMO_AGENCY_URL", agencies.url(0));
+            // the bench's agency receivers are on loopback, which a node outside demo mode refuses otherwise
+            env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
             BenchFiles.secretRefs(pathway).forEach(ref -> env.put(ref, "bench-secret-" + ref));
             try {
                 return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);
