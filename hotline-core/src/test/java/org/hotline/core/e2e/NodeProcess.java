@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hotline.core.HotlineMain;
+import org.hotline.core.node.HotlineMain;
 
 /** A hotline node in its own JVM, as production runs it, so a test can kill it with SIGKILL. */
 public final class NodeProcess implements AutoCloseable {

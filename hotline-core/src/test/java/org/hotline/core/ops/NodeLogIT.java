@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.hotline.core.HotlineMain;
+import org.hotline.core.node.HotlineMain;
 import org.hotline.core.e2e.Calls;
 import org.hotline.core.e2e.Expectations;
 import org.hotline.core.e2e.NodeProcess;

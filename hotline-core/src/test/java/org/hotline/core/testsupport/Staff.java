@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
-import org.hotline.core.HotlineConfig;
+import org.hotline.core.node.HotlineConfig;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.Role;

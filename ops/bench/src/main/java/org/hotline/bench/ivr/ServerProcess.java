@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.bench.BenchFiles;
 import org.hotline.bench.dispatch.AgencyReceivers;
-import org.hotline.core.Hotline;
-import org.hotline.core.HotlineConfig;
+import org.hotline.core.node.Hotline;
+import org.hotline.core.node.HotlineConfig;
 
 /**
  * The server under test, in its own JVM (as in production, and so that its heap, threads and file

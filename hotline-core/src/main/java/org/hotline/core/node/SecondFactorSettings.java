@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.node;
 
 import java.util.Map;
 import java.util.Set;
@@ -10,15 +10,15 @@ import org.hotline.core.auth.SecondFactor;
  * TOTP code (comma-separated role names, or {@code none}); by default supervisors, ministry administrators and
  * agency users. Accounts of other roles may enrol voluntarily.
  */
-record SecondFactorSettings(Set<Role> requiredRoles) {
+public record SecondFactorSettings(Set<Role> requiredRoles) {
 
     static final String REQUIRED_ROLES = "HOTLINE_TOTP_REQUIRED_ROLES";
 
-    SecondFactorSettings {
+    public SecondFactorSettings {
         requiredRoles = Set.copyOf(requiredRoles);
     }
 
-    static SecondFactorSettings fromEnv(Map<String, String> env) {
+    public static SecondFactorSettings fromEnv(Map<String, String> env) {
         return new SecondFactorSettings(new EnvReader(env).enumSet(REQUIRED_ROLES, Role.class,
                 SecondFactor.DEFAULT_REQUIRED_ROLES));
     }

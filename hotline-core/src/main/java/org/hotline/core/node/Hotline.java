@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.node;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -68,11 +68,11 @@ public final class Hotline implements AutoCloseable {
      *
      * @throws IllegalStateException when the end of the stored chain does not check out ({@link MongoAuditLog#open})
      */
-    static MongoAuditLog auditLog(MongoStore mongo, ServerKey key, Clock clock, Runnable onFailure) {
+    public static MongoAuditLog auditLog(MongoStore mongo, ServerKey key, Clock clock, Runnable onFailure) {
         return MongoAuditLog.open(mongo.database(), auditChain(key), clock, onFailure);
     }
 
-    static AuditChain auditChain(ServerKey key) {
+    public static AuditChain auditChain(ServerKey key) {
         return new AuditChain(key.derive("audit-seal"));
     }
 

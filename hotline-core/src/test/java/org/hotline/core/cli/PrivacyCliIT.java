@@ -1,5 +1,7 @@
-package org.hotline.core;
+package org.hotline.core.cli;
 
+import org.hotline.core.node.Hotline;
+import org.hotline.core.node.HotlineConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;

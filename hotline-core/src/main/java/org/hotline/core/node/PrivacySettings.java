@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.node;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

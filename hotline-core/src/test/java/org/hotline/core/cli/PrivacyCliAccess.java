@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.node;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.hotline.core;
+package org.hotline.core.node;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

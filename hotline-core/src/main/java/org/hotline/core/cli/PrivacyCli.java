@@ -1,5 +1,8 @@
-package org.hotline.core;
+package org.hotline.core.cli;
 
+import org.hotline.core.node.Hotline;
+import org.hotline.core.node.HotlineConfig;
+import org.hotline.core.node.SecondFactorSettings;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
