@@ -70,7 +70,11 @@ class SmsReplyIT {
         // then
         assertThat(declined.status()).isEqualTo(200);
         assertThat(bed.referral(referralId).getString("state")).isEqualTo("DECLINED");
-        assertThat(bed.referral(referralId).getString("declineReason")).isEqualTo("no officers free tonight");
+        // stored sealed for the tip, read back in clear by the agency in its portal
+        assertThat(bed.referral(referralId).getString("declineReason")).startsWith("enc1:");
+        AgencyBed.Response view = bed.get("/api/agency/referrals/"
+                + java.net.URLEncoder.encode(referralId, java.nio.charset.StandardCharsets.UTF_8), bed.police);
+        assertThat(view.json().getString("declineReason")).isEqualTo("no officers free tonight");
     }
 
     @Test

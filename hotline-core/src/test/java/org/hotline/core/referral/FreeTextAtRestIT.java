@@ -39,7 +39,7 @@ class FreeTextAtRestIT {
     @BeforeEach
     void start() {
         bed = new CaseBed(dir);
-        national = ActivePathway.fromFile(TestFiles.NATIONAL_PATHWAY, Map.of()).get();
+        national = ActivePathway.fromFile(TestFiles.NATIONAL_PATHWAY, TestFiles.LOCAL_AGENCIES).get();
         node = bed.parts(national, clock);
     }
 

@@ -31,7 +31,7 @@ class WithdrawnDataIT {
     @BeforeEach
     void start() {
         bed = new CaseBed(dir);
-        node = bed.parts(ActivePathway.fromFile(TestFiles.NATIONAL_PATHWAY, Map.of()).get(), clock);
+        node = bed.parts(ActivePathway.fromFile(TestFiles.NATIONAL_PATHWAY, TestFiles.LOCAL_AGENCIES).get(), clock);
     }
 
     @AfterEach
