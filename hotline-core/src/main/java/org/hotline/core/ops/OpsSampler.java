@@ -6,8 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.metrics.HotlineMetrics;
-import org.hotline.core.ops.internal.ReferralCensus;
-import org.hotline.core.referral.ReferralCollection;
+import org.hotline.core.referral.ReferralCensus;
 import org.hotline.core.storage.MongoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ public final class OpsSampler implements AutoCloseable {
 
     public OpsSampler(Readiness readiness, MongoStore mongo, HotlineMetrics metrics, Clock clock) {
         this.readiness = readiness;
-        this.census = new ReferralCensus(ReferralCollection.of(mongo.database()));
+        this.census = new ReferralCensus(mongo.database());
         this.metrics = metrics;
         this.clock = clock;
     }

@@ -47,6 +47,37 @@ public final class ReferralQueries {
                 .projection(ENVELOPE).sort(Sorts.descending("createdAt")).limit(limit));
     }
 
+    /**
+     * How one referral was answered, for statistics: when it was created and acknowledged or declined, its
+     * agency's own time limit, the outcome codes reported (never their notes).
+     *
+     * @param firstDeadline the deadline as first set (escalation may move the current one, not the agency's limit)
+     */
+    public record AnswerFacts(String tipId, String agencyId, String agencyName, Instant createdAt,
+            Instant firstDeadline, Instant acknowledgedAt, boolean declined, java.util.Set<String> outcomes) {}
+
+    /** The answers of the referrals created in [{@code from}, {@code to}). */
+    public List<AnswerFacts> answersCreatedBetween(Instant from, Instant to) {
+        List<AnswerFacts> out = new ArrayList<>();
+        referrals.find(and(gte("createdAt", Date.from(from)), com.mongodb.client.model.Filters.lt("createdAt",
+                        Date.from(to))))
+                .projection(Projections.include("tipId", "agencyId", "agencyName", "createdAt", "ackDeadline",
+                        "acknowledgeWithinMs", "acknowledgedAt", "declinedAt", "outcomes"))
+                .forEach(r -> out.add(answerFacts(r)));
+        return out;
+    }
+
+    private static AnswerFacts answerFacts(Document r) {
+        Instant created = r.getDate("createdAt") == null ? null : r.getDate("createdAt").toInstant();
+        Number within = r.get("acknowledgeWithinMs", Number.class);
+        Instant deadline = within != null && created != null ? created.plusMillis(within.longValue())
+                : r.getDate("ackDeadline") == null ? null : r.getDate("ackDeadline").toInstant();
+        Document outcomes = r.get("outcomes", Document.class);
+        return new AnswerFacts(r.getString("tipId"), r.getString("agencyId"), r.getString("agencyName"), created,
+                deadline, r.getDate("acknowledgedAt") == null ? null : r.getDate("acknowledgedAt").toInstant(),
+                r.getDate("declinedAt") != null, outcomes == null ? java.util.Set.of() : java.util.Set.copyOf(outcomes.keySet()));
+    }
+
     private static List<Referral> list(Iterable<Document> found) {
         List<Referral> out = new ArrayList<>();
         found.forEach(d -> out.add(ReferralDocuments.referral(d)));

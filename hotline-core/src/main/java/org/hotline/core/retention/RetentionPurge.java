@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.referral.ReferralCollection;
+import org.hotline.core.referral.ReferralRetention;
 import org.hotline.core.tip.TipRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +74,7 @@ public final class RetentionPurge {
             return false;
         }
         int files = purged.get().recordings().stream().mapToInt(RecordingFiles::delete).sum();
-        ReferralCollection.dropPayloads(database, tipId, now);
+        ReferralRetention.dropPayloads(database, tipId, now);
         audit.record(new AuditEvent("system", "tip.purge", purged.get().reference(),
                 Map.of("status", status, "retentionDays", Long.toString(retention.toDays()),
                         "recordingFilesDeleted", Integer.toString(files))));

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
-import org.hotline.core.ops.internal.ReferralCensus;
+import org.hotline.core.referral.ReferralCensus;
 import org.hotline.core.storage.MongoStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ class ReferralCensusIT {
         insert("c", "DEAD_LETTER", "HIGH", NOW.plusSeconds(60), 0);
 
         // when
-        var counts = new ReferralCensus(referrals).byState();
+        var counts = new ReferralCensus(mongo.database()).byState();
 
         // then
         assertThat(counts).containsEntry("DELIVERED", 2L).containsEntry("DEAD_LETTER", 1L)
@@ -62,7 +62,7 @@ class ReferralCensusIT {
         insert("late-high", "FAILED", "HIGH", NOW.minusSeconds(30), 0);
 
         // when
-        var overdue = new ReferralCensus(referrals).overdueByPriority(NOW);
+        var overdue = new ReferralCensus(mongo.database()).overdueByPriority(NOW);
 
         // then
         assertThat(overdue).containsEntry("IMMEDIATE", 2L).containsEntry("HIGH", 1L).containsEntry("NORMAL", 0L)

@@ -81,7 +81,7 @@ class FreeTextAtRestIT {
         assertThat(portal.view(police, "lnp-ahtu", "focal-2").orElseThrow().encode()).contains(OUTCOME);
 
         // when the case is purged, the referrals keep no note at all, not even encrypted
-        ReferralCollection.dropPayloads(bed.mongo.database(), tipId, clock.instant());
+        ReferralRetention.dropPayloads(bed.mongo.database(), tipId, clock.instant());
         for (Document r : bed.referralsOf(tipId)) {
             assertThat(r).doesNotContainKeys("payload", "declineReason", "history", "actions");
             Document outcomes = r.get("outcomes", Document.class);

@@ -1,21 +1,16 @@
 package org.hotline.core.stats.internal;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.bson.Document;
-import org.hotline.core.referral.ReferralCollection;
+import org.hotline.core.referral.ReferralQueries;
+import org.hotline.core.referral.ReferralQueries.AnswerFacts;
 import org.hotline.core.stats.Measure;
 import org.hotline.core.stats.Cell;
 import org.hotline.core.stats.StatsFilter;
@@ -33,14 +28,11 @@ public final class AgencyStatsQuery {
     public static List<StatsReport.Agency> run(MongoDatabase db, StatsFilter filter, ZoneId zone, Set<String> tipIds,
             Instant now, int minCell) {
         Map<String, AgencyTally> agencies = new TreeMap<>();
-        for (Document r : ReferralCollection.of(db)
-                .find(and(gte("createdAt", Date.from(filter.start(zone))), lt("createdAt", Date.from(filter.end(zone)))))
-                .projection(Projections.include("tipId", "agencyId", "agencyName", "createdAt", "ackDeadline",
-                        "acknowledgeWithinMs", "acknowledgedAt", "declinedAt", "outcomes"))) {
-            if (tipIds != null && !tipIds.contains(r.getString("tipId"))) {
+        for (AnswerFacts r : new ReferralQueries(db).answersCreatedBetween(filter.start(zone), filter.end(zone))) {
+            if (tipIds != null && !tipIds.contains(r.tipId())) {
                 continue;
             }
-            agencies.computeIfAbsent(r.getString("agencyId"), id -> new AgencyTally(id)).add(r, now);
+            agencies.computeIfAbsent(r.agencyId(), id -> new AgencyTally(id)).add(r, now);
         }
         return agencies.values().stream().map(a -> a.publish(minCell)).toList();
     }
@@ -58,39 +50,23 @@ public final class AgencyStatsQuery {
             this.agencyId = agencyId;
         }
 
-        void add(Document r, Instant now) {
+        void add(AnswerFacts r, Instant now) {
             referrals++;
-            if (r.getString("agencyName") != null) {
-                agencyName = r.getString("agencyName");
+            if (r.agencyName() != null) {
+                agencyName = r.agencyName();
             }
-            Date created = r.getDate("createdAt");
-            Date acknowledged = r.getDate("acknowledgedAt");
-            Instant deadline = deadline(r);
-            if (acknowledged != null) {
-                long millis = acknowledged.getTime() - created.getTime();
-                ackMinutes.add(millis / 60_000.0);
+            Instant deadline = r.firstDeadline();
+            if (r.acknowledgedAt() != null) {
+                ackMinutes.add(java.time.Duration.between(r.createdAt(), r.acknowledgedAt()).toMillis() / 60_000.0);
                 due++;
-                dueAndInTime += deadline == null || !acknowledged.toInstant().isAfter(deadline) ? 1 : 0;
+                dueAndInTime += deadline == null || !r.acknowledgedAt().isAfter(deadline) ? 1 : 0;
             } else if (deadline != null && deadline.isBefore(now)) {
                 due++;
             }
-            if (r.getDate("declinedAt") != null) {
+            if (r.declined()) {
                 outcomes.add("declined");
             }
-            Document recorded = r.get("outcomes", Document.class);
-            if (recorded != null) {
-                recorded.keySet().forEach(outcomes::add);
-            }
-        }
-
-        /** The deadline as first set: escalation may move {@code ackDeadline}, not the agency's own time limit. */
-        private static Instant deadline(Document r) {
-            Number within = r.get("acknowledgeWithinMs", Number.class);
-            if (within != null && r.getDate("createdAt") != null) {
-                return r.getDate("createdAt").toInstant().plusMillis(within.longValue());
-            }
-            Date ackDeadline = r.getDate("ackDeadline");
-            return ackDeadline == null ? null : ackDeadline.toInstant();
+            r.outcomes().forEach(outcomes::add);
         }
 
         StatsReport.Agency publish(int minCell) {

@@ -1,4 +1,4 @@
-package org.hotline.core.ops.internal;
+package org.hotline.core.referral;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.hotline.core.referral.ReferralState;
 import org.hotline.pathway.Recipient;
 
 /**
@@ -33,8 +32,8 @@ public final class ReferralCensus {
 
     private final MongoCollection<Document> referrals;
 
-    public ReferralCensus(MongoCollection<Document> referrals) {
-        this.referrals = referrals;
+    public ReferralCensus(com.mongodb.client.MongoDatabase database) {
+        this.referrals = database.getCollection(org.hotline.core.referral.internal.MongoReferralStore.REFERRALS);
     }
 
     public Map<String, Long> byState() {

@@ -5,16 +5,12 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.hotline.core.referral.internal.MongoReferralStore;
 
-/**
- * The stored referrals, for the agency portal's reads (its own agency's referrals, as envelopes and payloads) that
- * have not moved into the referral repository yet. Writes go through {@link ReferralOutbox},
- * {@link ReferralAnswers} and {@link ReferralInterventions}.
- */
-public final class ReferralCollection {
+/** The retention purge's part in the referrals: what a purged case's referrals must no longer hold. */
+public final class ReferralRetention {
 
-    private ReferralCollection() {}
+    private ReferralRetention() {}
 
-    public static MongoCollection<Document> of(MongoDatabase database) {
+    private static MongoCollection<Document> of(MongoDatabase database) {
         return database.getCollection(MongoReferralStore.REFERRALS);
     }
 
