@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /metrics}, the Prometheus scrape. The counters are exact per agency and per outcome, so they are
  * served only to a scraper that sends {@code Authorization: Bearer <HOTLINE_METRICS_TOKEN>}: no credentials get
  * 401, any other credentials 403. Without a token the endpoint is closed (401/403 to everyone), except in demo
- * mode, where it is open so that a newcomer can look.
+ * mode, where it is open to clients on this machine only (loopback), so that a newcomer can look and nobody else.
  */
 public final class MetricsRoutes implements ApiRoutes {
 
@@ -41,7 +41,7 @@ public final class MetricsRoutes implements ApiRoutes {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
         if (open) {
-            LOG.warn("/metrics is open to anyone (demo mode without HOTLINE_METRICS_TOKEN)");
+            LOG.warn("/metrics is open to this machine only (demo mode without HOTLINE_METRICS_TOKEN)");
         } else if (token.isEmpty()) {
             LOG.warn("/metrics is off: HOTLINE_METRICS_TOKEN is not set, so every scrape is refused (401/403)");
         } else {
@@ -50,7 +50,7 @@ public final class MetricsRoutes implements ApiRoutes {
     }
 
     private void authorise(RoutingContext ctx) {
-        if (open) {
+        if (open && loopback(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host())) {
             ctx.next();
             return;
         }
@@ -67,6 +67,15 @@ public final class MetricsRoutes implements ApiRoutes {
         } else {
             ctx.next();
         }
+    }
+
+    /** Whether a client address is this machine's loopback (127.0.0.0/8, ::1, or IPv4-mapped 127.x). */
+    static boolean loopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.startsWith("::ffff:127.");
     }
 
     /** Compares in constant time, so the answer's timing does not reveal how much of a guess was right. */
