@@ -57,16 +57,28 @@ final class Disclosures {
 
     Disclosure disclose(Audience audience, Map<String, ?> tip) {
         Set<String> consents = TipFields.consents(tip.get(TipFields.CONSENTS));
+        // computed once per audience, not per field: routing runs this for every recipient of every tip
+        Set<String> listed = new java.util.HashSet<>();
+        Map<String, List<String>> gates = new java.util.HashMap<>();
+        for (Profile p : audience.profiles()) {
+            listed.addAll(p.fields());
+            listed.addAll(p.requiresConsent().keySet());
+            p.requiresConsent().forEach((field, purpose) -> {
+                List<String> purposes = gates.computeIfAbsent(field, f -> new ArrayList<>());
+                if (!purposes.contains(purpose)) {
+                    purposes.add(purpose);
+                }
+            });
+        }
         var payload = new LinkedHashMap<String, Object>();
         var withheld = new ArrayList<String>();
         var overrides = new ArrayList<AppliedOverride>();
         for (String field : TipFields.ALL) {
             var value = tip.get(field);
-            if (value == null || audience.profiles().stream().noneMatch(p -> p.allFields().contains(field))) {
+            if (value == null || !listed.contains(field)) {
                 continue;
             }
-            var purposes = audience.profiles().stream().map(p -> p.requiresConsent().get(field))
-                    .filter(Objects::nonNull).distinct().toList();
+            List<String> purposes = gates.getOrDefault(field, List.of());
             if (purposes.isEmpty() || purposes.stream().anyMatch(consents::contains)) {
                 payload.put(field, value);
                 continue;
