@@ -30,6 +30,7 @@ final class DispatchSettings {
                 .smsGatewayUrl(r.optional("HOTLINE_SMS_GATEWAY_URL").orElse(d.smsGatewayUrl()))
                 .smsTemplate(r.string("HOTLINE_SMS_TEMPLATE", d.smsTemplate()))
                 .portalBaseUrl(r.string("HOTLINE_PORTAL_BASE_URL", d.portalBaseUrl()))
+                .zone(org.hotline.core.console.Console.zone(env))
                 .build();
     }
 }

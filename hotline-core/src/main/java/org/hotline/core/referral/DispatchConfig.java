@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param smtpUri Camel SMTP endpoint for e-mail referrals, e.g. {@code smtp://127.0.0.1:25}; null disables e-mail
  * @param mailFrom sender address of e-mail referrals
  * @param smsGatewayUrl HTTP SMS gateway the SMS route posts to; null disables SMS
+ * @param zone the hotline's time zone ({@code HOTLINE_TIME_ZONE}): agencies read deadlines in it
  * @param smsTemplate SMS text with placeholders {@code {reference} {category} {priority} {acknowledgeBy} {link} {code}}
  * @param portalBaseUrl base address of the agency portal; links are {@code <base>/referrals/<id>}
  */
@@ -50,7 +51,8 @@ public record DispatchConfig(
         String mailFrom,
         String smsGatewayUrl,
         String smsTemplate,
-        String portalBaseUrl) {
+        String portalBaseUrl,
+        java.time.ZoneId zone) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
     /** Threads mostly wait on agencies and MongoDB; enough that the five or so referrals of a tip go out side by side. */
@@ -158,6 +160,7 @@ public record DispatchConfig(
         b.smsGatewayUrl = smsGatewayUrl;
         b.smsTemplate = smsTemplate;
         b.portalBaseUrl = portalBaseUrl;
+        b.zone = zone;
         return b;
     }
 
@@ -182,6 +185,7 @@ public record DispatchConfig(
         private String smsGatewayUrl;
         private String smsTemplate = DEFAULT_SMS_TEMPLATE;
         private String portalBaseUrl = DEFAULT_PORTAL_BASE_URL;
+        private java.time.ZoneId zone = java.time.ZoneOffset.UTC;
 
         private Builder(String nodeId) {
             this.nodeId = nodeId;
@@ -206,11 +210,12 @@ public record DispatchConfig(
         public Builder smsGatewayUrl(String v) { smsGatewayUrl = v; return this; }
         public Builder smsTemplate(String v) { smsTemplate = v; return this; }
         public Builder portalBaseUrl(String v) { portalBaseUrl = v; return this; }
+        public Builder zone(java.time.ZoneId v) { zone = v; return this; }
 
         public DispatchConfig build() {
             return new DispatchConfig(nodeId, pollInterval, workerThreads, batchSize, leaseDuration, fastRetries,
                     backoffBase, backoffMax, maxAttempts, giveUpAfter, circuitThreshold, circuitOpenFor,
-                    connectTimeout, responseTimeout, smtpUri, mailFrom, smsGatewayUrl, smsTemplate, portalBaseUrl);
+                    connectTimeout, responseTimeout, smtpUri, mailFrom, smsGatewayUrl, smsTemplate, portalBaseUrl, zone);
         }
     }
 

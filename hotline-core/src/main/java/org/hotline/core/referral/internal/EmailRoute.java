@@ -78,7 +78,7 @@ public final class EmailRoute extends RouteBuilder {
                 + "Reference: " + request.reference() + "\n"
                 + (request.category() == null ? "" : "Category: " + request.category() + "\n")
                 + "Urgency: " + request.priority() + "\n"
-                + "Acknowledge by: " + (request.acknowledgeBy() == null ? "-" : request.acknowledgeBy()) + "\n\n";
+                + "Acknowledge by: " + AgencyTimes.format(request.acknowledgeBy(), config.zone()) + "\n\n";
         if (request.abroad()) {
             // A counterpart abroad has no account in the national portal: it gets the minimal payload its
             // profile allows in the mail itself, and answers the national focal point directly.

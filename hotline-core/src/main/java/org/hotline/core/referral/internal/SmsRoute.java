@@ -61,7 +61,7 @@ public final class SmsRoute extends RouteBuilder {
         values.put("reference", request.reference());
         values.put("category", request.category() == null ? "new case" : request.category());
         values.put("priority", request.priority());
-        values.put("acknowledgeBy", request.acknowledgeBy() == null ? null : request.acknowledgeBy().toString());
+        values.put("acknowledgeBy", AgencyTimes.format(request.acknowledgeBy(), config.zone()));
         values.put("link", request.abroad() ? "" : PortalLinks.referral(config, request.referralId()));
         values.put("code", SmsReplyCode.of(request.referralId()));
         return SmsText.fitOne(SmsText.render(config.smsTemplate(), values));
