@@ -45,7 +45,7 @@ final class ReferralDrafts {
                 .append("channel", ReferralService.primaryChannel(channels).kind())
                 .append("payload", new Document(disclosure.payload()))
                 .append("withheld", disclosure.withheld())
-                .append("consentOverrides", disclosure.overrides().stream().map(ReferralDrafts::override).toList())
+                .append("consentOverrides", overrides(disclosure))
                 .append("ackDeadline", Date.from(now.plus(terms.acknowledgeWithin())))
                 .append("acknowledgeWithinMs", terms.acknowledgeWithin().toMillis())
                 .append("escalationStep", 0)
@@ -63,6 +63,22 @@ final class ReferralDrafts {
                 .append("attemptCount", 0)
                 .append("createdAt", Date.from(now))
                 .append("updatedAt", Date.from(now));
+    }
+
+    /**
+     * A new cut of an existing referral (the case changed before it went out): its payload, withheld fields and
+     * overrides, and the rules that justify them; what {@link ReferralOutbox#recut} stores.
+     */
+    static Document recut(Document existing, CaseDisclosure.Cut cut, List<String> matchedRules) {
+        Disclosure disclosure = cut.disclosure();
+        return new Document("_id", existing.getString("_id")).append("tipId", existing.getString("tipId"))
+                .append("reference", existing.getString("reference")).append("agencyId", existing.getString("agencyId"))
+                .append("payload", new Document(disclosure.payload())).append("withheld", disclosure.withheld())
+                .append("consentOverrides", overrides(disclosure)).append("matchedRules", matchedRules);
+    }
+
+    private static List<Document> overrides(Disclosure disclosure) {
+        return disclosure.overrides().stream().map(ReferralDrafts::override).toList();
     }
 
     static String idempotencyKey(String referralId) {

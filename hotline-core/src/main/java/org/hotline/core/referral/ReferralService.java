@@ -127,22 +127,14 @@ public final class ReferralService {
             } catch (IllegalArgumentException e) {
                 continue; // the agency left the directory: its referral keeps what it had, no more
             }
-            Document draft = ReferralDrafts.draft(doc.getString("_id"), file, agency(pathway, agencyId, doc), cut,
-                    // only the payload, withheld fields, overrides and their rules are taken from this draft
-                    new ReferralDrafts.Terms(Recipient.Priority.valueOf(doc.getString("priority")),
-                            java.time.Duration.ofMillis(1), List.of(), recipient.map(Recipient::matchedRules)
-                                    .orElse(doc.getList("matchedRules", String.class, List.of())), "", "", false), now);
+            Document draft = ReferralDrafts.recut(doc, cut, recipient.map(Recipient::matchedRules)
+                    .orElse(doc.getList("matchedRules", String.class, List.of())));
             if (ReferralUpdates.KIND.equals(doc.getString("kind"))) {
                 draft.get("payload", Document.class).append("update", true).append("revision", doc.get("revision"));
             }
             recut += outbox.recut(draft, now) ? 1 : 0;
         }
         return recut;
-    }
-
-    private static Agency agency(Pathway pathway, String agencyId, Document doc) {
-        return pathway.agency(agencyId).orElseGet(() -> new Agency(agencyId, doc.getString("agencyName"), null,
-                List.of(), List.of(), List.of(), List.of()));
     }
 
     /** The outbox every referral enters by (listeners: dispatch, the duty-officer ring). */

@@ -1,10 +1,8 @@
 package org.hotline.core.tip;
 
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bson.Document;
 import org.hotline.pathway.TipFacts;
 import org.hotline.pathway.TipFields;
 
@@ -21,27 +19,6 @@ public record CaseFile(String tipId, String reference, String source, String out
 
     public CaseFile {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-    }
-
-    /** The case file of a stored tip whose personal values were already opened. */
-    public static CaseFile of(Document openedTip) {
-        Document stored = openedTip.get("fields", Document.class);
-        Map<String, Object> fields = new LinkedHashMap<>(stored == null ? Map.of() : stored);
-        fields.put("reference", openedTip.getString("reference"));
-        Date received = openedTip.getDate("receivedAt");
-        if (received != null) {
-            fields.put("receivedAt", received);
-        }
-        Document consents = openedTip.get("consents", Document.class);
-        fields.put(TipFields.CONSENTS, consents == null ? new Document() : new Document(consents));
-        if (openedTip.getString("callerNumber") != null) {
-            fields.putIfAbsent("callerPhone", openedTip.getString("callerNumber"));
-        }
-        if (openedTip.getString("recording") != null) {
-            fields.putIfAbsent("recording", openedTip.getString("recording"));
-        }
-        return new CaseFile(openedTip.getString("_id"), openedTip.getString("reference"),
-                openedTip.getString("source"), openedTip.getString("outcome"), fields);
     }
 
     /** The facts the pathway routes on. */

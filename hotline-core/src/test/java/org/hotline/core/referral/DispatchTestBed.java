@@ -142,8 +142,16 @@ final class DispatchTestBed implements AutoCloseable {
 
     /** Handovers cut from the bed's stored (unencrypted) tips by {@code pathway}, audited into {@link #audited}. */
     Handovers handovers(Dispatch node, Pathway pathway) {
-        return new Handovers(node.referrals().outbox(), id -> Optional.ofNullable(tip(id)).map(CaseFile::of),
+        return new Handovers(node.referrals().outbox(), id -> Optional.ofNullable(tip(id)).map(DispatchTestBed::caseFile),
                 () -> pathway, audited::add);
+    }
+
+    /** The case file of a tip the bed stored (in clear, as {@link #insertTip} writes it). */
+    private static CaseFile caseFile(Document tip) {
+        Map<String, Object> fields = new HashMap<>(tip.get("fields", Document.class));
+        fields.put("reference", tip.getString("reference"));
+        fields.put(TipFields.CONSENTS, tip.get("consents", Document.class));
+        return new CaseFile(tip.getString("_id"), tip.getString("reference"), "ivr", "COMPLETED", fields);
     }
 
     Document tip(String tipId) {

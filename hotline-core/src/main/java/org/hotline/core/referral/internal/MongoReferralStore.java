@@ -15,7 +15,6 @@ import static com.mongodb.client.model.Updates.unset;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -66,19 +65,6 @@ public final class MongoReferralStore {
             IndexOptions unique = new IndexOptions().unique(true);
             referrals.createIndex(Indexes.ascending("_id", "state"), unique);
             referrals.createIndex(Indexes.ascending("_id", "state", "leaseToken"), unique);
-        }
-    }
-
-    /** Inserts {@code referral} unless one with its {@code _id} exists; true when inserted. */
-    public boolean insertIfAbsent(Document referral) {
-        try {
-            referrals.insertOne(referral);
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
         }
     }
 
