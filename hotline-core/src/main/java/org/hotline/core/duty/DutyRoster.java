@@ -59,7 +59,12 @@ public final class DutyRoster {
     /** Starts ringing the list for a case, unless a round for it is running or was accepted. */
     public void ring(String reference) {
         Instant now = clock.instant();
-        rounds.start(reference, node, now, now.plus(lease)).ifPresent(round -> dial(reference, 0));
+        try {
+            rounds.start(reference, node, now, now.plus(lease)).ifPresent(round -> dial(reference, 0));
+        } catch (RuntimeException e) {
+            // Nothing was stored, so no node will ring for this case; say so loudly (the referrals go out as always).
+            LOG.error("Duty list NOT rung for tip {}: the round could not be stored ({})", reference, e.toString());
+        }
     }
 
     /** Moves on every round whose node stopped mid-call (its lease ran out); returns how many. */
@@ -75,7 +80,13 @@ public final class DutyRoster {
 
     private void dial(String reference, int index) {
         phone.call(reference, officers.get(index)).thenAccept(outcome ->
-                settle(reference, index, outcome.getClass().getSimpleName(), outcome instanceof Outcome.Accepted));
+                settle(reference, index, outcome.getClass().getSimpleName(), outcome instanceof Outcome.Accepted))
+                .exceptionally(e -> {
+                    // the round keeps its lease; when it runs out, resume() moves on to the next officer
+                    LOG.warn("Duty-officer call for tip {} not recorded ({}); the round moves on when its lease ends",
+                            reference, e.toString());
+                    return null;
+                });
     }
 
     /** Records officer {@code index}'s outcome and rings the next one if needed; false when another node did. */

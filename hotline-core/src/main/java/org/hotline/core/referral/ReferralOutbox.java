@@ -22,6 +22,8 @@ import org.hotline.core.referral.internal.MongoReferralStore;
  */
 public final class ReferralOutbox {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReferralOutbox.class);
+
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final List<Consumer<List<Document>>> listeners = new CopyOnWriteArrayList<>();
@@ -65,7 +67,16 @@ public final class ReferralOutbox {
             auditOverrides(doc);
         }
         if (!created.isEmpty()) {
-            listeners.forEach(l -> l.accept(created));
+            // What is stored stays stored: a listener that fails (the duty ring while MongoDB blinks) must neither
+            // undo nor block the others, and a repeat of this call would not tell them again.
+            for (Consumer<List<Document>> listener : listeners) {
+                try {
+                    listener.accept(created);
+                } catch (RuntimeException e) {
+                    LOG.error("A listener of new referrals failed for tips {}: {}",
+                            created.stream().map(d -> d.getString("reference")).distinct().toList(), e.toString());
+                }
+            }
         }
         return inserted;
     }

@@ -138,4 +138,18 @@ class DutyRosterIT {
         assertThat(sim.actions("Originate")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("Channel", "PJSIP/duty-2"));
     }
+
+    @Test
+    void shouldNotThrowIntoRoutingWhenTheRoundCannotBeStored() {
+        // given MongoDB is gone
+        sim.onOriginate(action -> OriginateOutcome.answeredPressing("1"));
+        DutyRoster roster = roster("node-a");
+        mongo.close();
+
+        // when an IMMEDIATE referral asks for the ring
+        roster.ring(REFERENCE);
+
+        // then routing goes on (no exception) and nobody is rung for a round nobody stored
+        assertThat(sim.actions("Originate")).isEmpty();
+    }
 }

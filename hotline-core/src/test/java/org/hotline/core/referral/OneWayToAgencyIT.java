@@ -180,4 +180,23 @@ class OneWayToAgencyIT {
         // then
         assertThat(node.interventions().declined(10)).extracting(Referral::id).containsExactly(id);
     }
+
+    @Test
+    void shouldKeepStoringAndTellingTheOtherListenersWhenOneListenerFails() {
+        // given a listener that fails (as the duty ring does while MongoDB blinks) before another one
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        node.referrals().outbox().onCreated(created -> {
+            throw new IllegalStateException("duty rounds unreachable");
+        });
+        node.referrals().outbox().onCreated(created -> created.forEach(d -> told.add(d.getString("agencyId"))));
+
+        // when a case is routed
+        String tipId = routed("100000018", "ivr", "COMPLETED", Map.of("exploitationType", "forced_labour",
+                "region", "MO"), List.of());
+
+        // then the referral is stored, the tip routed, and the next listener told
+        assertThat(bed.referralsOf(tipId)).extracting(d -> d.getString("agencyId")).containsExactly("mol-labour");
+        assertThat(bed.tip(tipId).getString("status")).isEqualTo("REFERRED");
+        assertThat(told).containsExactly("mol-labour");
+    }
 }
