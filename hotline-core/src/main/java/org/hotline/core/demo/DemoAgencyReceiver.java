@@ -51,8 +51,10 @@ public final class DemoAgencyReceiver {
             }
             if (seenKeys.putIfAbsent(key, Boolean.TRUE) == null) {
                 received.computeIfAbsent(agency, a -> new CopyOnWriteArrayList<>()).add(body);
-                LOG.info("Demo agency '{}' received referral for tip {} (category {}, priority {})", agency,
-                        body.getString("reference"), body.getString("category"), body.getString("priority"));
+                // the category is in the body only when the agency's profile discloses it
+                LOG.info("Demo agency '{}' received referral for tip {} ({}priority {})", agency,
+                        body.getString("reference"), body.getString("category") == null ? ""
+                                : "category " + body.getString("category") + ", ", body.getString("priority"));
             } else {
                 LOG.info("Demo agency '{}' got a repeat of an earlier referral (same idempotency key); ignored", agency);
             }

@@ -137,7 +137,7 @@ public final class Hotline implements AutoCloseable {
                 p.drainTimeout());
         p.ivr().stop(p.drainTimeout());
         p.opsSampler().close();
-        NodeAssembly.await(p.http().close());
+        Startups.await(p.http().close());
         p.ami().ifPresent(AmiClient::close);
         p.sweeper().shutdownNow();
         p.pathwaySync().close();
@@ -145,7 +145,7 @@ public final class Hotline implements AutoCloseable {
         p.dispatch().stop();
         p.writer().close();
         p.journal().close();
-        NodeAssembly.await(p.vertx().close());
+        Startups.await(p.vertx().close());
         p.mongo().close();
         LOG.info("Hotline node {} stopped", p.config().nodeId());
     }

@@ -238,7 +238,7 @@ final class NodeAssembly {
         MongoStore mongo = storage.mongo();
         AuditLog audit = storage.audit();
         Vertx vertx = Vertx.vertx();
-        push(() -> await(vertx.close()));
+        push(() -> Startups.await(vertx.close()));
         UserAccounts accounts = new UserAccounts(mongo, new PasswordHasher(config.passwordIterations()), audit, clock,
                 new SecondFactor(mongo, key, SecondFactorSettings.fromEnv(env).requiredRoles(), clock));
         accounts.ensureIndexes();
@@ -255,10 +255,10 @@ final class NodeAssembly {
                         ivr.activeCalls()),
                 config.maxBodyBytes(), access, features);
         Router api = HttpApi.router(vertx, deps);
-        HttpServer http = listen(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()),
+        HttpServer http = Startups.listen(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()),
                 "HTTP", config.httpHost(), config.httpPort(), "HOTLINE_HTTP_PORT");
         if (config.demo()) {
-            listen(new DemoAgencyReceiver().start(vertx, config.demoAgencyPort()), "Demo agency",
+            Startups.listen(new DemoAgencyReceiver().start(vertx, config.demoAgencyPort()), "Demo agency",
                     DemoAgencyReceiver.HOST, config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
         }
         return new Web(vertx, http, HttpApi.routes(api), ami);
@@ -297,26 +297,6 @@ final class NodeAssembly {
             closeable.close();
         } catch (Exception e) {
             LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
-        }
-    }
-
-    /** Awaits a server's listen; a taken port becomes a {@link PortInUseException} naming {@code variable}. */
-    private static <T> T listen(io.vertx.core.Future<T> listening, String what, String host, int port, String variable) {
-        try {
-            return await(listening);
-        } catch (IllegalStateException e) {
-            if (PortInUseException.isBindFailure(e)) {
-                throw new PortInUseException(what, host, port, variable, e);
-            }
-            throw e;
-        }
-    }
-
-    static <T> T await(io.vertx.core.Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("start-up step failed: " + e.getMessage(), e);
         }
     }
 }

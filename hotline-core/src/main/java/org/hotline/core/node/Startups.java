@@ -1,0 +1,30 @@
+package org.hotline.core.node;
+
+import java.util.concurrent.TimeUnit;
+
+/** Waiting on the node's asynchronous start-up and shut-down steps (Vert.x futures) from the assembling thread. */
+final class Startups {
+
+    private Startups() {}
+
+    /** Awaits a server's listen; a taken port becomes a {@link PortInUseException} naming {@code variable}. */
+    static <T> T listen(io.vertx.core.Future<T> listening, String what, String host, int port, String variable) {
+        try {
+            return await(listening);
+        } catch (IllegalStateException e) {
+            if (PortInUseException.isBindFailure(e)) {
+                throw new PortInUseException(what, host, port, variable, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Awaits one step, at most 30 seconds; a failure names the step's cause. */
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("start-up step failed: " + e.getMessage(), e);
+        }
+    }
+}
