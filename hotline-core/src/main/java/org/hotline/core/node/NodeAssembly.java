@@ -185,12 +185,10 @@ final class NodeAssembly {
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {
         MongoStore mongo = storage.mongo();
-        Dispatch dispatch = push(Dispatch.start(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics, clock));
-        dispatch.referrals().auditWith(storage.audit());
-        dispatch.sealWith(cipher);
-        Handovers handovers = new Handovers(dispatch.referrals().outbox(), new TipQueries(storage.tips())::caseFile,
-                pathway::get, storage.audit());
-        dispatch.deadlines().handOverWith(handovers);
+        Dispatch dispatch = push(Dispatch.start(new Dispatch.Needs(mongo, dispatchConfig,
+                Secrets.resolver(env, config.demo()), metrics, clock, cipher, storage.audit(),
+                new TipQueries(storage.tips())::caseFile, pathway::get)));
+        Handovers handovers = dispatch.handovers();
         if (dutyOfficer.isPresent() && ami.isPresent()) {
             push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
                     storage.audit(), clock, config.nodeId()));

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import org.hotline.pathway.Agency;
 import org.hotline.pathway.Recipient;
 import org.bson.Document;
@@ -56,23 +55,19 @@ public final class DeadlineSweeper {
     private final MongoCollection<Document> escalations;
     private final HotlineMetrics metrics;
     private final Clock clock;
-    /** Hands the case to the next agency; set with {@link #handOverWith}. Until then steps are only queued. */
-    private volatile Optional<Handovers> handovers = Optional.empty();
+    private final Handovers handovers;
 
-    public DeadlineSweeper(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
+    /**
+     * @param handovers an escalation step to an agency of the active directory also hands the case to that
+     *     agency: a new IMMEDIATE referral whose payload is cut for that agency's own profile (the chain is the
+     *     pathway's, so the next agency is one it named for this case); a step to anyone else is only queued
+     */
+    public DeadlineSweeper(MongoDatabase database, HotlineMetrics metrics, Clock clock, Handovers handovers) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
         this.escalations = database.getCollection(ESCALATIONS);
         this.metrics = metrics;
         this.clock = clock;
-    }
-
-    /**
-     * From now on an escalation step to an agency also hands the case to that agency: a new IMMEDIATE referral
-     * whose payload is cut for that agency's own profile (the chain is the pathway's, so the next agency is one
-     * it named for this case).
-     */
-    public void handOverWith(Handovers cutter) {
-        this.handovers = Optional.of(cutter);
+        this.handovers = java.util.Objects.requireNonNull(handovers, "handovers");
     }
 
     /** Handles every breach due now; returns how many steps were taken. */
@@ -131,7 +126,7 @@ public final class DeadlineSweeper {
         }
         queue(seen, entry);
         if ("escalate".equals(action)) {
-            handovers.ifPresent(h -> h.agency(target).ifPresent(agency -> handOver(h, seen, agency, now)));
+            handovers.agency(target).ifPresent(agency -> handOver(handovers, seen, agency, now));
         }
         metrics.deadlineBreach(seen.getString("agencyId"), action);
         LOG.warn("Referral {} to {} not acknowledged in time: {} to {}", seen.getString("_id"),

@@ -5,6 +5,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.tip.CaseFile;
+import org.hotline.pathway.Pathway;
 import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.BackoffPolicy;
@@ -26,9 +31,36 @@ public final class Dispatch implements AutoCloseable {
     private final DeadlineSweeper sweeper;
     private final DispatchWorker worker;
     private final DispatchEngine engine;
+    private final Handovers handovers;
+
+    /**
+     * What dispatch needs from the rest of the node, all given at construction.
+     *
+     * @param seal encrypts the personal values of stored payloads (opened just before delivery)
+     * @param audit receives consent overrides and handover disclosures
+     * @param caseFiles the decrypted case file of a tip id, empty once the tip is gone (escalation and reassign
+     *     cut their payloads from it)
+     * @param pathway the active pathway (the directory and profiles a handover is cut by)
+     */
+    public record Needs(MongoStore mongo, DispatchConfig config, SecretResolver secrets, HotlineMetrics metrics,
+            Clock clock, PayloadSeal seal, AuditLog audit, Function<String, Optional<CaseFile>> caseFiles,
+            Supplier<Pathway> pathway) {
+        public Needs {
+            Objects.requireNonNull(mongo, "mongo");
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(secrets, "secrets");
+            Objects.requireNonNull(metrics, "metrics");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(seal, "seal");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(caseFiles, "caseFiles");
+            Objects.requireNonNull(pathway, "pathway");
+        }
+    }
 
     private Dispatch(ReferralService referrals, ReferralUpdates updates, ReferralAnswers answers, Optional<AnswerLinks> links,
-            DeadlineSweeper sweeper, DispatchWorker worker, DispatchEngine engine) {
+            DeadlineSweeper sweeper, DispatchWorker worker, DispatchEngine engine, Handovers handovers) {
+        this.handovers = handovers;
         this.referrals = referrals;
         this.updates = updates;
         this.answers = answers;
@@ -39,24 +71,24 @@ public final class Dispatch implements AutoCloseable {
     }
 
     /** Wires dispatch and starts its polling threads. */
-    public static Dispatch start(MongoStore mongo, DispatchConfig config, SecretResolver secrets,
-            HotlineMetrics metrics, Clock clock) {
-        Dispatch dispatch = create(mongo, config, secrets, metrics, clock);
+    public static Dispatch start(Needs needs) {
+        Dispatch dispatch = create(needs);
         dispatch.worker.start();
         return dispatch;
     }
 
     /** Wires dispatch and starts the Camel routes, but not the polling threads. */
-    public static Dispatch create(MongoStore mongo, DispatchConfig config, SecretResolver secrets,
-            HotlineMetrics metrics, Clock clock) {
-        Objects.requireNonNull(mongo, "mongo");
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(secrets, "secrets");
-        Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(clock, "clock");
+    public static Dispatch create(Needs needs) {
+        MongoStore mongo = needs.mongo();
+        DispatchConfig config = needs.config();
+        SecretResolver secrets = needs.secrets();
+        HotlineMetrics metrics = needs.metrics();
+        Clock clock = needs.clock();
         MongoReferralStore store = new MongoReferralStore(mongo.database());
         store.ensureIndexes(mongo.isEmbedded());
-        ReferralService referrals = new ReferralService(new ReferralOutbox(store, metrics), store, clock);
+        ReferralOutbox outbox = new ReferralOutbox(store, metrics, needs.seal(), needs.audit());
+        ReferralService referrals = new ReferralService(outbox, store, clock);
+        Handovers handovers = new Handovers(outbox, needs.caseFiles(), needs.pathway(), needs.audit());
         ReferralAnswers answers = new ReferralAnswers(mongo.database(), metrics, clock, referrals::payloadSeal);
         Optional<AnswerLinks> links = secrets.resolve(AnswerLinks.KEY_REF)
                 .map(key -> new AnswerLinks(key.getBytes(StandardCharsets.UTF_8), answers, mongo.database(),
@@ -64,20 +96,16 @@ public final class Dispatch implements AutoCloseable {
         DispatchEngine engine = new DispatchEngine(config, secrets, links);
         BackoffPolicy backoff = new BackoffPolicy(config.fastRetries(), config.backoffBase(), config.backoffMax(),
                 new SecureRandom());
-        DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock);
-        DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, metrics, clock);
+        DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock, handovers);
+        DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, referrals::opened, metrics,
+                clock);
         referrals.onCreated(worker::takeFresh);
-        return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine);
+        return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine, handovers);
     }
 
-    /**
-     * Stores the personal values of every referral payload encrypted from now on; delivery and the readers of
-     * {@link #referrals()} decrypt them.
-     */
-    public Dispatch sealWith(PayloadSeal seal) {
-        referrals.sealWith(seal);
-        worker.openPayloadsWith(referrals::opened);
-        return this;
+    /** Hands a case to an agency outside routing (a supervisor's reassign; escalation uses it too). */
+    public Handovers handovers() {
+        return handovers;
     }
 
     public ReferralService referrals() {

@@ -52,8 +52,8 @@ public final class DispatchWorker {
     private final Clock clock;
     private final Object wakeUp = new Object();
     private final List<Thread> threads = new ArrayList<>();
-    /** Decrypts a claimed referral's payload just before it is sent; set with {@link Dispatch#sealWith}. */
-    private volatile UnaryOperator<Document> opener = UnaryOperator.identity();
+    /** Decrypts a claimed referral's payload just before it is sent. */
+    private final UnaryOperator<Document> opener;
     /** Referrals this node just created, claimed by id before (and between) polls of the outbox. */
     private final FreshReferrals fresh = new FreshReferrals(FRESH_CAPACITY);
     private final AtomicBoolean pollRequested = new AtomicBoolean(true);
@@ -64,7 +64,8 @@ public final class DispatchWorker {
     private final AtomicLong lastSweep = new AtomicLong();
 
     DispatchWorker(MongoReferralStore store, DispatchEngine engine, DeadlineSweeper sweeper, DispatchConfig config,
-            BackoffPolicy backoff, HotlineMetrics metrics, Clock clock) {
+            BackoffPolicy backoff, UnaryOperator<Document> opener, HotlineMetrics metrics, Clock clock) {
+        this.opener = opener;
         this.sweeper = sweeper;
         this.store = store;
         this.engine = engine;
@@ -167,10 +168,6 @@ public final class DispatchWorker {
             }
         }
         threads.clear();
-    }
-
-    void openPayloadsWith(UnaryOperator<Document> payloadOpener) {
-        this.opener = payloadOpener;
     }
 
     /** Makes idle polling threads look for due referrals in the outbox now (e.g. after an operator's retry). */

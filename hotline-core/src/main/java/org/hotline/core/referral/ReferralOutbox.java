@@ -27,25 +27,23 @@ public final class ReferralOutbox {
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final List<Consumer<List<Document>>> listeners = new CopyOnWriteArrayList<>();
-    private volatile AuditLog audit = event -> { };
-    private volatile PayloadSeal seal = PayloadSeal.NONE;
+    private final PayloadSeal seal;
+    private final AuditLog audit;
 
-    ReferralOutbox(MongoReferralStore store, HotlineMetrics metrics) {
-        this.store = store;
-        this.metrics = metrics;
+    /**
+     * @param seal encrypts the personal values of every payload stored (readers open them with the same seal)
+     * @param audit receives every consent override a new referral carries
+     */
+    ReferralOutbox(MongoReferralStore store, HotlineMetrics metrics, PayloadSeal seal, AuditLog audit) {
+        this.store = java.util.Objects.requireNonNull(store, "store");
+        this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+        this.seal = java.util.Objects.requireNonNull(seal, "seal");
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
     }
 
     /** Tells {@code listener} of the referrals each call of {@link #add} inserted (never of repeats). */
     public void onCreated(Consumer<List<Document>> listener) {
         listeners.add(listener);
-    }
-
-    void auditWith(AuditLog log) {
-        this.audit = log;
-    }
-
-    void sealWith(PayloadSeal payloadSeal) {
-        this.seal = payloadSeal;
     }
 
     PayloadSeal seal() {

@@ -46,8 +46,13 @@ public final class ReferralService {
     private final Clock clock;
     private final ReferralUpdates updates;
 
-    public ReferralService(MongoDatabase database, HotlineMetrics metrics, Clock clock) {
-        this(new ReferralOutbox(new MongoReferralStore(database), metrics), new MongoReferralStore(database), clock);
+    /**
+     * @param seal encrypts the personal values of every stored payload; the readers here open them
+     * @param audit receives every consent override applied to a new referral ({@code referral.consent_override})
+     */
+    public ReferralService(MongoDatabase database, HotlineMetrics metrics, Clock clock, PayloadSeal seal, AuditLog audit) {
+        this(new ReferralOutbox(new MongoReferralStore(database), metrics, seal, audit), new MongoReferralStore(database),
+                clock);
     }
 
     ReferralService(ReferralOutbox outbox, MongoReferralStore store, Clock clock) {
@@ -142,11 +147,6 @@ public final class ReferralService {
         return outbox;
     }
 
-    /** Encrypts the personal values of every payload stored from now on, and opens them on reading. */
-    public void sealWith(PayloadSeal payloadSeal) {
-        outbox.sealWith(payloadSeal);
-    }
-
     /** The seal payloads are stored under (for the features that read referral documents themselves). */
     public PayloadSeal payloadSeal() {
         return outbox.seal();
@@ -186,14 +186,6 @@ public final class ReferralService {
     /** Tells {@code listener} of the referrals the outbox took (dispatch takes them at once). */
     void onCreated(Consumer<List<Document>> listener) {
         outbox.onCreated(listener);
-    }
-
-    /**
-     * Sends every consent override applied to a new referral to {@code log} (action
-     * {@code referral.consent_override}, with rule, field, missing consent, condition and reason).
-     */
-    public void auditWith(AuditLog log) {
-        outbox.auditWith(log);
     }
 
     private static Agency agency(Pathway pathway, Recipient r) {

@@ -49,7 +49,8 @@ class CallbacksDueIT {
         cipher = TipCipher.open(Map.of(), dir);
         clock = new SteppingClock(Instant.parse("2026-11-23T09:30:00Z"));
         desk = new TipDesk(new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher),
-                new ReferralService(mongo.database(), new HotlineMetrics(false), clock), audited::add, clock, MONROVIA);
+                new ReferralService(mongo.database(), new HotlineMetrics(false), clock, cipher,
+                        audited::add), audited::add, clock, MONROVIA);
         tip("t-morning", "000000001", "morning", false, true);
         tip("t-evening", "000000002", "evening", false, true);
         tip("t-any", "000000003", "any", false, true);

@@ -38,7 +38,7 @@ class FollowUpLimitsIT {
         locks = new FollowUpLocks(bed.mongo, reference -> "ref-" + reference.hashCode(), clock);
         desk = new MongoFollowUpDesk(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher),
                 new org.hotline.core.referral.ReferralService(bed.mongo.database(),
-                        new org.hotline.core.metrics.HotlineMetrics(false), clock)::acknowledged,
+                        new org.hotline.core.metrics.HotlineMetrics(false), clock, bed.cipher, bed.audit)::acknowledged,
                 (reference, pin) -> "pin:" + reference + ":" + pin,
                 number -> "hash-of-" + number.hashCode(), new AttemptLimiter(bed.mongo.database(), clock), locks,
                 bed.audit, clock);

@@ -87,9 +87,13 @@ class InFlightReferralIT {
     void setUp() {
         bed = new LifecycleBed(dataDir.resolve("mongo"));
         police = RecordingAgency.start(vertx);
-        dispatch = Dispatch.create(bed.mongo, DispatchConfig.builder("node-a").connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(2)).build(),
-                SecretResolver.fromMap(Map.of("AGENCY_SECRET", "s3cret-for-tests")), new HotlineMetrics(false), bed.clock);
+        dispatch = Dispatch.create(new Dispatch.Needs(bed.mongo, DispatchConfig.builder("node-a")
+                .connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(2)).build(),
+                SecretResolver.fromMap(Map.of("AGENCY_SECRET", "s3cret-for-tests")), new HotlineMetrics(false), bed.clock,
+                org.hotline.core.crypto.PayloadSeal.NONE, event -> { }, tipId -> java.util.Optional.empty(),
+                () -> {
+                    throw new IllegalStateException("this test hands no case over");
+                }));
     }
 
     @AfterEach

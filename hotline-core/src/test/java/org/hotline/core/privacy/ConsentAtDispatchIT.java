@@ -40,8 +40,8 @@ class ConsentAtDispatchIT {
     @BeforeEach
     void start() {
         bed = new PrivacyTestBed(dir, Clock.systemUTC());
-        ReferralService referrals = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
-        referrals.auditWith(bed.audit);
+        ReferralService referrals = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC(),
+                org.hotline.core.crypto.PayloadSeal.NONE, bed.audit);
         ActivePathway pathway = ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, TestFiles.LOCAL_AGENCIES);
         tips = new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher);
         router = new TipRouter(tips, pathway, referrals, referrals.updates(), Clock.systemUTC());
@@ -119,8 +119,8 @@ class ConsentAtDispatchIT {
     @Test
     void shouldKeepTheIdentityInAStoredPayloadEncryptedAndOpenItForReaders() {
         // given: payloads sealed with the node's data keys, as a running node stores them
-        ReferralService sealed = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC());
-        sealed.sealWith(bed.cipher);
+        ReferralService sealed = new ReferralService(bed.mongo.database(), new HotlineMetrics(false), Clock.systemUTC(),
+                bed.cipher, bed.audit);
         router = new TipRouter(tips, ActivePathway.fromFile(PrivacyTestBed.NATIONAL_PATHWAY, TestFiles.LOCAL_AGENCIES),
                 sealed, sealed.updates(), Clock.systemUTC());
         // when: the caller agreed to share their identity with the police

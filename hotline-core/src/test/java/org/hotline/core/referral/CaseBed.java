@@ -40,13 +40,11 @@ final class CaseBed implements AutoCloseable {
     /** The parts of a node routing by {@code pathway}. */
     Parts parts(Pathway pathway, Clock clock) {
         ActivePathway active = ActivePathway.of(pathway);
-        ReferralService referrals = new ReferralService(mongo.database(), new HotlineMetrics(false), clock);
-        referrals.sealWith(cipher);
-        referrals.auditWith(audit::add);
+        ReferralService referrals = new ReferralService(mongo.database(), new HotlineMetrics(false), clock, cipher,
+                audit::add);
         Handovers handovers = new Handovers(referrals.outbox(), new TipQueries(tips)::caseFile, active::get,
                 audit::add);
-        DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), new HotlineMetrics(false), clock);
-        sweeper.handOverWith(handovers);
+        DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), new HotlineMetrics(false), clock, handovers);
         return new Parts(active, referrals, new TipRouter(tips, active, referrals, referrals.updates(), clock),
                 new ReferralInterventions(mongo.database(), new HotlineMetrics(false), clock, () -> { }, handovers),
                 sweeper);

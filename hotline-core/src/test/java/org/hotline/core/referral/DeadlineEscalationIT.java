@@ -78,7 +78,7 @@ class DeadlineEscalationIT {
     void shouldHandTheCaseToTheNextAgencyOfTheChainAtImmediatePriority() {
         // given: the sweeper knows the pathway's agencies
         var pathway = DispatchTestBed.pathway(police, null);
-        node.deadlines().handOverWith(bed.handovers(node, pathway));
+        bed.handovers(node, pathway);
 
         // when: the reminder window and then the escalation window pass without an acknowledgement
         bed.clock.advance(WINDOW);

@@ -55,6 +55,8 @@ final class DispatchTestBed implements AutoCloseable {
     final HotlineMetrics metrics = new HotlineMetrics(false);
     /** What the bed's handovers audited. */
     final List<AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The directory nodes' handovers go by; until a test sets it, none of the test pathway's agencies. */
+    volatile Pathway directory = TestPathways.elsewhere();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private final String database;
@@ -106,7 +108,9 @@ final class DispatchTestBed implements AutoCloseable {
     }
 
     Dispatch node(DispatchConfig config, SecretResolver secrets, MongoStore store) {
-        Dispatch dispatch = Dispatch.create(store, config, secrets, metrics, clock);
+        Dispatch dispatch = Dispatch.create(new Dispatch.Needs(store, config, secrets, metrics, clock,
+                org.hotline.core.crypto.PayloadSeal.NONE, audited::add,
+                id -> Optional.ofNullable(tip(id)).map(DispatchTestBed::caseFile), () -> directory));
         resources.add(dispatch);
         return dispatch;
     }
@@ -140,10 +144,13 @@ final class DispatchTestBed implements AutoCloseable {
                 .append("routed", true));
     }
 
-    /** Handovers cut from the bed's stored (unencrypted) tips by {@code pathway}, audited into {@link #audited}. */
+    /**
+     * Hands cases over (reassign, escalation) from the bed's stored (unencrypted) tips by {@code pathway} from now
+     * on, audited into {@link #audited}.
+     */
     Handovers handovers(Dispatch node, Pathway pathway) {
-        return new Handovers(node.referrals().outbox(), id -> Optional.ofNullable(tip(id)).map(DispatchTestBed::caseFile),
-                () -> pathway, audited::add);
+        directory = pathway;
+        return node.handovers();
     }
 
     /** The case file of a tip the bed stored (in clear, as {@link #insertTip} writes it). */

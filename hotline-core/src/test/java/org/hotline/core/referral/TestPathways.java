@@ -112,10 +112,30 @@ final class TestPathways {
               acknowledge_within: 1d
             """;
 
+    /** A directory none of the test pathway's agencies is in: escalation steps are only queued, nobody handed over. */
+    static final String ELSEWHERE_YAML = """
+            pathway: { id: elsewhere, version: "1", name: Elsewhere, country: LR }
+            regions: [{ code: NO, name: North, keypad: "1" }]
+            exploitation_types: [other]
+            agencies:
+              - { id: elsewhere, name: Elsewhere, kind: social_welfare, channels: [{ type: portal }] }
+            profiles:
+              - { id: notice, fields: [reference] }
+            rules: []
+            fallback: { agency: elsewhere, profile: notice, priority: normal, acknowledge_within: 1d }
+            """;
+
     private TestPathways() {}
 
+    static Pathway elsewhere() {
+        return valid(PathwayLoader.load(ELSEWHERE_YAML, "elsewhere.yaml", Map.of()));
+    }
+
     static Pathway load(Map<String, String> env) {
-        LoadResult result = PathwayLoader.load(YAML, "dispatch-test.yaml", env);
+        return valid(PathwayLoader.load(YAML, "dispatch-test.yaml", env));
+    }
+
+    private static Pathway valid(LoadResult result) {
         if (result instanceof LoadResult.Valid valid) {
             return valid.pathway();
         }
