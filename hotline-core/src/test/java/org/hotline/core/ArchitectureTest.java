@@ -50,6 +50,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldLeaveRawDocumentsToTheFeaturesThatOwnACollection() {
+        // given: the features that keep a collection of their own (each behind its repository or store)
+        java.util.Set<String> owners = java.util.Set.of("tip", "referral", "audit", "auth", "duty", "followup", "live",
+                "pathway", "privacy", "stats", "storage", "crypto");
+        // when
+        List<String> violations = new ArrayList<>();
+        for (JavaClass c : MAIN) {
+            Optional<String> feature = feature(c.getPackageName());
+            if (feature.isPresent() && !owners.contains(feature.get()) && c.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> d.getTargetClass().getName().equals("org.bson.Document"))) {
+                violations.add(c.getName());
+            }
+        }
+        // then: intake, routing, the consoles, the node's wiring and the rest see typed tips and referrals only
+        assertThat(new TreeSet<>(violations)).as("classes handling raw documents outside their owners").isEmpty();
+    }
+
+    @Test
     void shouldFindTheRuleOnAPlantedViolation() {
         // given a dependency from the console feature on the referral feature's internals, as the check sees it
         String from = ROOT + ".console";

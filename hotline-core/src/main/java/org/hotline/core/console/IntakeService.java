@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Principal;
@@ -100,7 +99,7 @@ public final class IntakeService {
         CapturedTip capture = new CapturedTip(null, phone, form.language(), answers, form.consents(),
                 CallOutcome.OPERATOR, "console", null, "console", now, now);
         TipReceipt receipt = intake.accept(capture, Map.of("source", "operator", "operatorIds", List.of(by.userId()),
-                "intake", new Document("by", by.userId()).append("at", Date.from(now)).append("revision", 1),
+                "intake", Map.of("by", by.userId(), "at", Date.from(now), "revision", 1),
                 "intakeRevision", 1), STORED_WITHIN);
         audit.record(new AuditEvent(by.userId(), "tip.create", receipt.reference(), Map.of("via", "intake_form")));
         return new IntakeOutcome.Created(receipt.reference(), receipt.pin());

@@ -9,14 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.bson.Document;
-import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.intake.internal.CounterFile;
-import org.hotline.core.intake.internal.TipDocuments;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.security.ServerKey;
+import org.hotline.core.tip.NewTip;
+import org.hotline.core.tip.SealedTip;
+import org.hotline.core.tip.TipRepository;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.IntakeUnavailableException;
 import org.hotline.ivr.TipIntake;
@@ -45,11 +45,11 @@ public final class TipIntakeService implements TipIntake {
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final String nodeId;
-    private final TipCipher cipher;
+    private final TipRepository tips;
     private final SecureRandom random = new SecureRandom();
 
     public TipIntakeService(TipJournal journal, TipWriter writer, ReferenceCodec references, CounterFile counter,
-            ServerKey key, HotlineMetrics metrics, Clock clock, String nodeId, TipCipher cipher) {
+            ServerKey key, HotlineMetrics metrics, Clock clock, String nodeId, TipRepository tips) {
         this.journal = journal;
         this.writer = writer;
         this.references = references;
@@ -58,7 +58,7 @@ public final class TipIntakeService implements TipIntake {
         this.metrics = metrics;
         this.clock = clock;
         this.nodeId = nodeId;
-        this.cipher = cipher;
+        this.tips = tips;
     }
 
     @Override
@@ -101,9 +101,8 @@ public final class TipIntakeService implements TipIntake {
         String pin = "%04d".formatted(random.nextInt(10_000));
         String callerHash = capture.callerNumber() == null || capture.callerNumber().isBlank()
                 ? null : key.keyedHash("caller-hash", capture.callerNumber());
-        Document tip = cipher.seal(TipDocuments.newTip(tipId, reference, pinHash(reference, pin), callerHash,
-                capture.callerNumber(), capture, clock.instant(), nodeId));
-        tip.putAll(extra);
+        SealedTip tip = tips.seal(new NewTip(tipId, reference, pinHash(reference, pin), callerHash, capture,
+                clock.instant(), nodeId, extra));
         try {
             journal.append(tipId, tip).get(JOURNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -114,8 +113,7 @@ public final class TipIntakeService implements TipIntake {
         }
         // The fsync made the tip durable; MongoDB is the writer's business, not the caller's.
         CompletableFuture<Void> stored = writer.submit(tip);
-        Document fields = tip.get("fields", Document.class);
-        metrics.tipAccepted(fields.getString("exploitationType"), capture.outcome().name(),
+        metrics.tipAccepted(capture.answers().get("exploitationType"), capture.outcome().name(),
                 (System.nanoTime() - start) / 1e9);
         LOG.info("Tip {} accepted (outcome {}, node {})", reference, capture.outcome(), capture.lastNode());
         return new Accepted(new TipReceipt(reference, pin), stored);

@@ -85,8 +85,8 @@ final class DutyOfficerWiring {
         DutyRoster roster = new DutyRoster(new MongoDutyRounds(mongo.database()), phone::call, duty.officers(), lease,
                 audit, clock, nodeId);
         outbox.onCreated(created -> created.stream()
-                .filter(r -> Recipient.Priority.IMMEDIATE.name().equals(r.getString("priority")))
-                .map(r -> r.getString("reference")).distinct()
+                .filter(r -> r.priority() == Recipient.Priority.IMMEDIATE)
+                .map(ReferralOutbox.Created::reference).distinct()
                 .forEach(roster::ring));
         ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("duty-roster").daemon(true).factory());

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.AgiScript;
-import org.bson.Document;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditLog;
@@ -202,7 +201,7 @@ final class NodeAssembly {
         TipIntakeService service = new TipIntakeService(journal, writer,
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
                 CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId(),
-                cipher);
+                storage.tips());
         return new Intake(dispatch, router, handovers, journal, writer, service);
     }
 

@@ -111,10 +111,9 @@ public final class DispatchWorker {
      * Takes referrals just created on this node: they are claimed by id at once, without a search of the
      * outbox (which costs a read of every due referral on a store without secondary indexes).
      */
-    void takeFresh(List<Document> created) {
-        for (Document referral : created) {
-            fresh.offer(referral.getString("_id"), referral.getString("agencyId"),
-                    referral.getInteger("priorityRank", Integer.MAX_VALUE));
+    void takeFresh(List<ReferralOutbox.Created> created) {
+        for (ReferralOutbox.Created referral : created) {
+            fresh.offer(referral.id(), referral.agencyId(), referral.priorityRank());
         }
         signal();
     }

@@ -12,6 +12,7 @@ import org.hotline.core.audit.AuditLog;
 import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.referral.internal.MongoReferralStore;
+import org.hotline.pathway.Recipient;
 
 /**
  * The only way a referral enters the outbox, whoever drafted it (routing, an update, a reassign, an
@@ -26,7 +27,7 @@ public final class ReferralOutbox {
 
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
-    private final List<Consumer<List<Document>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Created>>> listeners = new CopyOnWriteArrayList<>();
     private final PayloadSeal seal;
     private final AuditLog audit;
 
@@ -41,8 +42,23 @@ public final class ReferralOutbox {
         this.audit = java.util.Objects.requireNonNull(audit, "audit");
     }
 
+    /**
+     * A referral the outbox just took, as its listeners see it.
+     *
+     * @param priorityRank lower is more urgent
+     */
+    public record Created(String id, String reference, String agencyId, Recipient.Priority priority,
+            int priorityRank) {
+
+        static Created of(Document referral) {
+            return new Created(referral.getString("_id"), referral.getString("reference"),
+                    referral.getString("agencyId"), Recipient.Priority.valueOf(referral.getString("priority")),
+                    referral.getInteger("priorityRank", Integer.MAX_VALUE));
+        }
+    }
+
     /** Tells {@code listener} of the referrals each call of {@link #add} inserted (never of repeats). */
-    public void onCreated(Consumer<List<Document>> listener) {
+    public void onCreated(Consumer<List<Created>> listener) {
         listeners.add(listener);
     }
 
@@ -65,11 +81,12 @@ public final class ReferralOutbox {
             auditOverrides(doc);
         }
         if (!created.isEmpty()) {
+            List<Created> told = created.stream().map(Created::of).toList();
             // What is stored stays stored: a listener that fails (the duty ring while MongoDB blinks) must neither
             // undo nor block the others, and a repeat of this call would not tell them again.
-            for (Consumer<List<Document>> listener : listeners) {
+            for (Consumer<List<Created>> listener : listeners) {
                 try {
-                    listener.accept(created);
+                    listener.accept(told);
                 } catch (RuntimeException e) {
                     LOG.error("A listener of new referrals failed for tips {}: {}",
                             created.stream().map(d -> d.getString("reference")).distinct().toList(), e.toString());

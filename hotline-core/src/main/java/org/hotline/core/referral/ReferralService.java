@@ -184,7 +184,7 @@ public final class ReferralService {
     }
 
     /** Tells {@code listener} of the referrals the outbox took (dispatch takes them at once). */
-    void onCreated(Consumer<List<Document>> listener) {
+    void onCreated(Consumer<List<ReferralOutbox.Created>> listener) {
         outbox.onCreated(listener);
     }
 

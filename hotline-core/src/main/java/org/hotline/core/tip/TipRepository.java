@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public interface TipRepository {
 
+    /**
+     * Builds the stored form of a tip intake just accepted, its personal values encrypted: the calling number
+     * kept only with callback consent, a callback to a number a child used only by an operator's decision.
+     */
+    SealedTip seal(NewTip tip);
+
+
     Optional<Tip> find(String tipId);
 
     Optional<Tip> byReference(String reference);

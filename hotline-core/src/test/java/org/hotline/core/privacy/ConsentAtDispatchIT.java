@@ -108,8 +108,8 @@ class ConsentAtDispatchIT {
                 "childInvolved", "true", "immediateDanger", "false"), consents(false));
         // when: the same tip is routed again (journal replay): nothing new is created or audited
         int before = overrideEntries().size();
-        router.route(tips.decode(bed.mongo.database().getCollection("tips").find(new Document("_id", tip.get("_id")))
-                .first().append("routed", false).append("status", "RECEIVED")));
+        router.route(tips.decode(sealed(bed.mongo.database().getCollection("tips").find(new Document("_id", tip.get("_id")))
+                .first().append("routed", false).append("status", "RECEIVED"))));
         // then
         assertThat(referral(tip, "lnp-wacps").get("payload", Document.class)).containsEntry("callerPhone", NUMBER);
         assertThat(overrideEntries()).hasSize(before).extracting(e -> e.get("details", Document.class).getString("ruleId"))
@@ -138,8 +138,13 @@ class ConsentAtDispatchIT {
     private Document route(String reference, Map<String, String> answers, Map<String, Boolean> consents) {
         Document stored = bed.store(reference, PrivacyTestBed.capture(NUMBER, RECORDING, answers, consents),
                 Instant.now());
-        router.route(tips.decode(stored));
+        router.route(tips.decode(sealed(stored)));
         return stored;
+    }
+
+    /** A stored tip document as the writer hands it on. */
+    private static org.hotline.core.tip.SealedTip sealed(Document stored) {
+        return org.hotline.core.tip.SealedTip.of(new org.bson.RawBsonDocument(stored, new org.bson.codecs.DocumentCodec()));
     }
 
     private static Map<String, Boolean> consents(boolean police) {

@@ -13,7 +13,6 @@ import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.audit.internal.MongoAuditVerifier;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.e2e.TestFiles;
-import org.hotline.core.intake.internal.TipDocuments;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.ivr.CallOutcome;
 import org.hotline.ivr.CapturedTip;
@@ -47,10 +46,11 @@ public final class PrivacyTestBed implements AutoCloseable {
 
     /** Stores the tip as intake does (document built, personal values sealed); returns the stored document. */
     public Document store(String reference, CapturedTip capture, Instant receivedAt) {
-        Document tip = cipher.seal(TipDocuments.newTip(UUID.randomUUID().toString(), reference, "pin-hash",
-                "caller-hash-" + reference, capture.callerNumber(), capture, receivedAt, "node-1"));
-        mongo.database().getCollection("tips").insertOne(tip);
-        return tip;
+        var repository = new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher);
+        var sealed = repository.seal(new org.hotline.core.tip.NewTip(UUID.randomUUID().toString(), reference, "pin-hash",
+                "caller-hash-" + reference, capture, receivedAt, "node-1", Map.of()));
+        repository.insertAllAbsent(java.util.List.of(sealed));
+        return mongo.database().getCollection("tips").find(new Document("_id", sealed.id())).first();
     }
 
     public MongoAuditVerifier verifier() {

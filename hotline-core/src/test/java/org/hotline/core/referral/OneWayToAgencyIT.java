@@ -188,7 +188,7 @@ class OneWayToAgencyIT {
         node.referrals().outbox().onCreated(created -> {
             throw new IllegalStateException("duty rounds unreachable");
         });
-        node.referrals().outbox().onCreated(created -> created.forEach(d -> told.add(d.getString("agencyId"))));
+        node.referrals().outbox().onCreated(created -> created.forEach(r -> told.add(r.agencyId())));
 
         // when a case is routed
         String tipId = routed("100000018", "ivr", "COMPLETED", Map.of("exploitationType", "forced_labour",

@@ -4,13 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import org.bson.BsonBinaryReader;
-import org.bson.BsonBinaryWriter;
-import org.bson.Document;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
-import org.bson.codecs.EncoderContext;
-import org.bson.io.BasicOutputBuffer;
+import org.hotline.core.tip.SealedTip;
 
 /**
  * The tip journal's record format: {@code int length | int crc32c | byte kind | payload}. A TIP record's payload
@@ -24,17 +18,15 @@ final class JournalRecords {
     private static final byte KIND_CONFIRM = 2;
     private static final byte KIND_TIP = 3;
     private static final int HEADER = 8;
-    private static final DocumentCodec CODEC = new DocumentCodec();
 
     private JournalRecords() {}
 
-    static byte[] tip(Document tip) {
-        BasicOutputBuffer out = new BasicOutputBuffer(1024);
-        out.writeByte(KIND_TIP);
-        try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
-            CODEC.encode(writer, tip, EncoderContext.builder().isEncodingCollectibleDocument(true).build());
-        }
-        return record(out.toByteArray());
+    static byte[] tip(SealedTip tip) {
+        byte[] bson = tip.bson();
+        byte[] body = new byte[bson.length + 1];
+        body[0] = KIND_TIP;
+        System.arraycopy(bson, 0, body, 1, bson.length);
+        return record(body);
     }
 
     /** A TIP record as older journals wrote it (extended JSON); kept so their replay stays tested. */
@@ -58,7 +50,7 @@ final class JournalRecords {
      * Applies the records of one segment to {@code unconfirmed} (a TIP adds, a CONFIRM removes) and returns how
      * many leading bytes held whole, checksummed records; anything after that is a torn tail.
      */
-    static int replay(byte[] data, Map<String, Document> unconfirmed) {
+    static int replay(byte[] data, Map<String, SealedTip> unconfirmed) {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         int good = 0;
         while (buffer.remaining() > HEADER) {
@@ -73,11 +65,11 @@ final class JournalRecords {
                 break;
             }
             if (body[0] == KIND_TIP) {
-                Document tip = decode(body);
-                unconfirmed.put(tip.getString("_id"), tip);
+                SealedTip tip = decode(body);
+                unconfirmed.put(tip.id(), tip);
             } else if (body[0] == KIND_TIP_JSON) {
-                Document tip = Document.parse(new String(body, 1, length - 1, StandardCharsets.UTF_8));
-                unconfirmed.put(tip.getString("_id"), tip);
+                SealedTip tip = SealedTip.fromExtendedJson(new String(body, 1, length - 1, StandardCharsets.UTF_8));
+                unconfirmed.put(tip.id(), tip);
             } else if (body[0] == KIND_CONFIRM) {
                 unconfirmed.remove(new String(body, 1, length - 1, StandardCharsets.UTF_8));
             }
@@ -86,11 +78,8 @@ final class JournalRecords {
         return good;
     }
 
-    private static Document decode(byte[] body) {
-        ByteBuffer bson = ByteBuffer.wrap(body, 1, body.length - 1).slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        try (BsonBinaryReader reader = new BsonBinaryReader(bson)) {
-            return CODEC.decode(reader, DecoderContext.builder().build());
-        }
+    private static SealedTip decode(byte[] body) {
+        return SealedTip.fromBson(java.util.Arrays.copyOfRange(body, 1, body.length));
     }
 
     /** Frames {@code body} (kind byte first) with its length and checksum. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.bson.Document;
+import org.hotline.core.tip.SealedTip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class TipJournal implements AutoCloseable {
     /** tip id → segment number, for tips not yet confirmed. Guarded by {@code this}. */
     private final Map<String, Long> unconfirmedSegment = new HashMap<>();
     private final Map<Long, Integer> unconfirmedPerSegment = new HashMap<>();
-    private final List<Document> recovered;
+    private final List<SealedTip> recovered;
     private FileChannel channel;
     private long segment;
     private volatile boolean closed;
@@ -65,7 +65,7 @@ public final class TipJournal implements AutoCloseable {
     }
 
     /** Appends a tip; the future completes once the record is on disk (fsync). */
-    public CompletableFuture<Void> append(String tipId, Document tip) {
+    public CompletableFuture<Void> append(String tipId, SealedTip tip) {
         return enqueue(new Pending(JournalRecords.tip(tip), true, tipId));
     }
 
@@ -75,7 +75,7 @@ public final class TipJournal implements AutoCloseable {
     }
 
     /** Tips found on disk at open that were never confirmed, in journal order. */
-    public List<Document> unconfirmed() {
+    public List<SealedTip> unconfirmed() {
         return recovered;
     }
 
@@ -208,8 +208,8 @@ public final class TipJournal implements AutoCloseable {
         }
     }
 
-    private List<Document> recover(List<Long> segments) throws IOException {
-        Map<String, Document> tips = new LinkedHashMap<>();
+    private List<SealedTip> recover(List<Long> segments) throws IOException {
+        Map<String, SealedTip> tips = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             long s = segments.get(i);
             readSegment(s, i == segments.size() - 1, tips);
@@ -226,9 +226,9 @@ public final class TipJournal implements AutoCloseable {
      * so that a second crash before they reach MongoDB still finds them.
      */
     private void carryOver(List<Long> oldSegments) throws IOException {
-        for (Document tip : recovered) {
+        for (SealedTip tip : recovered) {
             channel.write(ByteBuffer.wrap(JournalRecords.tip(tip)));
-            unconfirmedSegment.put(tip.getString("_id"), segment);
+            unconfirmedSegment.put(tip.id(), segment);
             unconfirmedPerSegment.merge(segment, 1, Integer::sum);
         }
         channel.force(true);
@@ -237,7 +237,7 @@ public final class TipJournal implements AutoCloseable {
         }
     }
 
-    private void readSegment(long s, boolean newest, Map<String, Document> tips) throws IOException {
+    private void readSegment(long s, boolean newest, Map<String, SealedTip> tips) throws IOException {
         Path path = segmentPath(s);
         byte[] data = Files.readAllBytes(path);
         int good = JournalRecords.replay(data, tips);

@@ -13,7 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.bson.Document;
+import org.hotline.core.tip.SealedTip;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
 import org.slf4j.Logger;
@@ -34,9 +34,9 @@ public final class TipWriter implements AutoCloseable {
     private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
     private final MongoStore store;
-    private final Consumer<List<Document>> insertAllAbsent;
+    private final Consumer<List<SealedTip>> insertAllAbsent;
     private final TipJournal journal;
-    private final Consumer<Document> afterStored;
+    private final Consumer<SealedTip> afterStored;
     private final HotlineMetrics metrics;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Deque<Item> waiting = new ArrayDeque<>();
@@ -53,8 +53,8 @@ public final class TipWriter implements AutoCloseable {
      * @param insertAllAbsent the tip repository's bulk insert of new tips (each only if absent), e.g.
      *     {@code MongoTipRepository::insertAllAbsent}
      */
-    public TipWriter(MongoStore store, Consumer<List<Document>> insertAllAbsent, TipJournal journal,
-            Consumer<Document> afterStored, HotlineMetrics metrics) {
+    public TipWriter(MongoStore store, Consumer<List<SealedTip>> insertAllAbsent, TipJournal journal,
+            Consumer<SealedTip> afterStored, HotlineMetrics metrics) {
         this.store = store;
         this.insertAllAbsent = insertAllAbsent;
         this.journal = journal;
@@ -68,7 +68,7 @@ public final class TipWriter implements AutoCloseable {
     }
 
     /** Queues a journaled tip; the future completes once MongoDB holds it. */
-    public CompletableFuture<Void> submit(Document tip) {
+    public CompletableFuture<Void> submit(SealedTip tip) {
         Item item = new Item(tip, new CompletableFuture<>());
         queue.add(item);
         return item.stored;
@@ -182,7 +182,7 @@ public final class TipWriter implements AutoCloseable {
             return false;
         }
         lastFlush = System.nanoTime();
-        unflushed.forEach(item -> journal.confirm(item.tip.getString("_id")));
+        unflushed.forEach(item -> journal.confirm(item.tip.id()));
         unflushed.clear();
         return true;
     }
@@ -196,22 +196,22 @@ public final class TipWriter implements AutoCloseable {
         waiting.addAll(batch);
     }
 
-    private void routeLater(Document tip) {
+    private void routeLater(SealedTip tip) {
         try {
             routing.execute(() -> handOn(tip));
         } catch (RejectedExecutionException e) {
-            LOG.debug("Stopping: tip {} is left for the routing sweeper", tip.getString("_id"));
+            LOG.debug("Stopping: tip {} is left for the routing sweeper", tip.id());
         }
     }
 
-    private void handOn(Document tip) {
+    private void handOn(SealedTip tip) {
         try {
             afterStored.accept(tip);
         } catch (RuntimeException e) {
             // The routing sweeper picks up tips left unrouted; the tip itself is safe.
-            LOG.warn("Routing tip {} failed; the sweeper will retry", tip.getString("_id"), e);
+            LOG.warn("Routing tip {} failed; the sweeper will retry", tip.id(), e);
         }
     }
 
-    private record Item(Document tip, CompletableFuture<Void> stored) {}
+    private record Item(SealedTip tip, CompletableFuture<Void> stored) {}
 }

@@ -17,9 +17,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.tip.NewTip;
+import org.hotline.core.tip.SealedTip;
 import org.hotline.core.tip.Tip;
 import org.hotline.core.tip.TipRepository;
 import org.hotline.core.tip.TipStatus;
@@ -29,6 +33,8 @@ public final class MongoTipRepository implements TipRepository {
 
     /** The collection; named here and nowhere else. */
     public static final String TIPS = "tips";
+
+    private static final DocumentCodec CODEC = new DocumentCodec();
 
     private final MongoCollection<Document> tips;
     private final TipCipher cipher;
@@ -42,14 +48,22 @@ public final class MongoTipRepository implements TipRepository {
         this.purges = new TipPurge(tips, cipher);
     }
 
+    @Override
+    public SealedTip seal(NewTip tip) {
+        Document doc = cipher.seal(TipDocuments.newTip(tip.tipId(), tip.reference(), tip.pinHash(), tip.callerHash(),
+                tip.capture().callerNumber(), tip.capture(), tip.receivedAt(), tip.nodeId()));
+        doc.putAll(tip.extra());
+        return SealedTip.of(new RawBsonDocument(doc, CODEC));
+    }
+
     /**
      * Stores tips a writer took from the journal, each inserted only if absent (a replay changes nothing), in one
-     * round trip: {@code sealed} are new-tip documents as intake built and sealed them.
+     * round trip.
      */
-    public void insertAllAbsent(List<Document> sealed) {
+    public void insertAllAbsent(List<SealedTip> sealed) {
         List<com.mongodb.client.model.WriteModel<Document>> upserts = sealed.stream()
-                .<com.mongodb.client.model.WriteModel<Document>>map(d -> new com.mongodb.client.model.UpdateOneModel<>(
-                        eq("_id", d.getString("_id")), new Document("$setOnInsert", d),
+                .<com.mongodb.client.model.WriteModel<Document>>map(t -> new com.mongodb.client.model.UpdateOneModel<>(
+                        eq("_id", t.id()), new Document("$setOnInsert", t.raw()),
                         new com.mongodb.client.model.UpdateOptions().upsert(true)))
                 .toList();
         if (!upserts.isEmpty()) {
@@ -62,9 +76,9 @@ public final class MongoTipRepository implements TipRepository {
         tips.createIndex(new Document("reference", 1), new IndexOptions().unique(true));
     }
 
-    /** The tip a writer just stored, from the document it wrote (sealed), without reading it back. */
-    public Tip decode(Document stored) {
-        return TipCodec.tip(cipher.open(stored));
+    /** The tip a writer just stored, from what it wrote, without reading it back. */
+    public Tip decode(SealedTip stored) {
+        return TipCodec.tip(cipher.open(stored.raw().decode(CODEC)));
     }
 
     @Override

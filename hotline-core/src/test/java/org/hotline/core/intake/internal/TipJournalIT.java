@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.hotline.core.tip.SealedTip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class TipJournalIT {
         // when
         TipJournal reopened = TipJournal.open(dir);
         // then
-        assertThat(reopened.unconfirmed()).extracting(d -> d.getString("_id")).containsExactly("t2", "t3");
+        assertThat(reopened.unconfirmed()).extracting(SealedTip::id).containsExactly("t2", "t3");
         assertThat(reopened.backlog()).isEqualTo(2);
         reopened.close();
     }
@@ -48,7 +49,7 @@ class TipJournalIT {
         // when
         TipJournal third = TipJournal.open(dir);
         // then
-        assertThat(third.unconfirmed()).extracting(d -> d.getString("_id")).containsExactly("t1");
+        assertThat(third.unconfirmed()).extracting(SealedTip::id).containsExactly("t1");
         third.confirm("t1");
         third.close();
         assertThat(TipJournal.open(dir).unconfirmed()).isEmpty();
@@ -72,7 +73,7 @@ class TipJournalIT {
         reopened.append("t2", tip("t2")).get(5, TimeUnit.SECONDS);
         reopened.close();
         // then
-        assertThat(TipJournal.open(dir).unconfirmed()).extracting(d -> d.getString("_id")).containsExactly("t1", "t2");
+        assertThat(TipJournal.open(dir).unconfirmed()).extracting(SealedTip::id).containsExactly("t1", "t2");
     }
 
     @Test
@@ -97,16 +98,18 @@ class TipJournalIT {
     @Test
     void shouldReplayTipsWithEveryValueTypeIntact() throws Exception {
         // given: a tip with the value types the intake stores (dates, nested documents, lists, binary, numbers)
-        Document original = tip("t1").append("consents", List.of("referral", "callback"))
+        Document fields = document("t1").append("consents", List.of("referral", "callback"))
                 .append("sealed", new org.bson.types.Binary((byte) 0, new byte[] {1, 2, 3}))
                 .append("attempt", 3).append("size", 12_345_678_901L).append("child", null);
+        SealedTip original = sealed(fields);
         TipJournal journal = TipJournal.open(dir);
         journal.append("t1", original).get(5, TimeUnit.SECONDS);
         journal.close();
         // when
-        List<Document> replayed = TipJournal.open(dir).unconfirmed();
+        List<SealedTip> replayed = TipJournal.open(dir).unconfirmed();
         // then
         assertThat(replayed).containsExactly(original);
+        assertThat(replayed.get(0).raw().decode(new org.bson.codecs.DocumentCodec())).isEqualTo(fields);
     }
 
     @Test
@@ -127,12 +130,20 @@ class TipJournalIT {
         reopened.append("t2", tip("t2")).get(5, TimeUnit.SECONDS);
         reopened.close();
         // then
-        List<Document> replayed = TipJournal.open(dir).unconfirmed();
-        assertThat(replayed).extracting(d -> d.getString("_id")).containsExactly("old", "t2");
-        assertThat(replayed.get(0).getDate("receivedAt")).isEqualTo(new java.util.Date(1_700_000_000_000L));
+        List<SealedTip> replayed = TipJournal.open(dir).unconfirmed();
+        assertThat(replayed).extracting(SealedTip::id).containsExactly("old", "t2");
+        assertThat(replayed.get(0).raw().getDateTime("receivedAt").getValue()).isEqualTo(1_700_000_000_000L);
     }
 
-    private static Document tip(String id) {
+    private static SealedTip tip(String id) {
+        return sealed(document(id));
+    }
+
+    private static SealedTip sealed(Document doc) {
+        return SealedTip.of(new org.bson.RawBsonDocument(doc, new org.bson.codecs.DocumentCodec()));
+    }
+
+    private static Document document(String id) {
         return new Document("_id", id).append("reference", "123").append("fields", new Document("region", "MO"))
                 .append("receivedAt", new java.util.Date(1_700_000_000_000L));
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.hotline.core.tip.SealedTip;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.storage.MongoStore;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +43,9 @@ class TipWriterIT {
     @Test
     void shouldStoreEveryJournaledTipOnceConfirmItAndHandItOn() throws Exception {
         // given: a tip MongoDB holds already (replayed after a crash), and new ones
-        TipWriter writer = new TipWriter(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> handedOn.add(tip.getString("_id")), new HotlineMetrics(false));
+        TipWriter writer = new TipWriter(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> handedOn.add(tip.id()), new HotlineMetrics(false));
         writer.start();
-        mongo.database().getCollection("tips").insertOne(tip(0).append("status", "REFERRED"));
+        mongo.database().getCollection("tips").insertOne(document(0).append("status", "REFERRED"));
         List<CompletableFuture<Void>> stored = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             journal.append("t" + i, tip(i)).get(5, TimeUnit.SECONDS);
@@ -84,7 +85,7 @@ class TipWriterIT {
     }
 
     /** Closes the journal (its writer applies the confirmations still queued) and reads what it would replay. */
-    private List<Document> replayedAtNextStart() {
+    private List<SealedTip> replayedAtNextStart() {
         journal.close();
         TipJournal reopened = TipJournal.open(dir.resolve("journal"));
         try {
@@ -94,7 +95,11 @@ class TipWriterIT {
         }
     }
 
-    private static Document tip(int n) {
+    private static SealedTip tip(int n) {
+        return SealedTip.of(new org.bson.RawBsonDocument(document(n), new org.bson.codecs.DocumentCodec()));
+    }
+
+    private static Document document(int n) {
         return new Document("_id", "t" + n).append("reference", String.valueOf(100_000_000 + n))
                 .append("fields", new Document("region", "MO")).append("receivedAt", new java.util.Date());
     }

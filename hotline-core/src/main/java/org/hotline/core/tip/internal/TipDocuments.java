@@ -1,4 +1,4 @@
-package org.hotline.core.intake.internal;
+package org.hotline.core.tip.internal;
 
 import java.time.Instant;
 import java.util.Date;
