@@ -98,6 +98,9 @@ try {
   await signIn(op, operator);
   await listening;
   step('operator-listening');
+  await op.waitForFunction(() => !document.querySelector('#my-status').textContent.includes('looked up'), null,
+    { timeout: 15000 });
+  result.myStatus = await op.textContent('#my-status');
   await op.waitForSelector('#pop-data:not([hidden])', { timeout: 15000 });
   result.pop = {
     reference: await op.textContent('#pop-reference'),

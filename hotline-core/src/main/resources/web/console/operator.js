@@ -207,12 +207,34 @@
     events.addEventListener('call-pop', (event) => showPop(JSON.parse(event.data)));
   }
 
+  const STATUS_WORDS = {
+    AVAILABLE: 'available for calls',
+    RINGING: 'being rung by a call',
+    ON_CALL: 'on a call',
+    PAUSED: 'paused (no calls reach me)',
+  };
+
+  /** Shows my queue state as the phone system last reported it, or why it is not known. */
+  async function loadStatus() {
+    const answer = await api('GET', '/api/operators/me/status');
+    const shown = document.getElementById('my-status');
+    if (!answer.ok) {
+      shown.textContent = 'unknown (my phone cannot be looked up now)';
+    } else if (answer.data.status === 'NO_PHONE') {
+      shown.textContent = 'not linked to a phone (ask an administrator to assign one)';
+    } else if (!answer.data.connected) {
+      shown.textContent = 'unknown (the phone system is not connected)';
+    } else {
+      shown.textContent = STATUS_WORDS[answer.data.status] || 'not in the call queue yet (log in on your phone)';
+    }
+  }
+
   async function setPaused(paused) {
     const message = document.getElementById('status-message');
     const answer = await api('POST', paused ? '/api/operators/me/pause' : '/api/operators/me/unpause', {});
     if (answer.ok) {
-      document.getElementById('my-status').textContent = paused ? 'paused' : 'available';
       message.textContent = paused ? 'Paused: no calls will reach you.' : 'Available for calls.';
+      loadStatus();
     } else {
       message.textContent = answer.data ? answer.data.message : 'The phone system did not answer.';
     }
@@ -259,6 +281,8 @@
     document.getElementById('pause').addEventListener('click', () => setPaused(true));
     document.getElementById('unpause').addEventListener('click', () => setPaused(false));
     document.getElementById('refresh-mine').addEventListener('click', loadMine);
+    loadStatus();
+    setInterval(loadStatus, 15000);
     listen();
     loadMine();
     if (me.roles.includes('OPERATOR')) {

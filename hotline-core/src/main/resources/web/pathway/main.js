@@ -27,6 +27,8 @@ async function refresh() {
     status(message(versions.ok ? active : versions));
     return;
   }
+  views.knowPeople(versions.data.people);
+  views.knowPeople(active.data.people);
   activeId = active.data.active ? active.data.active.versionId : null;
   const shown = views.schedule(active.data, myId);
   $('active-summary').textContent = shown.active;
@@ -35,6 +37,7 @@ async function refresh() {
   if (open) {
     const current = await pathways.version(open.id);
     if (current.ok) {
+      views.knowPeople(current.data.people);
       open = current.data;
     }
   }
@@ -62,6 +65,7 @@ async function openVersion(id) {
     status(message(answer));
     return;
   }
+  views.knowPeople(answer.data.people);
   open = answer.data;
   code.text = open.yaml;
   code.showProblems(open.warnings, open.warnings.length ? `${open.label}: ${open.warnings.length} warning(s).` : `${open.label}: no problems.`);

@@ -2,9 +2,20 @@
 
 import { el, label, time, list } from './dom.js';
 
-/** A user id as shown: "you" for the signed-in administrator (the API gives ids, not names). */
+/** User names by id, as the API's answers name them ("people"). */
+const people = {};
+
+/** Remembers the names an answer of the API gives for the user ids it mentions. */
+export function knowPeople(named) {
+  Object.assign(people, named || {});
+}
+
+/** A user as shown: "you" for the signed-in administrator, else their user name (the id if it is unknown). */
 export function who(id, myId) {
-  return id && id === myId ? 'you' : id;
+  if (!id) {
+    return id;
+  }
+  return id === myId ? 'you' : (people[id] || id);
 }
 
 /** Rows of the versions table; onOpen(id) when a version's button is pressed. */

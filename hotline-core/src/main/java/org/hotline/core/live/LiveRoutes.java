@@ -60,6 +60,7 @@ public final class LiveRoutes implements ApiRoutes {
         router.get("/api/live/queue").handler(access.require(Role.SUPERVISOR)).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(state.snapshot().toJson().encode()));
         router.get("/api/live/events").handler(access.require(Role.OPERATOR, Role.SUPERVISOR)).handler(ctx -> events(ctx, access));
+        router.get("/api/operators/me/status").handler(access.require(Role.OPERATOR)).handler(this::myStatus);
         router.post("/api/operators/me/pause").handler(access.require(Role.OPERATOR)).handler(ctx -> validatePause(ctx, true));
         router.post("/api/operators/me/unpause").handler(access.require(Role.OPERATOR))
                 .handler(ctx -> validatePause(ctx, false));
@@ -88,6 +89,35 @@ public final class LiveRoutes implements ApiRoutes {
             stream.onClose(hub.subscribeSupervisor(stream));
             stream.send(LiveHub.QUEUE, state.snapshot().toJson());
         }
+    }
+
+    /**
+     * The signed-in operator's own state as Asterisk's queue events last told it: {@code status} is one of
+     * {@link OperatorStatus}, or {@code UNKNOWN} when the node has no AMI connection or has not seen the phone
+     * in the queue yet ({@code connected} tells which), or {@code NO_PHONE} when no phone is assigned to the
+     * account (a state to show, not an error: the page asks every time it opens).
+     */
+    private void myStatus(RoutingContext ctx) {
+        Principal principal = Access.principal(ctx);
+        vertx.executeBlocking(() -> directory.agentInterface(principal)).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(new ApiException(503, "storage_unavailable", "Your phone cannot be looked up now."));
+                return;
+            }
+            QueueSnapshot snapshot = state.snapshot();
+            if (ar.result().isEmpty()) {
+                ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().putNull("agent")
+                        .put("connected", snapshot.connected()).put("status", "NO_PHONE").encode());
+                return;
+            }
+            String agent = ar.result().get();
+            Optional<QueueSnapshot.Operator> me = snapshot.operators().stream()
+                    .filter(o -> o.agent().equals(agent)).findFirst();
+            JsonObject body = new JsonObject().put("agent", agent).put("connected", snapshot.connected())
+                    .put("status", snapshot.connected() ? me.map(o -> o.status().name()).orElse("UNKNOWN") : "UNKNOWN");
+            me.filter(o -> snapshot.connected()).ifPresent(o -> body.put("since", o.since().toString()));
+            ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+        });
     }
 
     private void validatePause(RoutingContext ctx, boolean pause) {

@@ -171,8 +171,7 @@ final class NodeAssembly {
     private Storage startStorage() {
         MongoStore mongo = push(config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
-                .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
-                        config.mongoDatabase(), config.mongoTimeout())));
+                .orElseGet(this::startEmbeddedMongo));
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         ensureIndexes(tips);
         AuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
@@ -180,6 +179,19 @@ final class NodeAssembly {
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
         return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock));
+    }
+
+    private MongoStore startEmbeddedMongo() {
+        try {
+            return MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
+                    config.mongoDatabase(), config.mongoTimeout());
+        } catch (Exception e) { // netty throws the BindException unchecked
+            if (PortInUseException.isBindFailure(e)) {
+                throw new PortInUseException("Embedded MongoDB", "127.0.0.1", config.embeddedMongoPort(),
+                        "HOTLINE_EMBEDDED_MONGO_PORT", e);
+            }
+            throw e;
+        }
     }
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {

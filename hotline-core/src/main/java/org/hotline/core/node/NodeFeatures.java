@@ -60,7 +60,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
                 new MetricsRoutes(metrics, config.metricsToken(), config.demo())));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env)));
-        features.add(new PathwayApi(pathways));
+        features.add(new PathwayApi(pathways, id -> accounts.byId(id).map(org.hotline.core.auth.Principal::username)));
         features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
         // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.

@@ -37,8 +37,13 @@ public final class PathwayApi implements ApiRoutes {
     private static final Role[] READERS = {Role.MINISTRY_ADMIN, Role.AUDITOR, Role.SUPERVISOR};
 
     private final PathwayLifecycle lifecycle;
+    private final java.util.function.Function<String, Optional<String>> names;
 
-    public PathwayApi(PathwayLifecycle lifecycle) {
+    /**
+     * @param names the user name of a user id, for the people the answers mention (empty: unknown or removed)
+     */
+    public PathwayApi(PathwayLifecycle lifecycle, java.util.function.Function<String, Optional<String>> names) {
+        this.names = names;
         this.lifecycle = lifecycle;
     }
 
@@ -60,18 +65,43 @@ public final class PathwayApi implements ApiRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        respond(ctx, 200, () -> new JsonObject().put("versions",
-                new JsonArray(lifecycle.list().stream().map(PathwayJson::summary).toList())));
+        respond(ctx, 200, () -> {
+            List<PathwayVersion> versions = lifecycle.list();
+            return withPeople(new JsonObject().put("versions",
+                    new JsonArray(versions.stream().map(PathwayJson::summary).toList())),
+                    versions.stream().flatMap(PathwayApi::people));
+        });
     }
 
     private void active(RoutingContext ctx) {
-        respond(ctx, 200, () -> new JsonObject()
-                .put("active", lifecycle.activationNow().map(PathwayJson::activation).orElse(null))
-                .put("schedule", new JsonArray(lifecycle.schedule().stream().map(PathwayJson::activation).toList())));
+        respond(ctx, 200, () -> {
+            Optional<Activation> now = lifecycle.activationNow();
+            List<Activation> schedule = lifecycle.schedule();
+            return withPeople(new JsonObject().put("active", now.map(PathwayJson::activation).orElse(null))
+                    .put("schedule", new JsonArray(schedule.stream().map(PathwayJson::activation).toList())),
+                    java.util.stream.Stream.concat(now.stream(), schedule.stream()).map(Activation::requestedBy));
+        });
     }
 
     private void get(RoutingContext ctx) {
-        respond(ctx, 200, () -> PathwayJson.full(lifecycle.get(ctx.pathParam("id"))));
+        respond(ctx, 200, () -> {
+            PathwayVersion version = lifecycle.get(ctx.pathParam("id"));
+            return withPeople(PathwayJson.full(version), people(version));
+        });
+    }
+
+    /** Everyone a version names: who drafted it and who moved it along. */
+    private static java.util.stream.Stream<String> people(PathwayVersion v) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(v.createdBy()),
+                v.transitions().stream().map(PathwayVersion.Transition::by));
+    }
+
+    /** Adds {@code people}: the user name of each user id in {@code ids} that names a known account. */
+    private JsonObject withPeople(JsonObject body, java.util.stream.Stream<String> ids) {
+        JsonObject people = new JsonObject();
+        ids.filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> names.apply(id).ifPresent(name -> people.put(id, name)));
+        return body.put("people", people);
     }
 
     private void coverage(RoutingContext ctx) {

@@ -120,9 +120,12 @@ public final class PathwaySync implements AutoCloseable {
         String label = PathwayLifecycle.label(pathway);
         if (store.isEmpty()) {
             String reason = "seeded from " + file.path().getFileName();
+            // The file's warnings are kept with it, so the editor counts what `pathway validate` reports.
+            List<org.hotline.pathway.Problem> warnings = lifecycle.validate(file.text(), file.path().toString())
+                    instanceof org.hotline.pathway.LoadResult.Valid valid ? valid.warnings() : List.of();
             // Loses quietly to a node seeding at the same moment: the label is unique.
             store.insert(new PathwayVersion(new ObjectId().toHexString(), label, pathway.id(), pathway.version(),
-                    VersionState.ACTIVE, file.text(), List.of(), SYSTEM, now,
+                    VersionState.ACTIVE, file.text(), warnings, SYSTEM, now,
                     List.of(new Transition(null, VersionState.ACTIVE, SYSTEM, now, reason))));
         }
         Optional<PathwayVersion> seeded = store.findByLabel(label)

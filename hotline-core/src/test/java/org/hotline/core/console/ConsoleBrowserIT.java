@@ -117,6 +117,8 @@ class ConsoleBrowserIT {
         assertThat(seen.getBoolean("deadLetterGone")).isTrue();
         assertThat(referralState(dead, "mol-labour")).isEqualTo("DELIVERED");
         JsonObject pop = seen.getJsonObject("pop");
+        assertThat(seen.getString("myStatus")).as("the operator's own queue state, from Asterisk")
+                .isNotBlank().doesNotContain("looked up").doesNotContain("unknown");
         assertThat(pop.getString("reference")).isEqualTo(waiting);
         assertThat(pop.getString("situation")).isEqualTo("forced labour");
         assertThat(pop.getString("region")).isEqualTo("MO");

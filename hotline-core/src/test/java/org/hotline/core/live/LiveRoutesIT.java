@@ -194,6 +194,41 @@ class LiveRoutesIT {
     }
 
     @Test
+    void shouldShowTheOperatorTheirOwnQueueStateAsAsteriskReportsIt() throws Exception {
+        // given
+        String ana = login("ana.operator");
+        // when: Ana pauses, then becomes available again (Asterisk answers each with a QueueMemberPause event)
+        post("/api/operators/me/pause", ana, "");
+        // then: her own status follows Asterisk's events
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(ana).getString("status").equals("PAUSED"));
+        assertThat(status(ana).getString("agent")).isEqualTo("PJSIP/op-ana");
+        assertThat(status(ana).getBoolean("connected")).isTrue();
+        post("/api/operators/me/unpause", ana, "");
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(ana).getString("status").equals("AVAILABLE"));
+        // and: an operator without a phone is told so, a supervisor has no such status
+        assertThat(status(login("olga.operator")).getString("status")).isEqualTo("NO_PHONE");
+        assertThat(get("/api/operators/me/status", login("sam.supervisor")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldSayTheOperatorsStatusIsUnknownWhileAsteriskIsUnreachable() throws Exception {
+        // given
+        String ana = login("ana.operator");
+        // when
+        sim.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ami.isConnected());
+        // then
+        await().atMost(Duration.ofSeconds(20)).until(() -> !status(ana).getBoolean("connected"));
+        assertThat(status(ana).getString("status")).isEqualTo("UNKNOWN");
+    }
+
+    private JsonObject status(String token) throws Exception {
+        HttpResponse<String> answer = get("/api/operators/me/status", token);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return new JsonObject(answer.body());
+    }
+
+    @Test
     void shouldRefuseABadPauseReasonWithoutTouchingAsterisk() throws Exception {
         // given
         String token = login("ana.operator");

@@ -97,21 +97,23 @@ class NodeLogIT {
         }
     }
 
-    @Test
-    void shouldSayInOneLineWhichPortIsTakenAndWhichVariableMovesIt() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"HOTLINE_AGI_PORT, FastAGI", "HOTLINE_EMBEDDED_MONGO_PORT, Embedded MongoDB"})
+    void shouldSayInOneLineWhichPortIsTakenAndWhichVariableMovesIt(String variable, String what) throws Exception {
         try (RecordingAgency agencies = RecordingAgency.start(vertx);
              ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            // given: the FastAGI port is taken
+            // given: the port that variable sets is taken (the embedded database's too: no external MongoDB)
             Map<String, String> env = new HashMap<>(TestNode.env(dir, agencies));
-            env.put("HOTLINE_AGI_PORT", String.valueOf(taken.getLocalPort()));
+            env.remove("MONGODB_URI");
+            env.put(variable, String.valueOf(taken.getLocalPort()));
 
             // when
             Result result = runNode(env);
 
             // then
             assertThat(result.exit()).isEqualTo(2);
-            assertThat(result.output()).contains("hotline: cannot start: FastAGI port " + taken.getLocalPort()
-                    + " on 127.0.0.1 is already in use").contains("HOTLINE_AGI_PORT")
+            assertThat(result.output()).contains("hotline: cannot start: " + what + " port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use").contains(variable)
                     .doesNotContain("\tat ").doesNotContain("Exception");
         }
     }

@@ -85,7 +85,7 @@ class PathwayApiIT {
         Sessions sessions = new Sessions(bed.mongo, accounts, Clock.systemUTC());
         HttpApi.Deps deps = new HttpApi.Deps(new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, TipCipher.open(Map.of(), dir))),
                 () -> new Health(true, true, 0, true, 0), 1024 * 1024, new SessionAccess(vertx, sessions, bed.audit(bed.mongo)),
-                List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()), new PathwayApi(lifecycle)));
+                List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()), new PathwayApi(lifecycle, id -> accounts.byId(id).map(org.hotline.core.auth.Principal::username))));
         port = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS).actualPort();
         client = WebClient.create(vertx);
@@ -121,6 +121,13 @@ class PathwayApiIT {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.bodyAsJsonObject().getString("state")).isEqualTo("APPROVED");
         assertThat(second.bodyAsJsonObject().getJsonArray("transitions")).hasSize(3);
+        // and: the editor can name the drafter and the approver, not only show their ids
+        io.vertx.core.json.JsonObject people = call(HttpMethod.GET, "/versions/" + id, bob, null).bodyAsJsonObject()
+                .getJsonObject("people");
+        assertThat(people.getMap().values()).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(people.getString(second.bodyAsJsonObject().getString("createdBy"))).isEqualTo("alice");
+        assertThat(call(HttpMethod.GET, "/versions", bob, null).bodyAsJsonObject().getJsonObject("people").getMap())
+                .containsValues("alice", "bob");
     }
 
     @Test

@@ -206,6 +206,11 @@ class PathwayLifecycleIT {
             assertThat(v.state()).isEqualTo(VersionState.ACTIVE);
             assertThat(v.createdBy()).isEqualTo("system");
             assertThat(v.yaml()).isEqualTo(read(NATIONAL));
+            // the seeded version carries the warnings `pathway validate` reports for the file (the editor counts them)
+            assertThat(v.warnings()).extracting(org.hotline.pathway.Problem::code)
+                    .containsExactlyElementsOf(((org.hotline.pathway.LoadResult.Valid) lifecycle.validate(read(NATIONAL),
+                            "national.yaml")).warnings().stream().map(org.hotline.pathway.Problem::code).toList())
+                    .contains("coverage-gap");
         });
         assertThat(lifecycle.schedule()).hasSize(1);
         String id = lifecycle.list().get(0).id();

@@ -48,9 +48,10 @@ public final class IntakeBench {
         AtomicLong stored = new AtomicLong();
         AtomicBoolean measuring = new AtomicBoolean();
         Stats toMongo = new Stats();
-        Consumer<Document> onStored = tip -> {
+        Consumer<org.hotline.core.tip.SealedTip> onStored = tip -> {
             if (measuring.get()) {
-                toMongo.record(Duration.between(tip.getDate("receivedAt").toInstant(), Instant.now()));
+                toMongo.record(Duration.between(Instant.ofEpochMilli(tip.raw().getDateTime("receivedAt").getValue()),
+                        Instant.now()));
             }
             stored.incrementAndGet();
         };

@@ -8,7 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.bson.Document;
+import org.hotline.core.tip.SealedTip;
 import org.hotline.core.crypto.DataKeys;
 import org.hotline.core.crypto.FieldCipher;
 import org.hotline.core.crypto.TipCipher;
@@ -39,19 +39,21 @@ public final class IntakeRig implements AutoCloseable {
     private final MongoStore mongo;
     private final TipIntakeService intake;
 
-    private IntakeRig(Path dir, Pathway pathway, Map<String, String> env, Consumer<Document> onStored) {
+    private IntakeRig(Path dir, Pathway pathway, Map<String, String> env, Consumer<SealedTip> onStored) {
         Clock clock = Clock.systemUTC();
         HotlineMetrics metrics = new HotlineMetrics(false);
         ServerKey key = ServerKey.load(Optional.empty(), dir);
         TipCipher cipher = new TipCipher(new FieldCipher(DataKeys.open(env, dir)));
         mongo = push(MongoStore.embedded(dir.resolve("mongo"), 0, "bench", Duration.ofSeconds(5)));
-        Consumer<Document> afterStored = onStored;
+        Consumer<SealedTip> afterStored = onStored;
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         if (pathway != null) {
             DispatchConfig config = DispatchConfig.defaults("bench");
-            Dispatch dispatch = push(Dispatch.start(mongo, config, ref -> Optional.ofNullable(env.get(ref)), metrics,
-                    clock));
-            TipRouter router = new TipRouter(tips, ActivePathway.of(pathway), dispatch.referrals(), dispatch.updates(),
+            ActivePathway active = ActivePathway.of(pathway);
+            Dispatch dispatch = push(Dispatch.start(new Dispatch.Needs(mongo, config,
+                    ref -> Optional.ofNullable(env.get(ref)), metrics, clock, cipher, event -> { },
+                    new org.hotline.core.tip.TipQueries(tips)::caseFile, active::get)));
+            TipRouter router = new TipRouter(tips, active, dispatch.referrals(), dispatch.updates(),
                     clock);
             afterStored = stored -> router.route(tips.decode(stored));
         }
@@ -59,7 +61,7 @@ public final class IntakeRig implements AutoCloseable {
         TipWriter writer = push(new TipWriter(mongo, tips::insertAllAbsent, journal, afterStored, metrics));
         writer.start();
         intake = new TipIntakeService(journal, writer, new ReferenceCodec(key.derive("reference"), 0),
-                CounterFile.open(dir.resolve("reference-counter")), key, metrics, clock, "bench", cipher);
+                CounterFile.open(dir.resolve("reference-counter")), key, metrics, clock, "bench", tips);
     }
 
     /**
@@ -67,7 +69,7 @@ public final class IntakeRig implements AutoCloseable {
      *
      * @param onStored told of each tip once MongoDB holds it (on the writer's routing thread)
      */
-    public static IntakeRig storeOnly(Path dir, Consumer<Document> onStored) {
+    public static IntakeRig storeOnly(Path dir, Consumer<SealedTip> onStored) {
         return new IntakeRig(dir, null, Map.of(), onStored);
     }
 
