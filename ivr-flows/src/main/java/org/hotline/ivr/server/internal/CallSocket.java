@@ -1,10 +1,7 @@
 package org.hotline.ivr.server.internal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -36,21 +33,19 @@ public final class CallSocket implements SocketConnectionFacade {
     private static final Pattern NAMEABLE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
 
     private final Socket socket;
-    private final InputStream in;
+    private final SocketLines lines;
     private final OutputStream out;
     private boolean inHeader = true;
     private int headerLines;
     private final List<String> headerProblems = new CopyOnWriteArrayList<>();
     private final Deque<String> headerBlock = new ArrayDeque<>();
-    private boolean headerTimed;
-    private long headerDeadline;
     private volatile boolean headerEnded;
     private volatile boolean hangupAnnounced;
     private volatile boolean timedOut;
 
     CallSocket(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 1024);
+        this.lines = new SocketLines(socket);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 512);
     }
 
@@ -62,8 +57,7 @@ public final class CallSocket implements SocketConnectionFacade {
      *     {@link #headerProblem()}); false when the time ran out or the connection failed first
      */
     boolean readHeader(Duration timeout, Duration readTimeout) {
-        headerDeadline = System.nanoTime() + timeout.toNanos();
-        headerTimed = true;
+        lines.until(System.nanoTime() + timeout.toNanos());
         try {
             while (inHeader) {
                 String line = nextLine();
@@ -71,8 +65,7 @@ public final class CallSocket implements SocketConnectionFacade {
                     headerBlock.add(line);
                 }
             }
-            headerTimed = false;
-            socket.setSoTimeout((int) readTimeout.toMillis());
+            lines.eachReadWithin((int) readTimeout.toMillis());
             return true;
         } catch (IOException e) {
             return false;
@@ -120,36 +113,13 @@ public final class CallSocket implements SocketConnectionFacade {
         if (timedOut) {
             throw new SocketTimeoutException("Asterisk stopped answering earlier on this call");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try {
-            int b;
-            while ((b = read()) != -1 && b != '\n') {
-                if (bytes.size() == MAX_LINE_BYTES) {
-                    return overlong();
-                }
-                bytes.write(b);
-            }
-            if (b == -1 && bytes.size() == 0) {
-                return null;
-            }
+            String line = lines.readLine(MAX_LINE_BYTES);
+            return lines.overlong() ? overlong() : line;
         } catch (SocketTimeoutException e) {
             timedOut = true;
             throw e;
         }
-        String line = bytes.toString(StandardCharsets.UTF_8);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    /** One byte; while the agi_ block is read, waiting no longer than what is left of its time. */
-    private int read() throws IOException {
-        if (headerTimed && in.available() == 0) {
-            long left = (headerDeadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                throw new SocketTimeoutException("the agi_ block did not arrive in time");
-            }
-            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
-        }
-        return in.read();
     }
 
     private String overlong() throws IOException {
