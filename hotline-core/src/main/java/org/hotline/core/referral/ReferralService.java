@@ -45,6 +45,8 @@ public final class ReferralService {
     private final ReferralOutbox outbox;
     private final Clock clock;
     private final ReferralUpdates updates;
+    /** Referrals read through the driver's codec, payloads opened. */
+    private final com.mongodb.client.MongoCollection<Referral> typed;
 
     /**
      * @param seal encrypts the personal values of every stored payload; the readers here open them
@@ -60,6 +62,7 @@ public final class ReferralService {
         this.outbox = outbox;
         this.clock = clock;
         this.updates = new ReferralUpdates(outbox, store, clock);
+        this.typed = store.typed(outbox.seal());
     }
 
     /** Updates of a case for agencies that already have its referral, through the same outbox. */
@@ -164,12 +167,13 @@ public final class ReferralService {
     }
 
     public Optional<Referral> find(String referralId) {
-        return store.find(referralId).map(this::opened).map(ReferralDocuments::referral);
+        return Optional.ofNullable(typed.find(com.mongodb.client.model.Filters.eq("_id", referralId)).first());
     }
 
     /** The referrals of one tip, ordered by id. */
     public List<Referral> forTip(String tipId) {
-        return store.forTip(tipId).stream().map(this::opened).map(ReferralDocuments::referral).toList();
+        return typed.find(com.mongodb.client.model.Filters.eq("tipId", tipId))
+                .sort(com.mongodb.client.model.Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     /** Whether an agency acknowledged, or reported an outcome on, a referral of the tip. */
@@ -180,7 +184,8 @@ public final class ReferralService {
 
     /** Up to {@code limit} referrals in {@code state}, oldest first (e.g. dead letters for supervisors). */
     public List<Referral> inState(ReferralState state, int limit) {
-        return store.inState(state, limit).stream().map(this::opened).map(ReferralDocuments::referral).toList();
+        return typed.find(com.mongodb.client.model.Filters.eq("state", state.name()))
+                .sort(com.mongodb.client.model.Sorts.ascending("createdAt")).limit(limit).into(new ArrayList<>());
     }
 
     /** Tells {@code listener} of the referrals the outbox took (dispatch takes them at once). */

@@ -196,16 +196,19 @@ public final class MongoReferralStore {
                         set("matchedRules", matchedRules), set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
     }
 
+    /** The collection read through the driver's codec: referrals come back typed, their payloads opened by {@code seal}. */
+    public MongoCollection<org.hotline.core.referral.Referral> typed(org.hotline.core.crypto.PayloadSeal seal) {
+        org.bson.codecs.configuration.CodecRegistry registry = referrals.getCodecRegistry();
+        return referrals.withDocumentClass(org.hotline.core.referral.Referral.class).withCodecRegistry(
+                org.bson.codecs.configuration.CodecRegistries.fromRegistries(org.bson.codecs.configuration.CodecRegistries
+                        .fromCodecs(new ReferralReadCodec(registry, seal)), registry));
+    }
+
     public Optional<Document> find(String id) {
         return Optional.ofNullable(referrals.find(eq("_id", id)).first());
     }
 
     public List<Document> forTip(String tipId) {
         return referrals.find(eq("tipId", tipId)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    public List<Document> inState(ReferralState state, int limit) {
-        return referrals.find(eq("state", state.name())).sort(Sorts.ascending("createdAt")).limit(limit)
-                .into(new ArrayList<>());
     }
 }

@@ -37,12 +37,17 @@ public final class MongoTipRepository implements TipRepository {
     private static final DocumentCodec CODEC = new DocumentCodec();
 
     private final MongoCollection<Document> tips;
+    /** The same collection read through {@link TipReadCodec}: finds come back as opened, typed tips. */
+    private final MongoCollection<Tip> typed;
     private final TipCipher cipher;
     private final TipRevisions revisions;
     private final TipPurge purges;
 
     public MongoTipRepository(MongoStore store, TipCipher cipher) {
         this.tips = store.database().getCollection(TIPS);
+        this.typed = tips.withDocumentClass(Tip.class).withCodecRegistry(org.bson.codecs.configuration.CodecRegistries
+                .fromRegistries(org.bson.codecs.configuration.CodecRegistries.fromCodecs(
+                        new TipReadCodec(tips.getCodecRegistry(), cipher)), tips.getCodecRegistry()));
         this.cipher = cipher;
         this.revisions = new TipRevisions(tips, cipher);
         this.purges = new TipPurge(tips, cipher);
@@ -93,7 +98,7 @@ public final class MongoTipRepository implements TipRepository {
 
     @Override
     public List<Tip> unroutedBefore(Instant cutoff) {
-        return list(tips.find(and(eq("routed", false), lte("receivedAt", Date.from(cutoff)))));
+        return list(typed.find(and(eq("routed", false), lte("receivedAt", Date.from(cutoff)))));
     }
 
     @Override
@@ -121,14 +126,14 @@ public final class MongoTipRepository implements TipRepository {
 
     @Override
     public List<Tip> byOperator(String userId, int limit) {
-        return list(tips.find(eq("operatorIds", userId)).sort(Sorts.descending("receivedAt")).limit(limit));
+        return list(typed.find(eq("operatorIds", userId)).sort(Sorts.descending("receivedAt")).limit(limit));
     }
 
     @Override
     public List<Tip> callbacksDue(List<String> windows, int limit) {
         Bson due = and(eq("consents.callback", true), eq("callbackEffective", true), in("fields.callbackWindow", windows),
                 ne("status", TipStatus.CLOSED.name()), exists("callback.doneAt", false));
-        return list(tips.find(due).sort(Sorts.ascending("receivedAt")).limit(limit));
+        return list(typed.find(due).sort(Sorts.ascending("receivedAt")).limit(limit));
     }
 
     @Override
@@ -140,7 +145,7 @@ public final class MongoTipRepository implements TipRepository {
 
     @Override
     public List<Tip> reviewQueue(int limit) {
-        return list(tips.find(eq("status", TipStatus.REVIEW.name())).sort(Sorts.ascending("receivedAt")).limit(limit));
+        return list(typed.find(eq("status", TipStatus.REVIEW.name())).sort(Sorts.ascending("receivedAt")).limit(limit));
     }
 
     @Override
@@ -236,12 +241,12 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     private Optional<Tip> first(Bson filter) {
-        return Optional.ofNullable(tips.find(filter).first()).map(cipher::open).map(TipCodec::tip);
+        return Optional.ofNullable(typed.find(filter).first());
     }
 
-    private List<Tip> list(Iterable<Document> found) {
+    private static List<Tip> list(Iterable<Tip> found) {
         List<Tip> out = new ArrayList<>();
-        found.forEach(d -> out.add(TipCodec.tip(cipher.open(d))));
+        found.forEach(out::add);
         return out;
     }
 }
