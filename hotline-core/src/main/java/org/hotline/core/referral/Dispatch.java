@@ -32,6 +32,7 @@ public final class Dispatch implements AutoCloseable {
     private final DispatchWorker worker;
     private final DispatchEngine engine;
     private final Handovers handovers;
+    private final DeadlineSchedule schedule;
 
     /**
      * What dispatch needs from the rest of the node, all given at construction.
@@ -59,8 +60,10 @@ public final class Dispatch implements AutoCloseable {
     }
 
     private Dispatch(ReferralService referrals, ReferralUpdates updates, ReferralAnswers answers, Optional<AnswerLinks> links,
-            DeadlineSweeper sweeper, DispatchWorker worker, DispatchEngine engine, Handovers handovers) {
+            DeadlineSweeper sweeper, DispatchWorker worker, DispatchEngine engine, Handovers handovers,
+            DeadlineSchedule schedule) {
         this.handovers = handovers;
+        this.schedule = schedule;
         this.referrals = referrals;
         this.updates = updates;
         this.answers = answers;
@@ -74,6 +77,7 @@ public final class Dispatch implements AutoCloseable {
     public static Dispatch start(Needs needs) {
         Dispatch dispatch = create(needs);
         dispatch.worker.start();
+        dispatch.schedule.start(needs.config().nodeId());
         return dispatch;
     }
 
@@ -97,10 +101,10 @@ public final class Dispatch implements AutoCloseable {
         BackoffPolicy backoff = new BackoffPolicy(config.fastRetries(), config.backoffBase(), config.backoffMax(),
                 new SecureRandom());
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock, handovers);
-        DispatchWorker worker = new DispatchWorker(store, engine, sweeper, config, backoff, referrals::opened, metrics,
-                clock);
+        DispatchWorker worker = new DispatchWorker(store, engine, config, backoff, referrals::opened, metrics, clock);
+        DeadlineSchedule schedule = new DeadlineSchedule(sweeper, config.pollInterval(), worker::wakeUp);
         referrals.onCreated(worker::takeFresh);
-        return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine, handovers);
+        return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine, handovers, schedule);
     }
 
     /** Hands a case to an agency outside routing (a supervisor's reassign; escalation uses it too). */
@@ -127,7 +131,7 @@ public final class Dispatch implements AutoCloseable {
         return links;
     }
 
-    /** Acknowledgement deadlines: reminders and escalation (run by the worker threads; tests call it directly). */
+    /** Acknowledgement deadlines: reminders and escalation (swept on a thread of their own; tests call it directly). */
     public DeadlineSweeper deadlines() {
         return sweeper;
     }
@@ -136,8 +140,9 @@ public final class Dispatch implements AutoCloseable {
         return worker;
     }
 
-    /** Stops the polling threads, then the Camel routes. */
+    /** Stops the deadline sweeps and the polling threads, then the Camel routes. */
     public void stop() {
+        schedule.close();
         worker.stop();
         engine.close();
     }

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * lease expires (the agency drops the repeat by its {@code Idempotency-Key}).
  *
  * <p>{@link #dispatchOnce()} runs one batch on the caller's thread (tests drive it with a controllable clock);
- * {@link #start()} runs deadline sweeps ({@link DeadlineSweeper}, once per poll interval) and batches on dedicated
- * platform threads, never on an event loop, because each attempt blocks on MongoDB and on the agency.
+ * {@link #start()} runs batches on dedicated platform threads, never on an event loop, because each attempt
+ * blocks on MongoDB and on the agency. Deadlines are swept elsewhere, on a thread of their own
+ * ({@link DeadlineSchedule}).
  */
 public final class DispatchWorker {
 
@@ -47,7 +48,6 @@ public final class DispatchWorker {
     private final DispatchConfig config;
     private final AttemptRecorder attempts;
     private final AgencyCircuits circuits;
-    private final DeadlineSweeper sweeper;
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final Object wakeUp = new Object();
@@ -60,13 +60,10 @@ public final class DispatchWorker {
     private final AtomicLong lastPoll = new AtomicLong();
     private volatile boolean running;
     private boolean wakeRequested;
-    /** When this node's threads last swept deadlines (monotonic nanos); shared so they sweep once per interval. */
-    private final AtomicLong lastSweep = new AtomicLong();
 
-    DispatchWorker(MongoReferralStore store, DispatchEngine engine, DeadlineSweeper sweeper, DispatchConfig config,
+    DispatchWorker(MongoReferralStore store, DispatchEngine engine, DispatchConfig config,
             BackoffPolicy backoff, UnaryOperator<Document> opener, HotlineMetrics metrics, Clock clock) {
         this.opener = opener;
-        this.sweeper = sweeper;
         this.store = store;
         this.engine = engine;
         this.config = config;
@@ -187,9 +184,6 @@ public final class DispatchWorker {
         while (running) {
             int handled = 0;
             try {
-                if (sweepIfDue() > 0) {
-                    pollRequested.set(true);
-                }
                 if (pollDue()) {
                     handled = dispatchOnce();
                     if (handled >= config.batchSize()) {
@@ -216,15 +210,6 @@ public final class DispatchWorker {
                 }
             }
         }
-    }
-
-    /**
-     * Sweeps acknowledgement deadlines at most once per poll interval on this node. Deadlines are minutes
-     * apart and every sweep reads the outbox, so sweeping on every wake-up (one per new tip under load) would
-     * cost the database far more than it gains.
-     */
-    private int sweepIfDue() {
-        return due(lastSweep) ? sweeper.sweepOnce() : 0;
     }
 
     /** True when this thread should search the outbox now: asked to, or a poll interval has passed. */
