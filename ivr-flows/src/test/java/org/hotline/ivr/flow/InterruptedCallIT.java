@@ -200,9 +200,11 @@ class InterruptedCallIT {
         // given
         harness.clock.set(MutableClock.CLOSED);
         CallerScript withCallback = CallerScript.pressing("1").silence().silence()   // language, notice, closed notice
+                .press("1").press("1").press("2").press("2")                       // the day's questions
                 .press("1").silence().press("#")                                   // record
                 .press("1").press("3").press("2").press("2").press("2").silence().silence().silence();
         CallerScript withoutCallback = CallerScript.pressing("1").silence().silence()
+                .press("1").press("1").press("2").press("2")
                 .press("1").silence().press("#")
                 .press("2").press("2").press("2").press("2").silence().silence();
 
@@ -212,7 +214,7 @@ class InterruptedCallIT {
 
         // then
         assertThat(consented.promptsHeard()).doesNotContain("en/hotline/main_menu")
-                .containsSubsequence("en/hotline/after_hours", "en/hotline/record_instructions",
+                .containsSubsequence("en/hotline/after_hours", "en/hotline/ask_exploitation", "en/hotline/record_instructions",
                         "en/hotline/your_reference", "en/hotline/callback_promise", "en/hotline/goodbye");
         assertThat(refused.promptsHeard()).contains("en/hotline/your_reference")
                 .doesNotContain("en/hotline/callback_promise");
