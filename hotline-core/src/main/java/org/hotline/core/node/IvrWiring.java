@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hotline.core.console.Console;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.routing.AfterHours;
+import org.hotline.core.tip.TipRepository;
 import org.hotline.core.stats.CallLog;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.flow.Choice;
+import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.FlowObserver;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -32,6 +36,12 @@ final class IvrWiring {
                 regions.add(new Choice(digit, code, "region_" + code.toLowerCase(Locale.ROOT))));
         FlowOptions options = FlowOptions.defaults().withObserver(flowObserver(metrics));
         return regions.isEmpty() ? options : options.withLists(Map.of("region", regions));
+    }
+
+    /** After-hours care by the opening hours of the flow that took each call (as it is now in the registry). */
+    static AfterHours afterHours(TipRepository tips, FlowRegistry flows, Map<String, String> env) {
+        return new AfterHours(tips, flowId -> flows.current().flow(flowId).map(Flow::hours),
+                HoursSettings.fromEnv(env).afterHoursReviewWithin(), Console.zone(env));
     }
 
     /** The options with a flow observer that also records every call in the statistics' call log. */
