@@ -17,6 +17,9 @@ import java.util.Map;
  * @param referralStates the agencies' referral states as last recorded on the tip (agency id → state)
  * @param flowVersion the IVR flow that captured the call ({@code hotline@1}), or null for an operator's tip
  * @param afterHours what the hotline owes a tip received while operators were closed, or null
+ * @param dangerCallerNumber the calling number of a call that reported immediate danger, kept for the pathway's
+ *     immediate-danger override only: it reaches the case file (and so, through the disclosure function, an
+ *     agency whose rule overrides consent for it) while the tip flags immediate danger; null otherwise
  */
 public record Tip(
         String id,
@@ -38,7 +41,8 @@ public record Tip(
         List<RoutedTo> recipients,
         Map<String, ReferralState> referralStates,
         String flowVersion,
-        AfterHoursCare afterHours) {
+        AfterHoursCare afterHours,
+        String dangerCallerNumber) {
 
     public Tip {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -83,6 +87,9 @@ public record Tip(
         all.put(org.hotline.pathway.TipFields.CONSENTS, new LinkedHashMap<>(consents));
         if (callerNumber != null) {
             all.putIfAbsent("callerPhone", callerNumber);
+        }
+        if (dangerCallerNumber != null && Boolean.TRUE.equals(flag("immediateDanger"))) {
+            all.putIfAbsent("callerPhone", dangerCallerNumber);
         }
         if (recording != null) {
             all.putIfAbsent("recording", recording);

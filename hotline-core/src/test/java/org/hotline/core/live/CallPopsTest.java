@@ -22,7 +22,7 @@ class CallPopsTest {
                     "language", "fr"),
             Map.of("record", true, "callback", false, "share_services", true, "statistics", true),
             null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), Map.of(), "hotline@1",
-            null);
+            null, null);
 
     private final LiveHub hub = new LiveHub();
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
