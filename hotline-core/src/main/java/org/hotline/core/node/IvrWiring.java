@@ -34,8 +34,31 @@ final class IvrWiring {
         List<Choice> regions = new ArrayList<>();
         pathway.regionKeypad().forEach((digit, code) ->
                 regions.add(new Choice(digit, code, "region_" + code.toLowerCase(Locale.ROOT))));
-        FlowOptions options = FlowOptions.defaults().withObserver(flowObserver(metrics));
-        return regions.isEmpty() ? options : options.withLists(Map.of("region", regions));
+        Map<String, List<Choice>> lists = new java.util.HashMap<>();
+        if (!regions.isEmpty()) {
+            lists.put("region", regions);
+        }
+        lists.put("nationality", nationalities(pathway));
+        return FlowOptions.defaults().withObserver(flowObserver(metrics)).withLists(lists);
+    }
+
+    /**
+     * The victims' nationality menu: the nationalities the pathway's transnational section names (so its rules
+     * can fire from a call), then the pathway's own country, then {@code other}; prompts {@code nationality_<code>}.
+     * Keys 1-8 only (9 is the danger key): beyond seven countries the rest count as {@code other}.
+     */
+    static List<Choice> nationalities(Pathway pathway) {
+        List<String> codes = new ArrayList<>(pathway.transnationalNationalities());
+        String country = pathway.definition().header().country();
+        if (country != null && !codes.contains(country)) {
+            codes.add(country);
+        }
+        List<Choice> menu = new ArrayList<>();
+        for (String code : codes.subList(0, Math.min(codes.size(), 7))) {
+            menu.add(new Choice(String.valueOf(menu.size() + 1), code, "nationality_" + code.toLowerCase(Locale.ROOT)));
+        }
+        menu.add(new Choice(String.valueOf(menu.size() + 1), "other", "nationality_other"));
+        return menu;
     }
 
     /** After-hours care by the opening hours of the flow that took each call (as it is now in the registry). */

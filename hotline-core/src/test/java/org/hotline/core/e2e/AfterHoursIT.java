@@ -75,7 +75,7 @@ class AfterHoursIT {
         // given: Tuesday 23:00, operators closed
         startAt("2026-11-24T23:00:00Z");
         CallerScript caller = CallerScript.pressing("1").silence().silence() // English, notice, after-hours notice
-                .press("2").press("1")                                       // sexual exploitation, Montserrado
+                .press("2").press("1").press("2")                            // sexual exploitation, Montserrado, Liberians
                 .press("2").press("2")                                       // no child, nobody in danger now
                 .press("1").silence().press("#")                             // a recorded message
                 .press("1").press("3")                                       // callback in the evening

@@ -108,7 +108,7 @@ class LanguageAddedIT {
     /** A forced-labour report in the language of {@code languageKey}, as {@link Calls#forcedLabourReport()}. */
     private static CallerScript report(String languageKey) {
         return CallerScript.pressing(languageKey).silence().press("1").press("1").press("1").press("2").press("2")
-                .press("2").press("2").press("2").press("1").press("1").silence().silence().silence();
+                .press("2").press("2").press("2").press("2").press("1").press("1").silence().silence().silence();
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

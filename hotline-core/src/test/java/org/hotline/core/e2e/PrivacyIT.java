@@ -191,7 +191,7 @@ class PrivacyIT {
     private CallResult callWithCallback() {
         CallerScript caller = CallerScript.pressing("1").silence() // English, notice
                 .press("1")                                       // report
-                .press("1").press("1")                            // forced labour, first region
+                .press("1").press("1").press("2")                 // forced labour, first region, Liberians
                 .press("2").press("2")                            // no child, nobody in danger now
                 .press("1").silence().press("#")                  // consent to record, listen, record, # ends
                 .press("1").press("2")                            // callback yes, afternoon

@@ -37,7 +37,7 @@ class AfterHoursJourneyIT {
     /** A closed-hours report: no main menu, the same questions as in the day, a message, a callback. */
     static CallerScript closedReport() {
         return CallerScript.pressing("1").silence().silence()  // English, the notice, the after-hours notice
-                .press("3").press("2")                          // domestic servitude, region MG
+                .press("3").press("2").press("2")               // domestic servitude, region MG, Liberian
                 .press("1").press("2")                          // a child, nobody in danger now
                 .press("1").silence().press("#")                // record a message
                 .press("1").press("3")                          // callback yes, evening
@@ -58,14 +58,16 @@ class AfterHoursJourneyIT {
         assertThat(call.violations()).isEmpty();
         assertThat(call.promptsHeard()).doesNotContain("en/hotline/main_menu")
                 .containsSubsequence("en/hotline/safety_notice", "en/hotline/after_hours",
-                        "en/hotline/ask_exploitation", "en/hotline/ask_region", "en/hotline/ask_child",
+                        "en/hotline/ask_exploitation", "en/hotline/ask_region", "en/hotline/ask_nationality",
+                        "en/hotline/ask_child",
                         "en/hotline/ask_danger_now", "en/hotline/consent_record", "en/hotline/record_instructions",
                         "en/hotline/your_reference", "en/hotline/goodbye");
         assertThat(call.status()).isEqualTo("DONE");
         CapturedTip tip = harness.intake.tips().getFirst();
         assertThat(tip.outcome()).isEqualTo(CallOutcome.COMPLETED);
         assertThat(tip.answers()).containsEntry("exploitationType", "domestic_servitude")
-                .containsEntry("region", "MG").containsEntry("childInvolved", "true")
+                .containsEntry("region", "MG").containsEntry("victimNationality", "LR")
+                .containsEntry("childInvolved", "true")
                 .containsEntry("immediateDanger", "false").doesNotContainKey("personRequested");
         assertThat(tip.recording()).isNotNull();
         assertThat(tip.consents()).containsEntry("record", true).containsEntry("share_identity_police", true);

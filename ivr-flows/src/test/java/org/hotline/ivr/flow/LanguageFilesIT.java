@@ -78,7 +78,7 @@ class LanguageFilesIT {
         CallResult call;
         try (FlowHarness harness = new FlowHarness(dir, options, observer)) {
             call = harness.call("hotline", CallerScript.pressing("4").silence().press("1").press("1").press("1")
-                    .hangUpWhenPromptStarts("en/hotline/ask_child"));
+                    .hangUpWhenPromptStarts("en/hotline/ask_nationality"));
             assertThat(harness.intake.tips()).singleElement().satisfies(tip -> {
                 assertThat(tip.language()).isEqualTo("my");
                 assertThat(tip.answers()).containsEntry("region", "MO");
