@@ -1,5 +1,6 @@
 package org.hotline.core.node;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.hotline.core.console.Console;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Dispatch;
 import org.hotline.core.routing.AfterHours;
+import org.hotline.core.routing.TipRouter;
 import org.hotline.core.tip.TipRepository;
 import org.hotline.core.stats.CallLog;
 import org.hotline.ivr.CapturedTip;
@@ -61,10 +65,15 @@ final class IvrWiring {
         return menu;
     }
 
-    /** After-hours care by the opening hours of the flow that took each call (as it is now in the registry). */
-    static AfterHours afterHours(TipRepository tips, FlowRegistry flows, Map<String, String> env) {
-        return new AfterHours(tips, flowId -> flows.current().flow(flowId).map(Flow::hours),
+    /**
+     * The node's one tip router, with after-hours care by the opening hours of the flow that took each call (as
+     * the registry holds it now).
+     */
+    static TipRouter router(TipRepository tips, ActivePathway pathway, Dispatch dispatch, FlowRegistry flows,
+            Map<String, String> env, Clock clock) {
+        AfterHours afterHours = new AfterHours(tips, flowId -> flows.current().flow(flowId).map(Flow::hours),
                 HoursSettings.fromEnv(env).afterHoursReviewWithin(), Console.zone(env));
+        return new TipRouter(tips, pathway, dispatch.referrals(), dispatch.updates(), clock, afterHours);
     }
 
     /** The options with a flow observer that also records every call in the statistics' call log. */

@@ -195,8 +195,7 @@ final class NodeAssembly {
             push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
                     storage.audit(), clock, config.nodeId()));
         }
-        TipRouter router = new TipRouter(storage.tips(), pathway, dispatch.referrals(), dispatch.updates(), clock,
-                IvrWiring.afterHours(storage.tips(), flows, env));
+        TipRouter router = IvrWiring.router(storage.tips(), pathway, dispatch, flows, env, clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
         TipWriter writer = push(new TipWriter(mongo, storage.tips()::insertAllAbsent, journal,
                 stored -> router.route(storage.tips().decode(stored)), metrics));
