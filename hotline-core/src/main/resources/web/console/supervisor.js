@@ -79,12 +79,14 @@
       const close = el('button', { type: 'button', text: 'Close' });
       close.addEventListener('click', async () => {
         const closed = await api('POST', `/api/supervisor/review/${tip.reference}/close`, { note: note.value });
-        message.textContent = closed.ok ? `Tip ${tip.reference} closed.` : `Not closed: ${closed.data.message}`;
+        message.textContent = closed.ok ? `Tip ${tip.reference} ${closed.data.status === 'CLOSED' ? 'closed' : 'reviewed'}.` : `Not closed: ${closed.data.message}`;
         loadReview();
       });
       return el('tr', {}, el('td', { text: tip.reference }), el('td', { text: time(tip.receivedAt) }),
-        el('td', { text: tip.afterHours ? 'after hours' : label(tip.outcome).toLowerCase() }),
+        el('td', { text: (tip.afterHours ? 'after hours, ' : '') + (tip.reasons.includes('person_requested')
+          ? 'asked for a person' : label(tip.outcome).toLowerCase()) }),
         el('td', { text: label(tip.fields.exploitationType) || 'not given' }),
+        el('td', { text: tip.reviewDue ? time(tip.reviewDue) : '' }),
         el('td', {}, el('label', { for: `note-${tip.reference}`, class: 'visually-hidden', text: `Note for ${tip.reference}` }),
           note, ' ', close));
     }));

@@ -53,6 +53,14 @@ public interface Pathway {
     /** Region keypad codes for the IVR's region menu: keypad digits to region code, in menu order. */
     Map<String, String> regionKeypad();
 
+    /**
+     * The victims' nationalities (ISO 3166 alpha-2) the transnational section refers abroad, in file order, each
+     * once: what an IVR asks so that a transnational rule can fire from a call.
+     */
+    default List<String> transnationalNationalities() {
+        return definition().transnational().stream().flatMap(t -> t.nationalities().stream()).distinct().toList();
+    }
+
     /** Exploitation type codes known to this pathway, in menu order. */
     List<String> exploitationTypes();
 

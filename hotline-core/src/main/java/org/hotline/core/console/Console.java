@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.intake.TipIntakeService;
@@ -36,16 +37,19 @@ public final class Console {
         }
     }
 
-    /** The console's routes: operator API, supervisor API, pages and the OpenAPI document. */
+    /**
+     * The console's routes: operator API, supervisor API, pages and the OpenAPI document. {@code languages} are the
+     * IVR's languages as they are now (the intake form offers them).
+     */
     public static List<ApiRoutes> routes(MongoStore mongo, TipRepository tips, TipIntakeService intake,
             ActivePathway pathway, Dispatch dispatch, TipRouter routing, Handovers handovers, HotlineMetrics metrics,
-            AuditLog audit, Clock clock, ZoneId zone) {
+            AuditLog audit, Clock clock, ZoneId zone, Supplier<List<String>> languages) {
         Runnable wake = dispatch.worker()::wakeUp;
         TipDesk desk = new TipDesk(tips, dispatch.referrals(), audit, clock, zone);
         ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake,
                 handovers);
         return List.of(
-                new OperatorRoutes(new IntakeService(tips, intake, routing, audit, clock), desk, pathway),
+                new OperatorRoutes(new IntakeService(tips, intake, routing, audit, clock), desk, pathway, languages),
                 new SupervisorRoutes(desk, interventions, pathway, audit),
                 new ConsoleAssets());
     }

@@ -30,7 +30,8 @@ public final class IntakeForms {
     public static final List<String> CONTROL_METHODS = List.of("debt_bondage", "withheld_documents", "withheld_wages",
             "threats", "physical_violence", "sexual_violence", "confinement", "isolation", "substances", "other");
     public static final List<String> NEEDS = List.of("shelter", "medical", "legal", "repatriation");
-    public static final List<String> LANGUAGES = List.of("en", "fr", "ar", "pt", "sw", "ha", "other");
+    /** The form's language choice besides the IVR's languages: a caller in a language the IVR does not offer. */
+    public static final String OTHER_LANGUAGE = "other";
     public static final int MAX_VICTIMS = 1000;
     static final int SHORT_TEXT = 200;
     static final int LONG_TEXT = 2000;
@@ -43,12 +44,21 @@ public final class IntakeForms {
 
     private IntakeForms() {}
 
+    /** The languages the form offers: the IVR's, then {@value #OTHER_LANGUAGE}. */
+    public static List<String> choices(List<String> languages) {
+        List<String> all = new ArrayList<>(languages);
+        all.remove(OTHER_LANGUAGE);
+        all.add(OTHER_LANGUAGE);
+        return all;
+    }
+
     /**
-     * Validates {@code body}. {@code regions} are the region codes of the active pathway.
+     * Validates {@code body}. {@code regions} are the region codes of the active pathway, {@code languages} the
+     * IVR's (one per prompt catalogue); {@value #OTHER_LANGUAGE} is always accepted besides.
      *
      * @return the form, or every problem by field name (nested fields as {@code victims.count})
      */
-    public static IntakeValidation validate(JsonObject body, Set<String> regions) {
+    public static IntakeValidation validate(JsonObject body, Set<String> regions, List<String> languages) {
         Checker c = new Checker(body);
         body.fieldNames().stream().filter(name -> !KNOWN.contains(name)).sorted()
                 .forEach(name -> c.errors.put(name, "is not a field of the intake form"));
@@ -59,7 +69,7 @@ public final class IntakeForms {
             return Optional.of(r);
         });
         Map<String, Object> fields = new LinkedHashMap<>();
-        String language = c.oneOf("language", LANGUAGES, false);
+        String language = c.oneOf("language", choices(languages), false);
         fields.put("language", language);
         fields.put("callerRole", c.oneOf("callerRole", TipFields.CALLER_ROLES, true));
         fields.put("exploitationType", c.oneOf("exploitationType", TipFields.EXPLOITATION_TYPES, true));

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.Principal;
 import org.hotline.core.auth.Role;
@@ -42,9 +43,12 @@ public final class OperatorRoutes implements ApiRoutes {
     private final IntakeService intake;
     private final TipDesk desk;
     private final ActivePathway pathway;
+    private final Supplier<List<String>> languages;
 
-    public OperatorRoutes(IntakeService intake, TipDesk desk, ActivePathway pathway) {
+    /** {@code languages}: the IVR's languages as they are now (one per prompt catalogue). */
+    public OperatorRoutes(IntakeService intake, TipDesk desk, ActivePathway pathway, Supplier<List<String>> languages) {
         this.intake = intake;
+        this.languages = languages;
         this.desk = desk;
         this.pathway = pathway;
     }
@@ -74,14 +78,15 @@ public final class OperatorRoutes implements ApiRoutes {
                 .put("recruitment", new JsonArray(IntakeForms.RECRUITMENT))
                 .put("controlMethods", new JsonArray(IntakeForms.CONTROL_METHODS))
                 .put("needs", new JsonArray(IntakeForms.NEEDS))
-                .put("languages", new JsonArray(IntakeForms.LANGUAGES))
+                .put("languages", new JsonArray(IntakeForms.choices(languages.get())))
                 .put("callbackWindows", new JsonArray(CallbackWindow.codes()))
                 .put("consentPurposes", new JsonArray(TipFields.CONSENT_PURPOSES)));
     }
 
     private void submit(RoutingContext ctx) {
         JsonObject body = body(ctx, MAX_FORM_BYTES, false);
-        IntakeValidation checked = IntakeForms.validate(body, Set.copyOf(pathway.get().regionKeypad().values()));
+        IntakeValidation checked = IntakeForms.validate(body, Set.copyOf(pathway.get().regionKeypad().values()),
+                languages.get());
         switch (checked) {
             case IntakeValidation.Invalid invalid -> ctx.fail(ApiException.invalidFields(invalid.errors()));
             case IntakeValidation.Valid valid -> {

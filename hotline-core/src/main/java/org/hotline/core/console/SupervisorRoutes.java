@@ -71,11 +71,13 @@ public final class SupervisorRoutes implements ApiRoutes {
             throw ApiException.invalidFields(Map.of("note", "say why the tip needs no referral"));
         }
         Principal by = Access.principal(ctx);
-        blocking(ctx, () -> desk.closeReviewed(reference, note, by), closed -> {
-            if (!closed) {
+        blocking(ctx, () -> desk.closeReviewed(reference, note, by) ? desk.status(reference) : Optional.<String>empty(),
+                status -> {
+            if (status.isEmpty()) {
                 ctx.fail(ApiException.notFound("No tip under review has that reference."));
             } else {
-                json(ctx, 200, new JsonObject().put("reference", reference).put("status", "CLOSED"));
+                // a routed after-hours tip stays open (REFERRED): its review is recorded, its agencies go on
+                json(ctx, 200, new JsonObject().put("reference", reference).put("status", status.get()));
             }
         });
     }

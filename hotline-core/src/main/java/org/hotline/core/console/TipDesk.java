@@ -65,7 +65,7 @@ public final class TipDesk {
         if (open.isEmpty()) {
             return out;
         }
-        for (Tip tip : tips.callbacksDue(open, LIMIT)) {
+        for (Tip tip : tips.callbacksDue(open, clock.instant(), LIMIT)) {
             out.add(summary(tip).put("callerNumber", tip.callerNumber()));
             audit.record(new AuditEvent(operator.userId(), "tip.read", tip.reference(),
                     Map.of("field", "callerNumber", "purpose", "callback")));
@@ -82,12 +82,19 @@ public final class TipDesk {
         return done;
     }
 
-    /** Tips waiting for review: abandoned, silent and after-hours calls, and hand-offs without a report. */
+    /**
+     * Tips waiting for review: abandoned and silent calls and hand-offs without a report, and after-hours tips
+     * that need a person, each with its deadline in opening hours ({@code reviewDue}) and why.
+     */
     public JsonArray reviewQueue() {
         JsonArray out = new JsonArray();
         for (Tip tip : tips.reviewQueue(LIMIT)) {
+            Tip.AfterHoursCare care = tip.afterHours();
             out.add(summary(tip).put("lastNode", tip.lastNode())
-                    .put("afterHours", "after_hours".equals(tip.lastNode()))
+                    .put("afterHours", care != null)
+                    .put("reviewDue", care == null ? null : iso(care.reviewDue()))
+                    .put("reasons", care == null ? new JsonArray() : new JsonArray(care.reasons()))
+                    .put("callbackAfter", care == null ? null : iso(care.callbackAfter()))
                     .put("note", tip.routingNote()));
         }
         return out;

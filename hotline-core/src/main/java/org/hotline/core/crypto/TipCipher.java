@@ -21,7 +21,7 @@ public final class TipCipher implements PayloadSeal {
     public static final Set<String> PERSONAL_FIELDS = Set.of("callerName", "callerPhone", "victimName",
             "perpetrator", "narrative", "location", "employer", "recruitment", "controlMethods", "needs");
     /** Top-level personal paths. */
-    public static final List<String> PERSONAL_TOP_LEVEL = List.of("callerNumber", "recording");
+    public static final List<String> PERSONAL_TOP_LEVEL = List.of("callerNumber", "dangerCallerNumber", "recording");
     public static final String FOLLOW_UPS = "followUps";
     public static final String ENC_KEYS = "encKeys";
     /** Field path prefix that binds a referral payload's values to their place (associated data). */

@@ -3,11 +3,13 @@ package org.hotline.core.live;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
+import org.hotline.pathway.TipFields;
 
 /**
  * What an operator sees when a call from the IVR reaches them: what the caller already keyed in. Never the
  * caller's number. {@code tipFound} is false when the tip was not (yet) readable; then only the reference and
- * language from the channel are shown.
+ * language from the channel are shown. {@code consents} holds the purposes the caller answered (true given, false
+ * refused); a purpose missing from it was never asked.
  */
 public record CallPop(String callId, String agent, String queue, Instant connectedAt, long waitedSeconds,
         String reference, String language, boolean tipFound, String exploitationType, String region,
@@ -19,7 +21,10 @@ public record CallPop(String callId, String agent, String queue, Instant connect
 
     public JsonObject toJson() {
         JsonObject consentJson = new JsonObject();
-        consents.forEach(consentJson::put);
+        if (tipFound) {
+            // every purpose: true given, false refused, null never asked (the console shows "not asked")
+            TipFields.CONSENT_PURPOSES.forEach(purpose -> consentJson.put(purpose, consents.get(purpose)));
+        }
         return new JsonObject().put("callId", callId).put("agent", agent).put("queue", queue)
                 .put("connectedAt", connectedAt.toString()).put("waitedSeconds", waitedSeconds)
                 .put("reference", reference).put("language", language).put("tipFound", tipFound)

@@ -46,8 +46,9 @@ public final class CallPops implements AmiListener {
             }
         }
         Map<String, Boolean> consents = new HashMap<>();
-        tip.ifPresent(t -> java.util.Arrays.stream(CONSENTS).forEach(purpose -> consents.put(purpose,
-                Boolean.TRUE.equals(t.consents().get(purpose)))));
+        // only what the caller answered: a purpose never asked is "not asked", never "refused"
+        tip.ifPresent(t -> java.util.Arrays.stream(CONSENTS).filter(purpose -> t.consents().get(purpose) != null)
+                .forEach(purpose -> consents.put(purpose, t.consents().get(purpose))));
         String language = tip.map(t -> t.text("language")).orElse(channelLanguage);
         return new CallPop(call.callId(), call.agent(), call.queue(), call.at(), call.holdSeconds(), reference,
                 language == null ? channelLanguage : language, tip.isPresent(),

@@ -18,7 +18,8 @@ public final class HotlineMain {
         Hotline hotline;
         try {
             LogSettings.fromEnvironment(System.getenv(), System.getProperty(LogSettings.LEVEL_PROPERTY));
-            hotline = Hotline.start(HotlineConfig.fromEnv(System.getenv()), System.getenv(), Clock.systemUTC());
+            Clock clock = HoursSettings.fromEnv(System.getenv()).clock(Clock.systemUTC());
+            hotline = Hotline.start(HotlineConfig.fromEnv(System.getenv()), System.getenv(), clock);
         } catch (IllegalArgumentException | PortInUseException e) {
             // Configuration and pathway problems, a taken port: say what is wrong, no stack trace.
             System.err.println("hotline: cannot start: " + e.getMessage());

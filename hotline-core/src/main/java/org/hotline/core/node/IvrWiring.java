@@ -1,14 +1,22 @@
 package org.hotline.core.node;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hotline.core.console.Console;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.routing.AfterHours;
+import org.hotline.core.routing.TipRouter;
+import org.hotline.core.tip.TipRepository;
 import org.hotline.core.stats.CallLog;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.flow.Choice;
+import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.FlowObserver;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -30,8 +38,42 @@ final class IvrWiring {
         List<Choice> regions = new ArrayList<>();
         pathway.regionKeypad().forEach((digit, code) ->
                 regions.add(new Choice(digit, code, "region_" + code.toLowerCase(Locale.ROOT))));
-        FlowOptions options = FlowOptions.defaults().withObserver(flowObserver(metrics));
-        return regions.isEmpty() ? options : options.withLists(Map.of("region", regions));
+        Map<String, List<Choice>> lists = new java.util.HashMap<>();
+        if (!regions.isEmpty()) {
+            lists.put("region", regions);
+        }
+        lists.put("nationality", nationalities(pathway));
+        return FlowOptions.defaults().withObserver(flowObserver(metrics)).withLists(lists);
+    }
+
+    /**
+     * The victims' nationality menu: the nationalities the pathway's transnational section names (so its rules
+     * can fire from a call), then the pathway's own country, then {@code other}; prompts {@code nationality_<code>}.
+     * Keys 1-8 only (9 is the danger key): beyond seven countries the rest count as {@code other}.
+     */
+    static List<Choice> nationalities(Pathway pathway) {
+        List<String> codes = new ArrayList<>(pathway.transnationalNationalities());
+        String country = pathway.definition().header().country();
+        if (country != null && !codes.contains(country)) {
+            codes.add(country);
+        }
+        List<Choice> menu = new ArrayList<>();
+        for (String code : codes.subList(0, Math.min(codes.size(), 7))) {
+            menu.add(new Choice(String.valueOf(menu.size() + 1), code, "nationality_" + code.toLowerCase(Locale.ROOT)));
+        }
+        menu.add(new Choice(String.valueOf(menu.size() + 1), "other", "nationality_other"));
+        return menu;
+    }
+
+    /**
+     * The node's one tip router, with after-hours care by the opening hours of the flow that took each call (as
+     * the registry holds it now).
+     */
+    static TipRouter router(TipRepository tips, ActivePathway pathway, Dispatch dispatch, FlowRegistry flows,
+            Map<String, String> env, Clock clock) {
+        AfterHours afterHours = new AfterHours(tips, flowId -> flows.current().flow(flowId).map(Flow::hours),
+                HoursSettings.fromEnv(env).afterHoursReviewWithin(), Console.zone(env));
+        return new TipRouter(tips, pathway, dispatch.referrals(), dispatch.updates(), clock, afterHours);
     }
 
     /** The options with a flow observer that also records every call in the statistics' call log. */

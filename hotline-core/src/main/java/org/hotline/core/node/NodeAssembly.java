@@ -204,7 +204,7 @@ final class NodeAssembly {
             push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
                     storage.audit(), clock, config.nodeId()));
         }
-        TipRouter router = new TipRouter(storage.tips(), pathway, dispatch.referrals(), dispatch.updates(), clock);
+        TipRouter router = IvrWiring.router(storage.tips(), pathway, dispatch, flows, env, clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
         TipWriter writer = push(new TipWriter(mongo, storage.tips()::insertAllAbsent, journal,
                 stored -> router.route(storage.tips().decode(stored)), metrics));
@@ -255,7 +255,7 @@ final class NodeAssembly {
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
                 storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
-                intake.service(), statsConfig)
+                intake.service(), statsConfig, () -> flows.current().languages())
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();

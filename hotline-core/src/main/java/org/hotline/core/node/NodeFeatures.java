@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hotline.core.agency.AgencyPortal;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.audit.AuditLog;
@@ -50,7 +51,7 @@ import org.hotline.core.tip.TipRepository;
 record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
         MongoStore mongo, AuditLog audit, TipRepository tips, ActivePathway pathway, PathwayLifecycle pathways,
         TipPrivacy tipPrivacy, Dispatch dispatch, TipRouter router, Handovers handovers, TipIntakeService intake,
-        StatsConfig statsConfig) {
+        StatsConfig statsConfig, Supplier<List<String>> languages) {
 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
@@ -59,7 +60,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
                 new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts),
                 new MetricsRoutes(metrics, config.metricsToken(), config.demo())));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
-                Console.zone(env)));
+                Console.zone(env), languages));
         features.add(new PathwayApi(pathways, id -> accounts.byId(id).map(org.hotline.core.auth.Principal::username)));
         features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
@@ -68,7 +69,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));
-        features.add(new StatsRoutes(new StatsService(mongo.database(), tips, statsConfig, clock),
+        features.add(new StatsRoutes(new StatsService(mongo.database(), tips, statsConfig, clock, languages),
                 new ResearchExport(tips, statsConfig, audit)));
         return features;
     }

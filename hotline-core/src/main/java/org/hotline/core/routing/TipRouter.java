@@ -42,9 +42,17 @@ public final class TipRouter {
     private final ReferralService referrals;
     private final ReferralUpdates updates;
     private final Clock clock;
+    private final AfterHours afterHours;
 
+    /** A router for a node without IVR flows: no tip is ever after hours. */
     public TipRouter(TipRepository tips, ActivePathway pathway, ReferralService referrals, ReferralUpdates updates,
             Clock clock) {
+        this(tips, pathway, referrals, updates, clock, AfterHours.never(tips));
+    }
+
+    public TipRouter(TipRepository tips, ActivePathway pathway, ReferralService referrals, ReferralUpdates updates,
+            Clock clock, AfterHours afterHours) {
+        this.afterHours = afterHours;
         this.tips = tips;
         this.pathway = pathway;
         this.referrals = referrals;
@@ -68,12 +76,14 @@ public final class TipRouter {
         CaseFile file = tip.caseFile();
         if (!routable(file)) {
             tips.holdForReview(file.tipId(), holdNote(file));
+            afterHours.settle(tip, true);
             return;
         }
         Pathway active = pathway.get();
         Routing routing = active.route(file.facts());
         referrals.createReferrals(file, routing, active);
         markRouted(file.tipId(), routing, routing.recipients().stream().map(TipRouter::summary).toList());
+        afterHours.settle(tip, false);
         LOG.info("Tip {} routed by pathway {} v{} to {}", file.reference(), routing.pathwayId(),
                 routing.pathwayVersion(), routing.recipients().stream().map(Recipient::agencyId).collect(Collectors.joining(",")));
     }

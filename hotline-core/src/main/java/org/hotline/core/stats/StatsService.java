@@ -3,6 +3,8 @@ package org.hotline.core.stats;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
 import org.hotline.core.stats.internal.AgencyStatsQuery;
 import org.hotline.core.stats.internal.CallStatsQuery;
 import org.hotline.core.stats.internal.TipStatsQuery;
@@ -18,8 +20,17 @@ public final class StatsService {
     private final TipRepository tipStore;
     private final StatsConfig config;
     private final Clock clock;
+    private final Supplier<List<String>> languages;
 
+    /** Statistics whose languages are only those tips carry. */
     public StatsService(MongoDatabase db, TipRepository tips, StatsConfig config, Clock clock) {
+        this(db, tips, config, clock, List::of);
+    }
+
+    /** {@code languages}: the IVR's languages, each listed in the tips by language (zero when none came). */
+    public StatsService(MongoDatabase db, TipRepository tips, StatsConfig config, Clock clock,
+            Supplier<List<String>> languages) {
+        this.languages = languages;
         this.db = db;
         this.tipStore = tips;
         this.config = config;
@@ -38,7 +49,7 @@ public final class StatsService {
     public StatsReport compute(StatsFilter filter) {
         int minCell = config.minCell();
         StatsReport.Calls calls = CallStatsQuery.run(db, filter, config.zone(), minCell);
-        TipStatsQuery.Result tips = TipStatsQuery.run(tipStore, filter, config.zone(), minCell);
+        TipStatsQuery.Result tips = TipStatsQuery.run(tipStore, filter, config.zone(), minCell, languages.get());
         var agencies = AgencyStatsQuery.run(db, filter, config.zone(),
                 filter.region().isPresent() ? tips.tipIds() : null, clock.instant(), minCell);
         return new StatsReport(filter, minCell, calls, tips.tips(), agencies);

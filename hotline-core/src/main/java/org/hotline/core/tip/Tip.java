@@ -15,6 +15,11 @@ import java.util.Map;
  * @param callerNumber the calling number, kept only with callback consent; null otherwise
  * @param recording where the caller's recorded message is, when they consented to recording; null otherwise
  * @param referralStates the agencies' referral states as last recorded on the tip (agency id → state)
+ * @param flowVersion the IVR flow that captured the call ({@code hotline@1}), or null for an operator's tip
+ * @param afterHours what the hotline owes a tip received while operators were closed, or null
+ * @param dangerCallerNumber the calling number of a call that reported immediate danger, kept for the pathway's
+ *     immediate-danger override only: it reaches the case file (and so, through the disclosure function, an
+ *     agency whose rule overrides consent for it) while the tip flags immediate danger; null otherwise
  */
 public record Tip(
         String id,
@@ -34,7 +39,10 @@ public record Tip(
         String routingNote,
         String pathwayVersion,
         List<RoutedTo> recipients,
-        Map<String, ReferralState> referralStates) {
+        Map<String, ReferralState> referralStates,
+        String flowVersion,
+        AfterHoursCare afterHours,
+        String dangerCallerNumber) {
 
     public Tip {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -45,6 +53,26 @@ public record Tip(
 
     /** One recipient the pathway routed the tip to. */
     public record RoutedTo(String agencyId, String profile, String priority, List<String> matchedRules) {}
+
+    /**
+     * A tip received while operators were closed: whether and by when a supervisor must look at it (in opening
+     * hours) and why, and from when its consented callback may be made (inside the caller's safe window, at the
+     * next opening).
+     *
+     * @param reviewDue the review deadline, or null when no person needs to look at it
+     * @param reasons why a person must look at it ({@code no_report}, {@code person_requested})
+     * @param callbackAfter the earliest callback time, or null without an effective callback consent
+     */
+    public record AfterHoursCare(Instant reviewDue, List<String> reasons, Instant callbackAfter) {
+        public AfterHoursCare {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** The flow id that captured the call ({@code hotline} of {@code hotline@1}), or null. */
+    public String flowId() {
+        return flowVersion == null ? null : flowVersion.replaceFirst("@.*$", "");
+    }
 
     /** A referral's state as recorded on the tip. */
     public record ReferralState(String state, Instant deliveredAt) {}
@@ -59,6 +87,9 @@ public record Tip(
         all.put(org.hotline.pathway.TipFields.CONSENTS, new LinkedHashMap<>(consents));
         if (callerNumber != null) {
             all.putIfAbsent("callerPhone", callerNumber);
+        }
+        if (dangerCallerNumber != null && Boolean.TRUE.equals(flag("immediateDanger"))) {
+            all.putIfAbsent("callerPhone", dangerCallerNumber);
         }
         if (recording != null) {
             all.putIfAbsent("recording", recording);

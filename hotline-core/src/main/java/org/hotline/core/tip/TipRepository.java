@@ -32,6 +32,9 @@ public interface TipRepository {
     /** Marks a tip routed by {@code routing} (status REFERRED), listing {@code recipients} as its routing's. */
     void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients);
 
+    /** Records what the hotline owes a tip received while operators were closed (review, callback time). */
+    void markAfterHours(String tipId, Tip.AfterHoursCare care);
+
     /** How a pathway version routed a tip. */
     record RoutingRecord(String pathwayId, String pathwayVersion, boolean fallbackUsed, Instant at) {}
 
@@ -64,16 +67,25 @@ public interface TipRepository {
     /** Tips this operator took or changed, newest first. */
     List<Tip> byOperator(String userId, int limit);
 
-    /** Open tips whose effective callback consent falls in one of {@code windows} and no callback was made. */
-    List<Tip> callbacksDue(List<String> windows, int limit);
+    /**
+     * Open tips whose effective callback consent falls in one of {@code windows}, no callback was made, and any
+     * after-hours callback time has come by {@code now}.
+     */
+    List<Tip> callbacksDue(List<String> windows, Instant now, int limit);
 
     /** Records a callback attempt's result on an open tip; false when none has that reference. */
     boolean callbackDone(String reference, String result, String by, Instant at);
 
-    /** Tips set aside for review, oldest first. */
+    /**
+     * Tips a person must look at, oldest first: those set aside for review ({@link TipStatus#REVIEW}) and open
+     * after-hours tips with a review deadline not reviewed yet.
+     */
     List<Tip> reviewQueue(int limit);
 
-    /** Closes a tip under review with the supervisor's note; false when it is not under review. */
+    /**
+     * Closes a tip under review with the supervisor's note, or, for a routed after-hours tip waiting for a look,
+     * records the review and leaves the tip open; false when it is not waiting for review.
+     */
     boolean closeReview(String reference, String note, String by, Instant at);
 
     /** A staff decision recorded on a tip: who, why, when. */

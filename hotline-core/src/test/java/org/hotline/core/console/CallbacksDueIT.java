@@ -102,6 +102,18 @@ class CallbacksDueIT {
         assertThat(desk.callbackDone("999999999", "reached", OPERATOR)).isFalse();
     }
 
+    @Test
+    void shouldKeepAnAfterHoursCallbackOutOfTheListUntilItsScheduledTime() {
+        // given: the 'any' tip came after hours; its callback is scheduled for Tuesday 08:00
+        new org.hotline.core.tip.internal.MongoTipRepository(mongo, cipher).markAfterHours("t-any",
+                new org.hotline.core.tip.Tip.AfterHoursCare(null, List.of(), Instant.parse("2026-11-24T08:00:00Z")));
+
+        // when / then: not on Monday morning, although the window is open
+        assertThat(references(desk.callbacksDue(OPERATOR))).containsExactly("000000001");
+        clock.advanceTo(Instant.parse("2026-11-24T08:00:00Z"));
+        assertThat(references(desk.callbacksDue(OPERATOR))).containsExactlyInAnyOrder("000000001", "000000003");
+    }
+
     private void tip(String id, String reference, String window, boolean child, boolean consent) {
         Document tip = new Document("_id", id).append("reference", reference)
                 .append("receivedAt", Date.from(clock.instant())).append("status", "REFERRED").append("source", "ivr")

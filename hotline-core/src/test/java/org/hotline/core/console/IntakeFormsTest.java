@@ -14,11 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IntakeFormsTest {
 
     private static final Set<String> REGIONS = Set.of("MO", "BO", "NI");
+    /** The IVR's languages: one per prompt catalogue, here with a partial Burmese one. */
+    private static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es", "fr", "my");
 
     @Test
     void shouldAcceptACompleteFormAndStoreListsAsCodes() {
         // when
-        IntakeValidation result = IntakeForms.validate(IntakeFormBodies.forcedLabour(), REGIONS);
+        IntakeValidation result = IntakeForms.validate(IntakeFormBodies.forcedLabour(), REGIONS, LANGUAGES);
         // then
         assertThat(result).isInstanceOf(IntakeValidation.Valid.class);
         IntakeForm form = ((IntakeValidation.Valid) result).form();
@@ -33,7 +35,7 @@ class IntakeFormsTest {
 
     @Test
     void shouldAcceptAFormCompletingATipWithAValidReference() {
-        IntakeValidation result = IntakeForms.validate(IntakeFormBodies.forcedLabour().put("reference", "000000000"), REGIONS);
+        IntakeValidation result = IntakeForms.validate(IntakeFormBodies.forcedLabour().put("reference", "000000000"), REGIONS, LANGUAGES);
         assertThat(((IntakeValidation.Valid) result).form().reference()).contains("000000000");
     }
 
@@ -89,7 +91,7 @@ class IntakeFormsTest {
         JsonObject form = IntakeFormBodies.forcedLabour();
         spoil.accept(form);
         // when
-        IntakeValidation result = IntakeForms.validate(form, REGIONS);
+        IntakeValidation result = IntakeForms.validate(form, REGIONS, LANGUAGES);
         // then
         assertThat(result).isInstanceOf(IntakeValidation.Invalid.class);
         Map<String, String> errors = ((IntakeValidation.Invalid) result).errors();
@@ -100,7 +102,7 @@ class IntakeFormsTest {
     @Test
     void shouldReportEveryProblemAtOnce() {
         // when
-        IntakeValidation result = IntakeForms.validate(new JsonObject(), REGIONS);
+        IntakeValidation result = IntakeForms.validate(new JsonObject(), REGIONS, LANGUAGES);
         // then
         assertThat(((IntakeValidation.Invalid) result).errors()).containsKeys("callerRole", "exploitationType",
                 "region", "childInvolved", "immediateDanger", "victims", "consents");
@@ -110,7 +112,30 @@ class IntakeFormsTest {
     void shouldAcceptACallbackWithItsSafeWindow() {
         JsonObject form = IntakeFormBodies.forcedLabour().put("callbackWindow", "evening").put("callerPhone", "+231 77 000 0000");
         form.getJsonObject("consents").put("callback", true);
-        IntakeForm valid = ((IntakeValidation.Valid) IntakeForms.validate(form, REGIONS)).form();
+        IntakeForm valid = ((IntakeValidation.Valid) IntakeForms.validate(form, REGIONS, LANGUAGES)).form();
         assertThat(valid.fields()).containsEntry("callbackWindow", "evening").containsEntry("callerPhone", "+231 77 000 0000");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"es", "my", "other"})
+    void shouldAcceptEveryLanguageTheIvrOffersAndOther(String language) {
+        // when
+        IntakeValidation result = IntakeForms.validate(IntakeFormBodies.forcedLabour().put("language", language),
+                REGIONS, LANGUAGES);
+
+        // then
+        assertThat(result).isInstanceOfSatisfying(IntakeValidation.Valid.class,
+                valid -> assertThat(valid.form().fields()).containsEntry("language", language));
+    }
+
+    @Test
+    void shouldRefuseALanguageWithoutACatalogue() {
+        // when: Hausa has no prompt catalogue here
+        IntakeValidation result = IntakeForms.validate(IntakeFormBodies.forcedLabour().put("language", "ha"),
+                REGIONS, LANGUAGES);
+
+        // then
+        assertThat(((IntakeValidation.Invalid) result).errors()).containsKey("language");
+        assertThat(IntakeForms.choices(LANGUAGES)).containsExactly("en", "es", "fr", "my", "other");
     }
 }

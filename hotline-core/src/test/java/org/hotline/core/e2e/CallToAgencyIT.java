@@ -90,7 +90,7 @@ class CallToAgencyIT {
         assertThat(first.header("Idempotency-Key")).isNotBlank();
         assertThat(first.header("X-Hotline-Signature")).isEqualTo("sha256=" + hmac(first.body()));
         assertThat(new JsonObject(first.body()).getString("reference")).isEqualTo(reference);
-        assertThat(hotline.metrics().scrape()).contains("hotline_ivr_node_seconds_count{flow=\"hotline@1\",ivr_node=\"region\",} 1.0");
+        assertThat(hotline.metrics().scrape()).contains("hotline_ivr_node_seconds_count{flow=\"hotline@2\",ivr_node=\"region\",} 1.0");
     }
 
     @Test
@@ -110,6 +110,30 @@ class CallToAgencyIT {
             assertThat(tip).isNotNull();
             assertThat(tip.get("fields", Document.class)).containsEntry("exploitationType", "forced_labour");
             assertThat(tip.getString("lastNode")).isEqualTo("region");
+        });
+    }
+
+    @Test
+    void shouldReferAVictimFromACounterpartCountryAbroadWhenTheCallerSaysWhereTheyAreFrom() {
+        // given: the nationality menu lists the pathway's transnational nationalities first (1 = Sierra Leone)
+        CallerScript caller = CallerScript.pressing("1").silence().press("1")
+                .press("1").press("1").press("1")      // forced labour, first region, from Sierra Leone
+                .press("2").press("2").press("2").press("2")
+                .press("2").press("1").press("1")      // services yes: the transnational rule needs it
+                .silence().silence().silence();
+
+        // when
+        CallResult call = new AsteriskSimulator("127.0.0.1", hotline.agiPort()).call("hotline", caller);
+
+        // then: the counterpart abroad gets its own referral, by the transnational rule
+        String reference = call.variables().get("HOTLINE_REFERENCE");
+        Document tip = await().atMost(Duration.ofSeconds(10)).until(() -> hotline.mongo().database()
+                .getCollection("tips").find(new Document("reference", reference)).first(), found -> found != null
+                && Boolean.TRUE.equals(found.getBoolean("routed")));
+        assertThat(tip.get("fields", Document.class)).containsEntry("victimNationality", "SL");
+        assertThat(tip.getList("recipients", Document.class)).anySatisfy(r -> {
+            assertThat(r.getString("agencyId")).isEqualTo("sl-counterpart");
+            assertThat(r.getList("matchedRules", String.class)).contains("transnational-sierra-leone");
         });
     }
 

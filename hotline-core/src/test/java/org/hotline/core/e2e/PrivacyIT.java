@@ -120,6 +120,31 @@ class PrivacyIT {
     }
 
     @Test
+    void shouldGiveADangerCallersNumberToThePoliceOnlyThroughTheImmediateDangerOverride() {
+        // when: a caller with caller id presses the danger key during the safety notice (no callback consent)
+        CallResult call = new AsteriskSimulator("127.0.0.1", hotline.agiPort())
+                .call(CallSetup.of("hotline").withCallerId(NUMBER), CallerScript.pressing("1").bargeIn("9"));
+
+        // then: the number is kept encrypted for that purpose only
+        assertThat(call.status()).isEqualTo("EMERGENCY");
+        String reference = call.variables().get("HOTLINE_REFERENCE");
+        Document raw = awaitRoutedTip(reference);
+        assertThat(raw).doesNotContainKey("callerNumber");
+        assertThat(raw.getString("dangerCallerNumber")).startsWith("enc1:k1:");
+        assertThat(raw.toJson()).doesNotContain(NUMBER);
+        assertThat(hotline.tipPrivacy().callbackNumber(reference, "op-1")).isEmpty();
+        // and: the police unit the immediate-danger rule names receives it, as the rule's override releases it
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(agencies.effectiveDeliveries().values())
+                .anySatisfy(r -> {
+                    assertThat(r.path()).endsWith("/lnp-ahtu");
+                    assertThat(new io.vertx.core.json.JsonObject(r.body()).encode()).contains(NUMBER);
+                }));
+        assertThat(agencies.effectiveDeliveries().values()).filteredOn(r -> !r.path().endsWith("/lnp-ahtu"))
+                .allSatisfy(r -> assertThat(r.body()).doesNotContain(NUMBER));
+        db().getCollection("referrals").find().forEach(d -> assertThat(d.toJson()).doesNotContain(NUMBER));
+    }
+
+    @Test
     void shouldRotateKeysBesideTheRunningServiceAndLeaveEveryTipReadable() throws Exception {
         // given
         String first = callWithCallback().variables().get("HOTLINE_REFERENCE");
@@ -166,7 +191,7 @@ class PrivacyIT {
     private CallResult callWithCallback() {
         CallerScript caller = CallerScript.pressing("1").silence() // English, notice
                 .press("1")                                       // report
-                .press("1").press("1")                            // forced labour, first region
+                .press("1").press("1").press("2")                 // forced labour, first region, Liberians
                 .press("2").press("2")                            // no child, nobody in danger now
                 .press("1").silence().press("#")                  // consent to record, listen, record, # ends
                 .press("1").press("2")                            // callback yes, afternoon

@@ -20,9 +20,9 @@ class CallPopsTest {
     private static final Tip TIP = new Tip("t-1", "123456789", NOW_TIP, "ivr", "OPERATOR", TipStatus.REVIEW,
             Map.of("exploitationType", "FORCED_LABOUR", "region", "R3", "childInvolved", true, "immediateDanger", false,
                     "language", "fr"),
-            Map.of("record", true, "callback", false, "share_identity_police", false, "share_services", true,
-                    "statistics", true),
-            null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), Map.of());
+            Map.of("record", true, "callback", false, "share_services", true, "statistics", true),
+            null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), Map.of(), "hotline@1",
+            null, null);
 
     private final LiveHub hub = new LiveHub();
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
@@ -52,6 +52,9 @@ class CallPopsTest {
         assertThat(pop.getBoolean("immediateDanger")).isFalse();
         assertThat(pop.getJsonObject("consents").getMap()).containsEntry("record", true)
                 .containsEntry("callback", false).containsEntry("share_services", true);
+        // the police consent was never asked: shown as such, not as refused
+        assertThat(pop.getJsonObject("consents").getMap()).containsKey("share_identity_police")
+                .containsEntry("share_identity_police", null);
         assertThat(pop.getBoolean("recordingAvailable")).isTrue();
         assertThat(pop.getBoolean("tipFound")).isTrue();
         assertThat(pop.getLong("waitedSeconds")).isEqualTo(12);

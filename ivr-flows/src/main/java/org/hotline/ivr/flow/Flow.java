@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param languages languages whose catalogues must hold every prompt the flow uses
  * @param partialLanguages languages being introduced: callers may choose them, and a prompt not yet translated
- *     is played in the default language (logged and counted) until the language moves to {@code languages}
+ *     is played in the default language (counted) until the language moves to {@code languages}; every
+ *     catalogue in the prompts folder that {@code languages} does not list is one
  * @param capturesTip whether a call in this flow produces a tip (the follow-up flow does not, except on danger)
  * @param lists default keypad lists by name (e.g. {@code region}); the host may replace them
  * @param commonPrompts prompts the engine itself plays: {@code invalid}, {@code noInput}, {@code press}
@@ -36,6 +37,17 @@ public record Flow(
         nodes = Map.copyOf(nodes);
         lists = Map.copyOf(lists);
         commonPrompts = Map.copyOf(commonPrompts);
+    }
+
+    /**
+     * This flow offering every language of {@code catalogued} that it does not list as complete as partial: a
+     * catalogue in the prompts folder is all it takes to offer a language.
+     */
+    public Flow offering(java.util.Collection<String> catalogued) {
+        List<String> partial = new java.util.ArrayList<>(partialLanguages);
+        catalogued.stream().sorted().filter(l -> !languages.contains(l) && !partial.contains(l)).forEach(partial::add);
+        return new Flow(id, version, languages, partial, defaultLanguage, start, capturesTip, nodes, lists, globalKeys,
+                hours, commonPrompts, source);
     }
 
     /** {@code id@version}, stored on every tip this flow captured. */

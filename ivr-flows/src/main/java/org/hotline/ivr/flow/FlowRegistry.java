@@ -1,6 +1,8 @@
 package org.hotline.ivr.flow;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.ivr.flow.internal.FlowFolderLoader;
 import org.slf4j.Logger;
@@ -29,7 +31,10 @@ public final class FlowRegistry {
      */
     public static FlowRegistry load(Path flowsDir) {
         return switch (FlowFolderLoader.load(flowsDir)) {
-            case FlowLoadResult.Loaded loaded -> new FlowRegistry(flowsDir, loaded.flows());
+            case FlowLoadResult.Loaded loaded -> {
+                warnPartial(flowsDir, loaded.flows());
+                yield new FlowRegistry(flowsDir, loaded.flows());
+            }
             case FlowLoadResult.Rejected rejected -> throw new InvalidFlowsException(rejected.problems());
         };
     }
@@ -46,11 +51,24 @@ public final class FlowRegistry {
             case FlowLoadResult.Loaded loaded -> {
                 current.set(loaded.flows());
                 LOG.info("flows reloaded from {}: {}", folder, loaded.flows().flows().keySet());
+                warnPartial(folder, loaded.flows());
             }
             case FlowLoadResult.Rejected rejected ->
                     LOG.warn("flow reload from {} rejected, running flows kept: {}", folder, rejected.problems());
         }
         return result;
+    }
+
+    /** One warning for a whole load, naming every prompt a partial language plays in the default language. */
+    private static void warnPartial(Path folder, FlowSet set) {
+        Map<String, List<String>> missing = set.missingPrompts();
+        if (!missing.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            missing.forEach((language, ids) -> text.append(text.isEmpty() ? "" : "; ").append(language).append(" (")
+                    .append(ids.size()).append("): ").append(String.join(", ", ids)));
+            LOG.warn("partial prompt catalogues in {}: these prompts play in the flow's default language until "
+                    + "translated: {}", folder.resolve("prompts"), text);
+        }
     }
 
     /** The set new calls start on. */

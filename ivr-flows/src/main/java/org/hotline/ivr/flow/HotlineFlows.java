@@ -17,14 +17,17 @@ public final class HotlineFlows {
      * The script for every flow of the registry, chosen by the AGI script path ({@code agi://…/hotline},
      * {@code agi://…/followup}); an unknown path ends with {@code HOTLINE_STATUS=UNKNOWN_SCRIPT}.
      *
-     * @throws IllegalArgumentException when a host list names a prompt missing from a catalogue
+     * @throws IllegalArgumentException when a host list names a prompt missing from a complete language's
+     *     catalogue (a partial catalogue never stops a node)
      */
     public static AgiScript script(FlowRegistry registry, TipIntake intake, FollowUpDesk desk, FlowOptions options,
                                    Clock clock) {
         List<String> missing = new ArrayList<>();
         FlowSet set = registry.current();
+        // complete languages must have every entry's prompt; a partial language plays a missing one in the
+        // default language like any other prompt it lacks
         options.lists().forEach((name, choices) -> choices.forEach(choice ->
-                set.catalogues().values().forEach(catalogue -> {
+                set.completeLanguages().stream().map(set.catalogues()::get).forEach(catalogue -> {
                     if (catalogue.find(choice.prompt()).isEmpty()) {
                         missing.add("lists." + name + ": prompt '" + choice.prompt() + "' missing in '"
                                 + catalogue.language() + "'");

@@ -38,11 +38,15 @@ final class FlowHarness implements AutoCloseable {
     }
 
     FlowHarness(Path flows, FlowOptions options) {
+        this(flows, options, CallObserver.NONE);
+    }
+
+    FlowHarness(Path flows, FlowOptions options, CallObserver observer) {
         registry = FlowRegistry.load(flows);
         AgiScript script = HotlineFlows.script(registry, intake, desk, options, clock);
         // "retired" is routed to the flows but no flow has that id (a flow removed while the dialplan still uses it)
         server = new IvrServer(IvrServerConfig.defaults().withPort(0),
-                Map.of("hotline", script, "followup", script, "retired", script), CallObserver.NONE);
+                Map.of("hotline", script, "followup", script, "retired", script), observer);
         int port;
         try {
             port = server.start();

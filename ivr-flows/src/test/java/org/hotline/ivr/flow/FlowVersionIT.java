@@ -40,12 +40,12 @@ class FlowVersionIT {
             harness.intake.hold(entered, release);
             CompletableFuture<CallResult> first = harness.callAsync("hotline", CallerScript.pressing("1").silence()
                     .press("1").press("1").press("1").press("2").press("2").press("2").press("2").press("2")
-                    .press("2").press("2"));
+                    .press("2").press("2").press("2"));
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-            // when: version 2 reads the reference with another prompt, and is loaded while the call waits
+            // when: version 3 reads the reference with another prompt, and is loaded while the call waits
             Files.writeString(dir.resolve("hotline.yaml"), Files.readString(dir.resolve("hotline.yaml"))
-                    .replace("version: 1", "version: 2").replace("prompt: your_reference", "prompt: your_pin"));
+                    .replace("version: 2", "version: 3").replace("prompt: your_reference", "prompt: your_pin"));
             assertThat(harness.registry.reload()).isInstanceOf(FlowLoadResult.Loaded.class);
             release.countDown();
             harness.intake.hold(null, null);
@@ -55,7 +55,7 @@ class FlowVersionIT {
             // then
             assertThat(old.promptsHeard()).contains("en/hotline/your_reference");
             assertThat(harness.intake.tips()).extracting(tip -> tip.flowVersion())
-                    .containsExactly("hotline@1", "hotline@2");
+                    .containsExactly("hotline@2", "hotline@3");
             assertThat(next.status()).isEqualTo("OPERATOR");
         }
     }
@@ -72,7 +72,7 @@ class FlowVersionIT {
 
             // then
             assertThat(call.promptsHeard()).containsSubsequence("en/hotline/ask_region", "en/hotline/region_gb",
-                    "en/hotline/press", "en/hotline/region_lo", "en/hotline/press", "en/hotline/ask_child");
+                    "en/hotline/press", "en/hotline/region_lo", "en/hotline/press", "en/hotline/ask_nationality");
             assertThat(call.digitsSaid()).containsSubsequence("1", "2");
             assertThat(harness.intake.tips().getFirst().answers()).containsEntry("region", "LO");
         }

@@ -98,8 +98,8 @@ class InterruptedCallIT {
     @Test
     void shouldKeepTheRecordingWhenTheCallerHangsUpWhileRecording() {
         // given
-        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1").press("1")
-                .press("2").press("1").silence().hangUp();
+        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1").press("2")
+                .press("1").press("2").press("1").silence().hangUp();
 
         // when
         CallResult call = harness.call("hotline", caller);
@@ -133,7 +133,8 @@ class InterruptedCallIT {
         "notice, 1",
         "main_menu, 1,1",
         "region, 1,1,1",
-        "consent_record, 1,1,1,1,2,2",
+        "nationality, 1,1,1,1",
+        "consent_record, 1,1,1,1,2,2,2",
     })
     void shouldTransferToEmergencyAndStillHandOverTheTipWhenTheCallerPressesNine(String node, String before) {
         // given: the keys before, with a silence for the notice (which takes only global keys)
@@ -164,7 +165,7 @@ class InterruptedCallIT {
     void shouldTransferToEmergencyWhenTheCallerSaysSomeoneIsInDangerNow() {
         // when
         CallResult call = harness.call("hotline",
-                CallerScript.pressing("1").silence().press("1").press("2").press("1").press("2").press("1"));
+                CallerScript.pressing("1").silence().press("1").press("2").press("1").press("2").press("2").press("1"));
 
         // then
         assertThat(call.status()).isEqualTo("EMERGENCY");
@@ -200,9 +201,11 @@ class InterruptedCallIT {
         // given
         harness.clock.set(MutableClock.CLOSED);
         CallerScript withCallback = CallerScript.pressing("1").silence().silence()   // language, notice, closed notice
+                .press("1").press("1").press("2").press("2").press("2")            // the day's questions
                 .press("1").silence().press("#")                                   // record
                 .press("1").press("3").press("2").press("2").press("2").silence().silence().silence();
         CallerScript withoutCallback = CallerScript.pressing("1").silence().silence()
+                .press("1").press("1").press("2").press("2").press("2")
                 .press("1").silence().press("#")
                 .press("2").press("2").press("2").press("2").silence().silence();
 
@@ -212,7 +215,7 @@ class InterruptedCallIT {
 
         // then
         assertThat(consented.promptsHeard()).doesNotContain("en/hotline/main_menu")
-                .containsSubsequence("en/hotline/after_hours", "en/hotline/record_instructions",
+                .containsSubsequence("en/hotline/after_hours", "en/hotline/ask_exploitation", "en/hotline/record_instructions",
                         "en/hotline/your_reference", "en/hotline/callback_promise", "en/hotline/goodbye");
         assertThat(refused.promptsHeard()).contains("en/hotline/your_reference")
                 .doesNotContain("en/hotline/callback_promise");

@@ -26,7 +26,7 @@ class ReportJourneyIT {
     static CallerScript fullReport(String lang) {
         return CallerScript.pressing(lang).silence()   // language, then listen to the notice
                 .press("1")                              // main menu: report
-                .press("1").press("1")                   // forced labour, region MO
+                .press("1").press("1").press("1")        // forced labour, region MO, from Sierra Leone
                 .press("2").press("2")                   // no child, nobody in danger now
                 .press("1").silence().press("#")         // consent to record, listen, record, # ends
                 .press("1").press("2")                   // callback yes, afternoon
@@ -69,11 +69,11 @@ class ReportJourneyIT {
         assertThat(harness.intake.tips()).hasSize(1);
         assertThat(tip.outcome()).isEqualTo(CallOutcome.COMPLETED);
         assertThat(tip.language()).isEqualTo(language);
-        assertThat(tip.flowVersion()).isEqualTo("hotline@1");
+        assertThat(tip.flowVersion()).isEqualTo("hotline@2");
         assertThat(tip.lastNode()).isEqualTo("reference");
         assertThat(tip.recording()).isEqualTo(call.recordings().getFirst().file());
         assertThat(tip.answers()).containsAllEntriesOf(Map.of(
-                "exploitationType", "forced_labour", "region", "MO", "childInvolved", "false",
+                "exploitationType", "forced_labour", "region", "MO", "victimNationality", "SL", "childInvolved", "false",
                 "immediateDanger", "false", "callbackWindow", "afternoon",
                 "consent.record.wording", "consent-record-v1", "consent.record.language", language));
         assertThat(tip.consents()).isEqualTo(Map.of("record", true, "callback", true,
@@ -83,7 +83,7 @@ class ReportJourneyIT {
     @Test
     void shouldRepeatReferenceAndPinWhenTheCallerPressesStar() {
         // given: the whole report, then * at the repeat offer, then silence
-        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1")
+        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1").press("2")
                 .press("2").press("2").press("2")       // no recording consent
                 .press("2").press("2").press("2").press("2")
                 .press("*").silence().silence().silence();
@@ -101,7 +101,7 @@ class ReportJourneyIT {
     @Test
     void shouldSkipTheCallbackQuestionWhenAChildIsInvolved() {
         // given
-        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("5").press("2")
+        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("5").press("2").press("2")
                 .press("1").press("2")                  // child involved, nobody in danger now
                 .press("2").press("1").press("1").press("1");
 
@@ -119,7 +119,7 @@ class ReportJourneyIT {
     void shouldApologiseAndQueueWithoutAReferenceWhenIntakeIsUnavailable() {
         // given
         harness.intake.unavailable();
-        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1")
+        CallerScript caller = CallerScript.pressing("1").silence().press("1").press("1").press("1").press("2")
                 .press("2").press("2").press("2").press("2").press("2").press("2").press("2");
 
         // when

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.core.stats.Cell;
@@ -22,7 +23,7 @@ public final class TipStatsQuery {
 
     private TipStatsQuery() {}
 
-    public static Result run(TipRepository store, StatsFilter filter, ZoneId zone, int minCell) {
+    public static Result run(TipRepository store, StatsFilter filter, ZoneId zone, int minCell, List<String> languageKeys) {
         Tally types = new Tally();
         Tally regions = new Tally();
         Tally languages = new Tally();
@@ -49,7 +50,7 @@ public final class TipStatsQuery {
         Measure share = children > 0 && children < minCell ? new Measure.Suppressed()
                 : Measure.of(answeredChild == 0 ? 0 : (double) children / answeredChild, answeredChild, minCell);
         StatsReport.Tips tips = new StatsReport.Tips(Cell.of(types.total(), minCell), types.cells(minCell),
-                regions.cells(minCell), byMonth, languages.cells(minCell), Cell.of(children, minCell), share);
+                regions.cells(minCell), byMonth, languages.cells(languageKeys, minCell), Cell.of(children, minCell), share);
         return new Result(tips, ids);
     }
 }

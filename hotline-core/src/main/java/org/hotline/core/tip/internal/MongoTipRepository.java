@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -35,6 +36,9 @@ public final class MongoTipRepository implements TipRepository {
     public static final String TIPS = "tips";
 
     private static final DocumentCodec CODEC = new DocumentCodec();
+    /** An open after-hours tip with a review deadline that nobody has reviewed yet. */
+    private static final Bson AFTER_HOURS_REVIEW = and(exists("afterHours.reviewDue"), exists("review.at", false),
+            ne("status", TipStatus.CLOSED.name()));
 
     private final MongoCollection<Document> tips;
     /** The same collection read through {@link TipReadCodec}: finds come back as opened, typed tips. */
@@ -108,6 +112,18 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
+    public void markAfterHours(String tipId, Tip.AfterHoursCare care) {
+        Document stored = new Document("reasons", care.reasons());
+        if (care.reviewDue() != null) {
+            stored.append("reviewDue", Date.from(care.reviewDue()));
+        }
+        if (care.callbackAfter() != null) {
+            stored.append("callbackAfter", Date.from(care.callbackAfter()));
+        }
+        tips.updateOne(eq("_id", tipId), Updates.set("afterHours", stored));
+    }
+
+    @Override
     public void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients) {
         tips.updateOne(eq("_id", tipId), Updates.combine(
                 Updates.set("routed", true),
@@ -130,9 +146,10 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
-    public List<Tip> callbacksDue(List<String> windows, int limit) {
+    public List<Tip> callbacksDue(List<String> windows, Instant now, int limit) {
         Bson due = and(eq("consents.callback", true), eq("callbackEffective", true), in("fields.callbackWindow", windows),
-                ne("status", TipStatus.CLOSED.name()), exists("callback.doneAt", false));
+                ne("status", TipStatus.CLOSED.name()), exists("callback.doneAt", false),
+                or(exists("afterHours.callbackAfter", false), lte("afterHours.callbackAfter", Date.from(now))));
         return list(typed.find(due).sort(Sorts.ascending("receivedAt")).limit(limit));
     }
 
@@ -145,16 +162,20 @@ public final class MongoTipRepository implements TipRepository {
 
     @Override
     public List<Tip> reviewQueue(int limit) {
-        return list(typed.find(eq("status", TipStatus.REVIEW.name())).sort(Sorts.ascending("receivedAt")).limit(limit));
+        return list(typed.find(or(eq("status", TipStatus.REVIEW.name()), AFTER_HOURS_REVIEW))
+                .sort(Sorts.ascending("receivedAt")).limit(limit));
     }
 
     @Override
     public boolean closeReview(String reference, String note, String by, Instant at) {
-        return tips.updateOne(and(eq("reference", reference), eq("status", TipStatus.REVIEW.name())),
-                Updates.combine(Updates.set("status", TipStatus.CLOSED.name()), Updates.set("review",
-                        new Document("by", by).append("at", Date.from(at))
-                                .append("note", sealNoteByReference(reference, "review.note", note))
-                                .append("decision", "close")))).getMatchedCount() == 1;
+        Document review = new Document("by", by).append("at", Date.from(at))
+                .append("note", sealNoteByReference(reference, "review.note", note));
+        boolean closed = tips.updateOne(and(eq("reference", reference), eq("status", TipStatus.REVIEW.name())),
+                Updates.combine(Updates.set("status", TipStatus.CLOSED.name()),
+                        Updates.set("review", review.append("decision", "close")))).getMatchedCount() == 1;
+        // a routed after-hours tip stays open: its agencies work on it; the review is recorded
+        return closed || tips.updateOne(and(eq("reference", reference), AFTER_HOURS_REVIEW),
+                Updates.set("review", review.append("decision", "reviewed"))).getMatchedCount() == 1;
     }
 
     @Override

@@ -43,7 +43,14 @@ final class TipCodec {
                 fields == null ? Map.of() : fields, consents, text(d.get("callerNumber")), text(d.get("recording")),
                 Boolean.TRUE.equals(d.getBoolean("callbackEffective")), Boolean.TRUE.equals(d.getBoolean("legalHold")),
                 d.get("purgedAt") != null, d.getString("lastNode"), d.getString("routingNote"),
-                d.getString("pathwayVersion"), recipients, states);
+                d.getString("pathwayVersion"), recipients, states, d.getString("flowVersion"), afterHours(d),
+                text(d.get("dangerCallerNumber")));
+    }
+
+    private static Tip.AfterHoursCare afterHours(Document d) {
+        Document care = d.get("afterHours", Document.class);
+        return care == null ? null : new Tip.AfterHoursCare(instant(care.getDate("reviewDue")),
+                care.getList("reasons", String.class, List.of()), instant(care.getDate("callbackAfter")));
     }
 
     static Document recipient(Tip.RoutedTo r) {

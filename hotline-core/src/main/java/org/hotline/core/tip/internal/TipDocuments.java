@@ -23,7 +23,8 @@ public final class TipDocuments {
      * when the caller consented to a callback (the caller of this method encrypts it with the other personal
      * values before the document is written anywhere). A callback consent is not effective when a child is
      * involved: calling back a number a child used may put the child at risk, so it takes an operator's
-     * recorded decision ({@code callbackEffective}).
+     * recorded decision ({@code callbackEffective}). When the caller reports immediate danger (the danger key),
+     * the number is also kept as {@code dangerCallerNumber}, for the pathway's immediate-danger override alone.
      */
     public static Document newTip(String tipId, String reference, String pinHash, String callerHash,
             String callerNumber, CapturedTip capture, Instant receivedAt, String nodeId) {
@@ -67,6 +68,11 @@ public final class TipDocuments {
                 .append("node", nodeId);
         if (callbackConsent && callerNumber != null && !callerNumber.isBlank()) {
             doc.append("callerNumber", callerNumber);
+        }
+        if (Boolean.TRUE.equals(fields.get("immediateDanger")) && callerNumber != null && !callerNumber.isBlank()) {
+            // kept (encrypted) for one purpose: a pathway's immediate-danger override may give it to the police
+            // through the disclosure function; never shown for callbacks
+            doc.append("dangerCallerNumber", callerNumber);
         }
         return doc;
     }

@@ -178,7 +178,7 @@ class PathwayEditorBrowserIT {
     private Document nimbaCall() throws Exception {
         CallerScript report = CallerScript.pressing("1").silence() // English, listen to the notice
                 .press("1")                                         // report a situation
-                .press("3").press("5")                              // domestic servitude, Nimba
+                .press("3").press("5").press("2")                   // domestic servitude, Nimba, Liberians
                 .press("2").press("2")                              // no child, nobody in danger now
                 .press("2")                                         // no recording
                 .press("2")                                         // no callback

@@ -46,9 +46,12 @@ final class CallEnd {
     }
 
     void goodbye(CallState call, NodeKind.Hangup node) {
-        TipReceipt receipt = call.capturing ? handOff.submit(call, CallOutcome.COMPLETED) : null;
+        // a caller who never pressed a key and is sent off kindly gave no report: the tip says SILENT, so it
+        // waits for a person instead of reaching agencies empty
+        CallOutcome outcome = call.anyKey || call.submitted ? CallOutcome.COMPLETED : CallOutcome.SILENT;
+        TipReceipt receipt = call.capturing ? handOff.submit(call, outcome) : null;
         prompter.play(call, node.prompt().id(), "");
-        finish(call, "DONE", receipt, CallOutcome.COMPLETED);
+        finish(call, "DONE", receipt, outcome);
         channel.hangup();
     }
 

@@ -33,7 +33,7 @@ public final class FlowFolderLoader {
         for (Path file : yamlFiles(folder, problems)) {
             Flow flow = FlowFileReader.read(file, problems);
             if (flow != null && flow.id() != null) {
-                Flow clash = flows.put(flow.id(), flow);
+                Flow clash = flows.put(flow.id(), flow.offering(catalogues.keySet()));
                 if (clash != null) {
                     problems.add(new FlowProblem(file, 1, "flow id '" + flow.id() + "' is also used by "
                             + clash.source().getFileName()));

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Turns prompt ids into sound files in the caller's language and plays them. Files are played as
  * {@code <language>/<file>} (Asterisk finds {@code sounds/<language>/<file>.wav}), so the language heard is
  * explicit whatever the channel's language; a prompt missing in the caller's language is played in the flow's
- * default language, logged and counted.
+ * default language and counted.
  */
 final class Prompter {
 
@@ -35,7 +35,8 @@ final class Prompter {
             return call.language + "/" + own.get().file();
         }
         String fallback = call.flow.defaultLanguage();
-        LOG.warn("prompt {} missing in {}, playing it in {} (flow {})", promptId, call.language, fallback,
+        // the load warned once for every prompt a partial language lacks; each play is counted, not logged
+        LOG.debug("prompt {} missing in {}, playing it in {} (flow {})", promptId, call.language, fallback,
                 call.flow.label());
         observer.promptFallback(call.flow.label(), call.language, promptId);
         return flows.catalogues().get(fallback).find(promptId)

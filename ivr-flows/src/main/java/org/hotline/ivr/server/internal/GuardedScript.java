@@ -51,7 +51,9 @@ final class GuardedScript implements AgiScript {
             // Asterisk announces a hang-up only before its next reply, so the status command may reveal it.
             outcome = SessionOutcome.HUNG_UP;
         }
-        observer.callEnded(call, outcome, status, Duration.ofNanos(System.nanoTime() - start));
+        // counted in the language the caller was served in, not the one Asterisk announced at the start
+        CallInfo served = observed.language().map(call::withLanguage).orElse(call);
+        observer.callEnded(served, outcome, status, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private SessionOutcome run(AgiRequest request, AgiChannel channel) {

@@ -17,12 +17,16 @@ import org.hotline.ivr.server.CallStatus;
 
 /**
  * Asterisk-Java's channel, timing each command for the observer and remembering the status variable the script
- * set, so the server knows whether it still has to set one.
+ * set, so the server knows whether it still has to set one, and the language it gave the channel (the caller's
+ * choice), which the call is counted under.
  */
 final class ObservedChannel extends AgiChannelImpl {
 
     private final SafeObserver observer;
+    private static final String LANGUAGE = "CHANNEL(language)";
+
     private volatile String status;
+    private volatile String language;
     private volatile boolean hungUpByScript;
 
     ObservedChannel(AgiRequest request, AgiWriter writer, AgiReader reader, SafeObserver observer) {
@@ -41,6 +45,8 @@ final class ObservedChannel extends AgiChannelImpl {
             AgiReply reply = super.sendCommand(command);
             if (command instanceof SetVariableCommand set && CallStatus.VARIABLE.equals(set.getVariable())) {
                 status = set.getValue();
+            } else if (command instanceof SetVariableCommand set && LANGUAGE.equals(set.getVariable())) {
+                language = set.getValue();
             } else if (command instanceof HangupCommand) {
                 hungUpByScript = true;
             }
@@ -48,6 +54,11 @@ final class ObservedChannel extends AgiChannelImpl {
         } finally {
             observer.commandCompleted(name(command), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** The language the script last gave the channel ({@code CHANNEL(language)}), if any. */
+    Optional<String> language() {
+        return Optional.ofNullable(language);
     }
 
     /** The status the script set, if any. */

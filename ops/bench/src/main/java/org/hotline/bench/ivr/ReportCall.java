@@ -14,7 +14,7 @@ final class ReportCall {
     static CallerScript script() {
         return CallerScript.pressing("1").silence()
                 .press("1")
-                .press("1").press("1")
+                .press("1").press("1").press("2")
                 .press("2").press("2")
                 .press("2")
                 .press("2")
