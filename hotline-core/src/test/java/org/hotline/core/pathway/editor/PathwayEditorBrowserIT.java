@@ -85,14 +85,30 @@ class PathwayEditorBrowserIT {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** The 1-based line of the only line of {@code text} that contains {@code part}. */
+    private static int lineOf(String text, String part) {
+        java.util.List<String> lines = text.lines().toList();
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                assertThat(found).as("one line with " + part).isEqualTo(-1);
+                found = i + 1;
+            }
+        }
+        assertThat(found).as("a line with " + part).isPositive();
+        return found;
+    }
+
     @Test
     void shouldTakeAPathwayFromUploadWithErrorsToActivationAndBackByRollback() throws Exception {
-        // given: 2026.2 with an unknown region on line 281 and an unknown agency on line 314
+        // given: 2026.2 with an unknown region and an unknown agency, each on its own line
         String fixed = Files.readString(NATIONAL_V2);
         String broken = replaceOnce(replaceOnce(fixed, "      region: [MO, MG, BG, NI]\n", "      region: [MO, MG, BG, NX]\n"),
                 "      - agency: nattf\n        profile: coordinator\n        acknowledge_within: 1d\n",
                 "      - agency: natf\n        profile: coordinator\n        acknowledge_within: 1d\n");
         Path brokenFile = Files.writeString(dir.resolve("national-2026.2.yaml"), broken);
+        int regionLine = lineOf(broken, "region: [MO, MG, BG, NX]");
+        int agencyLine = lineOf(broken, "- agency: natf");
         Path fixedFile = Files.writeString(dir.resolve("fixed.yaml"), fixed);
         Path extraTip = Files.writeString(dir.resolve("extra-tip.yaml"), NIMBA_TIP);
         Document before = nimbaCall();
@@ -106,12 +122,12 @@ class PathwayEditorBrowserIT {
         assertThat(seen.getJsonArray("unlabelled")).isEmpty();
         assertThat(seen.getInteger("coverageGapCells")).isPositive();
         assertThat(seen.getString("coverageBefore")).contains(seen.getInteger("coverageGapCells") + " gap(s)");
-        assertThat(lintErrors(seen)).containsExactly("281 unknown-region", "314 unknown-agency");
-        assertThat(seen.getJsonArray("gutterErrors").getList()).containsExactly(281, 314);
+        assertThat(lintErrors(seen)).containsExactly(regionLine + " unknown-region", agencyLine + " unknown-agency");
+        assertThat(seen.getJsonArray("gutterErrors").getList()).containsExactly(regionLine, agencyLine);
         assertThat(seen.getString("lintSummary")).contains("2 error(s)", "Nothing was saved");
         assertThat(seen.getInteger("versionsAfterInvalid")).isEqualTo(1);
-        assertThat(seen.getJsonObject("caretFirst").getMap()).containsEntry("line", 281).containsEntry("focused", true);
-        assertThat(seen.getJsonObject("caretSecond").getMap()).containsEntry("line", 314).containsEntry("focused", true);
+        assertThat(seen.getJsonObject("caretFirst").getMap()).containsEntry("line", regionLine).containsEntry("focused", true);
+        assertThat(seen.getJsonObject("caretSecond").getMap()).containsEntry("line", agencyLine).containsEntry("focused", true);
         assertThat(seen.getInteger("gutterErrorsAfterFix")).isZero();
         assertThat(seen.getString("draftState")).isEqualTo("DRAFT");
         // simulation shows each recipient's exact payload; the comparison names the tip that routes differently
