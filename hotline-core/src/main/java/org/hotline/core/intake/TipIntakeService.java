@@ -72,15 +72,20 @@ public final class TipIntakeService implements TipIntake {
      * Personal values belong in the capture, where they are encrypted, never in {@code extra}.
      *
      * <p>Unlike a caller, the operator reads the tip back at once (the next save of the form, their list of
-     * tips), so this also waits up to {@code storedWithin} for MongoDB to hold it. Beyond that the tip is
-     * still durable in the journal and reaches MongoDB when it can.
+     * tips), so this also waits up to {@code storedWithin} for MongoDB to hold it, unless the writer already knows
+     * MongoDB is away. Either way the tip is durable in the journal and reaches MongoDB when it can.
      */
     public TipReceipt accept(CapturedTip capture, Map<String, Object> extra, Duration storedWithin) {
         Accepted accepted = journal(capture, extra);
+        if (!writer.mongoHealthy()) {
+            // MongoDB is known to be away (said once in the log): the journal holds the tip, the operator goes on
+            LOG.info("Tip {} waits in the journal for MongoDB", accepted.receipt().reference());
+            return accepted.receipt();
+        }
         try {
             accepted.stored().get(storedWithin.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.warn("Tip {} is durable in the journal but not yet in MongoDB", accepted.receipt().reference());
+            LOG.info("Tip {} waits in the journal for MongoDB", accepted.receipt().reference());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -44,7 +44,7 @@ public final class Hotline implements AutoCloseable {
             Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
             Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, AuditLog audit, TipCipher cipher,
             TipPrivacy tipPrivacy, PrivacyJobs privacyJobs, List<String> routes, PathwaySync pathwaySync,
-            Optional<AmiClient> ami) {
+            Optional<AmiClient> ami, AutoCloseable background) {
 
         Parts {
             routes = List.copyOf(routes);
@@ -145,6 +145,11 @@ public final class Hotline implements AutoCloseable {
         p.dispatch().stop();
         p.writer().close();
         p.journal().close();
+        try {
+            p.background().close();
+        } catch (Exception e) {
+            LOG.warn("Stopping background parts: {}", e.toString());
+        }
         Startups.await(p.vertx().close());
         p.mongo().close();
         LOG.info("Hotline node {} stopped", p.config().nodeId());

@@ -56,7 +56,9 @@ import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.stats.CallLog;
 import org.hotline.core.stats.StatsConfig;
 import org.hotline.core.tip.TipQueries;
@@ -85,6 +87,7 @@ final class NodeAssembly {
     private final Clock clock;
     private final HotlineMetrics metrics = new HotlineMetrics(true);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> background = new ArrayDeque<>();
 
     // Checked before anything starts, so a bad setting stops start-up before a port is bound or a file written.
     private final ActivePathway pathway;
@@ -145,7 +148,7 @@ final class NodeAssembly {
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
                     storage.tipPrivacy(), privacyJobs,
-                    web.routes(), storage.pathwaySync(), web.ami());
+                    web.routes(), storage.pathwaySync(), web.ami(), () -> background.forEach(NodeAssembly::closeQuietly));
             LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}",
                     config.nodeId(), ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(),
                     web.http().actualPort(), pathway.get().id(), pathway.get().version(), config.dataDir(),
@@ -160,7 +163,7 @@ final class NodeAssembly {
     }
 
     private record Storage(MongoStore mongo, MongoTipRepository tips, AuditLog audit, PathwayLifecycle pathways,
-            PathwaySync pathwaySync, TipPrivacy tipPrivacy) {}
+            PathwaySync pathwaySync, TipPrivacy tipPrivacy, MongoOutage outage) {}
 
     private record Intake(Dispatch dispatch, TipRouter router, Handovers handovers, TipJournal journal,
             TipWriter writer, TipIntakeService service) {}
@@ -176,11 +179,13 @@ final class NodeAssembly {
                         config.mongoDatabase(), config.mongoTimeout())));
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         ensureIndexes(tips);
-        AuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
+        MongoAuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
+        MongoOutage outage = background(new MongoOutage(mongo::ping, clock).backlog("audit events", audit::waiting)
+                .onBack(audit::writeWaiting).start());
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
-        return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock));
+        return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock), outage);
     }
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {
@@ -192,7 +197,7 @@ final class NodeAssembly {
                 pathway::get, storage.audit());
         dispatch.deadlines().handOverWith(handovers);
         if (dutyOfficer.isPresent() && ami.isPresent()) {
-            push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
+            background(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
                     storage.audit(), clock, config.nodeId()));
         }
         TipRouter router = new TipRouter(storage.tips(), pathway, dispatch.referrals(), dispatch.updates(), clock);
@@ -201,6 +206,7 @@ final class NodeAssembly {
                 stored -> router.route(storage.tips().decode(stored)), metrics));
         writer.start();
         journal.unconfirmed().forEach(writer::submit);
+        storage.outage().backlog("tips", journal::backlog);
         TipIntakeService service = new TipIntakeService(journal, writer,
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
                 CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId(),
@@ -229,7 +235,7 @@ final class NodeAssembly {
             throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
         }
         push(ivr);
-        push(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
+        background(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
         return new Telephony(ivr, desk, locks);
     }
 
@@ -285,6 +291,12 @@ final class NodeAssembly {
         } catch (RuntimeException e) {
             LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
         }
+    }
+
+    /** A part {@link Hotline.Parts} does not name: the node closes these, newest first, after its intake. */
+    private <T extends AutoCloseable> T background(T part) {
+        background.push(part);
+        return push(part);
     }
 
     private <T extends AutoCloseable> T push(T part) {

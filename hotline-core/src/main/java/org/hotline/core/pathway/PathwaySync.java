@@ -17,6 +17,7 @@ import org.hotline.pathway.Pathway;
 import org.hotline.pathway.PathwayLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /**
  * Keeps this node's {@link ActivePathway} on the version the persisted schedule says is active now, polling
@@ -98,7 +99,7 @@ public final class PathwaySync implements AutoCloseable {
         try {
             syncOnce();
         } catch (RuntimeException e) {
-            LOG.warn("Pathway sync skipped, retrying at the next poll: {}", e.getMessage());
+            MongoOutage.warnUnlessOutage(LOG, e, "Pathway sync skipped, retrying at the next poll");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,9 +150,6 @@ public final class TipWriter implements AutoCloseable {
             unreachable(e, batch);
             return false;
         }
-        if (!healthy) {
-            LOG.info("MongoDB reachable again");
-        }
         healthy = true;
         // MongoDB serves the tips now: the operator waiting for one may read it, and routing (pathway,
         // referrals) starts on its own thread, in order, so the next batch does not wait behind it. A crash
@@ -190,7 +188,8 @@ public final class TipWriter implements AutoCloseable {
     private void unreachable(RuntimeException e, List<Item> batch) {
         metrics.mongoError("tip_insert");
         if (healthy) {
-            LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
+            // MongoOutage says "down" and "back" once for the node; a failure of another kind is worth its own line
+            MongoOutage.warnUnlessOutage(LOG, e, "Tips cannot be written to MongoDB; they wait in the journal");
         }
         healthy = false;
         waiting.addAll(batch);
