@@ -6,18 +6,14 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.AgiScript;
-import org.bson.Document;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditLog;
@@ -34,6 +30,7 @@ import org.hotline.core.followup.FollowUpLocks;
 import org.hotline.core.followup.MongoFollowUpDesk;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
+import org.hotline.core.intake.JournaledQueue;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.intake.internal.CounterFile;
 import org.hotline.core.intake.ReferenceCodec;
@@ -79,8 +76,6 @@ import org.slf4j.LoggerFactory;
 final class NodeAssembly {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeAssembly.class);
-    /** Tips older than this and still unrouted were left by a crash or an outage; the sweeper routes them. */
-    private static final Duration SWEEP_AFTER = Duration.ofSeconds(5);
 
     private final HotlineConfig config;
     private final Map<String, String> env;
@@ -178,7 +173,7 @@ final class NodeAssembly {
                 .orElseGet(() -> MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
                         config.mongoDatabase(), config.mongoTimeout())));
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
-        ensureIndexes(tips);
+        Startups.tryIndexes(tips::ensureIndexes);
         MongoAuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
         MongoOutage outage = background(new MongoOutage(mongo::ping, clock).backlog("audit events", audit::waiting)
                 .onBack(audit::writeWaiting).start());
@@ -220,7 +215,10 @@ final class NodeAssembly {
         MongoFollowUpDesk desk = new MongoFollowUpDesk(storage.tips(), intake.dispatch().referrals()::acknowledged,
                 intake.service()::pinHash, number -> key.keyedHash("caller-hash", number),
                 new AttemptLimiter(mongo.database(), clock), locks, storage.audit(), clock);
-        CallLog callLog = new CallLog(mongo, clock);
+        JournaledQueue callJournal = background(JournaledQueue.open("call_record",
+                config.dataDir().resolve("call-journal"), mongo, CallLog.insertAllAbsent(mongo), metrics));
+        storage.outage().backlog("call records", callJournal::backlog);
+        CallLog callLog = new CallLog(mongo, clock, Optional.of(callJournal), storage.outage()::isDown);
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
                 IvrWiring.withCallLog(flowOptions, callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();
@@ -271,26 +269,9 @@ final class NodeAssembly {
     }
 
     private ScheduledExecutorService startSweeper(TipRouter router) {
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("tip-sweeper").daemon(true).factory());
+        ScheduledExecutorService sweeper = TipSweeper.start(router);
         push(sweeper::shutdownNow);
-        sweeper.scheduleWithFixedDelay(() -> {
-            try {
-                router.sweep(SWEEP_AFTER);
-            } catch (RuntimeException e) {
-                LOG.debug("Sweep skipped: {}", e.getMessage());
-            }
-        }, 1, 2, TimeUnit.SECONDS);
         return sweeper;
-    }
-
-    /** Indexes both MongoDB and the embedded server honour. */
-    private static void ensureIndexes(MongoTipRepository tips) {
-        try {
-            tips.ensureIndexes();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
-        }
     }
 
     /** A part {@link Hotline.Parts} does not name: the node closes these, newest first, after its intake. */

@@ -12,6 +12,9 @@ import java.util.Set;
 import org.bson.Document;
 import org.hotline.core.auth.Role;
 import org.hotline.core.testsupport.Staff;
+import org.hotline.ivr.sim.AsteriskSimulator;
+import org.hotline.ivr.sim.CallResult;
+import org.hotline.ivr.sim.CallerScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,57 @@ class OperatorsThroughMongoOutageIT {
             assertThat(since(bed, before, "MongoDB is down")).hasSize(1);
             assertThat(since(bed, before, "MongoDB is back")).singleElement().asString().contains("1 tips");
             assertThat(warnings(bed, before)).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldTellAFollowUpCallerItCannotCheckNowAndOfferTheOperator() throws Exception {
+        try (OutageBed bed = new OutageBed(dir)) {
+            // given a caller who reported and heard a reference and PIN
+            AsteriskSimulator asterisk = new AsteriskSimulator("127.0.0.1", bed.node.agiPort());
+            CallResult report = asterisk.call("hotline", Calls.forcedLabourReport());
+            String reference = report.variables().get("HOTLINE_REFERENCE");
+            await().atMost(Duration.ofSeconds(10)).until(() -> tip(bed, reference) != null);
+
+            // when MongoDB is down as they call back to follow up, and they take the operator
+            bed.stopMongo();
+            CallResult followUp = asterisk.call("followup", CallerScript.pressing("1", reference + "#", "1234")
+                    .press("1"));
+
+            // then they hear that the check is not possible now and are handed to the operator queue
+            assertThat(followUp.promptsHeard()).contains("en/hotline/fu_unavailable")
+                    .noneMatch(p -> p.contains("status_") || p.contains("fu_wrong_pin"));
+            assertThat(followUp.variables()).containsEntry("HOTLINE_STATUS", "OPERATOR");
+
+            // and a caller who does not want the operator ends with a goodbye, not a failure
+            CallResult declined = asterisk.call("followup", CallerScript.pressing("1", reference + "#", "1234")
+                    .press("2"));
+            assertThat(declined.promptsHeard()).containsSubsequence("en/hotline/fu_unavailable", "en/hotline/goodbye");
+            assertThat(declined.variables()).containsEntry("HOTLINE_STATUS", "DONE");
+        }
+    }
+
+    @Test
+    void shouldJournalCallRecordsWhileMongoIsDownAndWriteThemWhenItIsBack() throws Exception {
+        try (OutageBed bed = new OutageBed(dir)) {
+            // given MongoDB down mid-shift
+            AsteriskSimulator asterisk = new AsteriskSimulator("127.0.0.1", bed.node.agiPort());
+            long before = bed.node.mongo().database().getCollection("calls").countDocuments();
+            int logBefore = bed.logLines().size();
+            bed.stopMongo();
+
+            // when two calls end during the outage (the first before the node noticed it)
+            asterisk.call("hotline", Calls.forcedLabourReport());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !since(bed, logBefore, "MongoDB is down").isEmpty());
+            asterisk.call("hotline", Calls.forcedLabourReport());
+
+            // then both records are written once MongoDB is back, and none was given up
+            bed.startMongo();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(bed.node.mongo().database()
+                    .getCollection("calls").countDocuments(new Document("status", "DONE"))).isEqualTo(before + 2));
+            assertThat(since(bed, logBefore, "Call record not stored")).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !since(bed, logBefore, "MongoDB is back").isEmpty());
+            assertThat(since(bed, logBefore, "MongoDB is back")).singleElement().asString().contains("call records");
         }
     }
 

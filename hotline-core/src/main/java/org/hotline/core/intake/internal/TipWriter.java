@@ -34,6 +34,7 @@ public final class TipWriter implements AutoCloseable {
     /** Longest a written tip waits for the flush that lets the journal forget it. */
     private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
+    private final String what;
     private final MongoStore store;
     private final Consumer<List<Document>> insertAllAbsent;
     private final TipJournal journal;
@@ -56,12 +57,22 @@ public final class TipWriter implements AutoCloseable {
      */
     public TipWriter(MongoStore store, Consumer<List<Document>> insertAllAbsent, TipJournal journal,
             Consumer<Document> afterStored, HotlineMetrics metrics) {
+        this("tip", store, insertAllAbsent, journal, afterStored, metrics);
+    }
+
+    /**
+     * A writer of other journaled documents than tips ({@code what}, e.g. {@code call_record}, names its thread and
+     * its MongoDB operation in the metrics); {@code write} must be idempotent, as a batch may be written again.
+     */
+    public TipWriter(String what, MongoStore store, Consumer<List<Document>> write, TipJournal journal,
+            Consumer<Document> afterStored, HotlineMetrics metrics) {
+        this.what = what;
         this.store = store;
-        this.insertAllAbsent = insertAllAbsent;
+        this.insertAllAbsent = write;
         this.journal = journal;
         this.afterStored = afterStored;
         this.metrics = metrics;
-        this.thread = Thread.ofPlatform().name("tip-writer").daemon(true).unstarted(this::loop);
+        this.thread = Thread.ofPlatform().name(what.replace('_', '-') + "-writer").daemon(true).unstarted(this::loop);
     }
 
     public void start() {
@@ -116,7 +127,9 @@ public final class TipWriter implements AutoCloseable {
                 } else {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
-                metrics.journalBacklog(journal.backlog());
+                if (what.equals("tip")) {
+                    metrics.journalBacklog(journal.backlog());
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -145,7 +158,7 @@ public final class TipWriter implements AutoCloseable {
         long start = System.nanoTime();
         try {
             insertAllAbsent.accept(batch.stream().map(item -> item.tip).toList());
-            metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
+            metrics.mongoOperation(what + "_insert", (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
             unreachable(e, batch);
             return false;
@@ -186,10 +199,10 @@ public final class TipWriter implements AutoCloseable {
     }
 
     private void unreachable(RuntimeException e, List<Item> batch) {
-        metrics.mongoError("tip_insert");
+        metrics.mongoError(what + "_insert");
         if (healthy) {
             // MongoOutage says "down" and "back" once for the node; a failure of another kind is worth its own line
-            MongoOutage.warnUnlessOutage(LOG, e, "Tips cannot be written to MongoDB; they wait in the journal");
+            MongoOutage.warnUnlessOutage(LOG, e, "Cannot write {}s to MongoDB; they wait in the journal", what);
         }
         healthy = false;
         waiting.addAll(batch);
