@@ -26,26 +26,41 @@ public final class JournaledQueue implements AutoCloseable {
 
     private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(5);
 
+    private final String what;
     private final TipJournal journal;
-    private final TipWriter writer;
+    private volatile TipWriter writer;
 
-    private JournaledQueue(TipJournal journal, TipWriter writer) {
+    private JournaledQueue(String what, TipJournal journal) {
+        this.what = what;
         this.journal = journal;
-        this.writer = writer;
     }
 
     /**
-     * Opens the journal in {@code dir}, starts its writer and resubmits what a previous run left.
+     * Opens the journal in {@code dir}, recovering what a previous run left; nothing is written until
+     * {@link #start}.
      *
      * @param what names the writer thread and its MongoDB operation in the metrics, e.g. {@code call_record}
      */
+    public static JournaledQueue open(String what, Path dir) {
+        return new JournaledQueue(what, TipJournal.open(dir));
+    }
+
+    /** As {@link #open} and {@link #start} at once. */
     public static JournaledQueue open(String what, Path dir, MongoStore store, Consumer<List<Document>> write,
             HotlineMetrics metrics) {
-        TipJournal journal = TipJournal.open(dir);
-        TipWriter writer = new TipWriter(what, store, write, journal, stored -> { }, metrics);
-        writer.start();
-        journal.unconfirmed().forEach(writer::submit);
-        return new JournaledQueue(journal, writer);
+        return open(what, dir).start(store, write, metrics);
+    }
+
+    /** Starts writing with {@code write} (idempotent: a batch may come again), first what a previous run left. */
+    public synchronized JournaledQueue start(MongoStore store, Consumer<List<Document>> write, HotlineMetrics metrics) {
+        if (writer != null) {
+            throw new IllegalStateException(what + " journal already started");
+        }
+        TipWriter started = new TipWriter(what, store, write, journal, stored -> { }, metrics);
+        started.start();
+        journal.unconfirmed().forEach(started::submit);
+        writer = started;
+        return this;
     }
 
     /**
@@ -62,6 +77,9 @@ public final class JournaledQueue implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IntakeUnavailableException("interrupted while journaling", e);
         }
+        if (writer == null) {
+            throw new IllegalStateException(what + " journal not started");
+        }
         writer.submit(document);
     }
 
@@ -73,7 +91,9 @@ public final class JournaledQueue implements AutoCloseable {
     /** Stops the writer (what is left stays in the journal for the next start) and closes the journal. */
     @Override
     public void close() {
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
         journal.close();
     }
 }

@@ -126,6 +126,11 @@ public final class TipIntakeService implements TipIntake {
         return new Accepted(new TipReceipt(reference, pin), stored);
     }
 
+    /** Tips journaled and not yet held by MongoDB. */
+    public int backlog() {
+        return journal.backlog();
+    }
+
     /** The PIN is stored only as a keyed hash bound to its reference. */
     public String pinHash(String reference, String pin) {
         return key.keyedHash("pin", reference + ":" + pin);

@@ -143,7 +143,7 @@ final class NodeAssembly {
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
                     storage.tipPrivacy(), privacyJobs,
-                    web.routes(), storage.pathwaySync(), web.ami(), () -> background.forEach(NodeAssembly::closeQuietly));
+                    web.routes(), storage.pathwaySync(), web.ami(), () -> background.forEach(Startups::closeQuietly));
             LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}",
                     config.nodeId(), ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(),
                     web.http().actualPort(), pathway.get().id(), pathway.get().version(), config.dataDir(),
@@ -152,7 +152,7 @@ final class NodeAssembly {
                             + "whole referral payloads)" : "demo mode off");
             return new Hotline(parts);
         } catch (RuntimeException e) {
-            started.forEach(NodeAssembly::closeQuietly);
+            started.forEach(Startups::closeQuietly);
             throw e;
         }
     }
@@ -250,7 +250,7 @@ final class NodeAssembly {
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
                 storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
-                intake.service(), statsConfig)
+                intake.service(), statsConfig, Optional.of(formJournal(storage)), cipher)
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
@@ -274,6 +274,13 @@ final class NodeAssembly {
         return sweeper;
     }
 
+    /** The journal of intake forms kept during an outage; the console starts its writer. */
+    private JournaledQueue formJournal(Storage storage) {
+        JournaledQueue forms = background(JournaledQueue.open("intake_form", config.dataDir().resolve("form-journal")));
+        storage.outage().backlog("intake forms", forms::backlog);
+        return forms;
+    }
+
     /** A part {@link Hotline.Parts} does not name: the node closes these, newest first, after its intake. */
     private <T extends AutoCloseable> T background(T part) {
         background.push(part);
@@ -283,13 +290,5 @@ final class NodeAssembly {
     private <T extends AutoCloseable> T push(T part) {
         started.push(part);
         return part;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
-        }
     }
 }

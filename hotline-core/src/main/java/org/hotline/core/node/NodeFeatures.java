@@ -16,7 +16,9 @@ import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.console.Console;
 import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.intake.JournaledQueue;
 import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.live.Live;
 import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -50,7 +52,7 @@ import org.hotline.core.tip.TipRepository;
 record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
         MongoStore mongo, AuditLog audit, TipRepository tips, ActivePathway pathway, PathwayLifecycle pathways,
         TipPrivacy tipPrivacy, Dispatch dispatch, TipRouter router, Handovers handovers, TipIntakeService intake,
-        StatsConfig statsConfig) {
+        StatsConfig statsConfig, Optional<JournaledQueue> formJournal, TipCipher cipher) {
 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
@@ -59,7 +61,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
                 new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts),
                 new MetricsRoutes(metrics, config.metricsToken(), config.demo())));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
-                Console.zone(env)));
+                Console.zone(env), formJournal, cipher));
         features.add(new PathwayApi(pathways));
         features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));

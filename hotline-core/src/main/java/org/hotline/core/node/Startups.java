@@ -21,6 +21,15 @@ final class Startups {
         }
     }
 
+    /** Closes a part, logging instead of throwing (cleaning up after a failed start, or background parts). */
+    static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
     /** Awaits a server's listen; a taken port becomes a {@link PortInUseException} naming {@code variable}. */
     static <T> T listen(io.vertx.core.Future<T> listening, String what, String host, int port, String variable) {
         try {

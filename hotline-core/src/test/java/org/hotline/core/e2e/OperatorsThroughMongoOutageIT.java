@@ -55,6 +55,43 @@ class OperatorsThroughMongoOutageIT {
     }
 
     @Test
+    void shouldKeepTheFormAndEmergencyForACallersTipWhileMongoIsDownAndApplyThemWhenItIsBack() throws Exception {
+        try (OutageBed bed = new OutageBed(dir)) {
+            // given a caller's IVR report and the operator who takes the call
+            Staff.create(bed.node.mongo(), "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
+            Staff.Session operator = Staff.signIn(bed.node.httpPort(), "olu.operator");
+            String reference = new AsteriskSimulator("127.0.0.1", bed.node.agiPort())
+                    .call("hotline", Calls.forcedLabourReport()).variables().get("HOTLINE_REFERENCE");
+            await().atMost(Duration.ofSeconds(10)).until(() -> tip(bed, reference) != null);
+
+            // when MongoDB stops and the operator saves the caller's form, then presses emergency
+            bed.stopMongo();
+            OutageBed.Response form = bed.post("/api/console/intake", operator,
+                    newReport().put("reference", reference).put("employer", "Kpatawee Rubber Farm").encode());
+            OutageBed.Response emergency = bed.post("/api/console/tips/" + reference + "/emergency", operator,
+                    "{\"note\":\"armed guards at the gate\"}");
+
+            // then both are acknowledged as kept, saying what happens and what to do
+            assertThat(form.status()).as(form.body()).isEqualTo(202);
+            assertThat(new JsonObject(form.body()).getBoolean("kept")).isTrue();
+            assertThat(emergency.status()).as(emergency.body()).isEqualTo(202);
+            assertThat(new JsonObject(emergency.body()).getString("message")).contains("by phone now");
+
+            // and when MongoDB is back both reach the tip, once, and the emergency goes out as IMMEDIATE referrals
+            bed.startMongo();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    tip(bed, reference).getList("keptFormsApplied", String.class)).hasSize(2));
+            Document stored = tip(bed, reference);
+            assertThat(stored.getList("operatorIds", String.class)).contains(operator.userId());
+            assertThat(stored.get("fields", Document.class).getString("employer")).startsWith("enc1:");
+            assertThat(stored.getList("emergencies", Document.class)).hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(bed.node.mongo().database()
+                    .getCollection("referrals").countDocuments(new Document("tipId", stored.getString("_id"))
+                            .append("priority", "IMMEDIATE"))).isPositive());
+        }
+    }
+
+    @Test
     void shouldSayOnceThatMongoIsDownAndOnceThatItIsBackWithTheBacklog() throws Exception {
         try (OutageBed bed = new OutageBed(dir)) {
             // given a node at work with an operator signed in
