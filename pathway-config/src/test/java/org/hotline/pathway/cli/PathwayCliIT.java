@@ -61,7 +61,7 @@ class PathwayCliIT {
                 .contains(file + ":" + line(text, "acknowledge_within: soon") + ":")
                 .contains("error invalid-value")
                 .contains(file + ":" + line(text, "agency: mol-labor") + ":")
-                .contains("error unknown-agency: unknown agency 'mol-labor' (at rules[2].refer[0].agency)")
+                .contains("error unknown-agency: unknown agency 'mol-labor' (did you mean 'mol-labour'?) (at rules[2].refer[0].agency)")
                 .contains("INVALID - 2 error(s)");
     }
 
