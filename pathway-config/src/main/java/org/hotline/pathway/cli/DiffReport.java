@@ -30,6 +30,7 @@ final class DiffReport {
                 out.printf("  tip %d %s%n", t.index(), t.reference());
                 out.printf("    before: %s%n", String.join("; ", t.before()));
                 out.printf("    after:  %s%n", String.join("; ", t.after()));
+                t.payload().forEach(p -> out.printf("    payload %s%n", p));
             });
         }
         out.printf("%nCoverage cells routed differently: %d%n", diff.coverage().size());
