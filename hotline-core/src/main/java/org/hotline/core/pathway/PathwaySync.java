@@ -119,6 +119,9 @@ public final class PathwaySync implements AutoCloseable {
         Instant now = lifecycle.clock().instant();
         Pathway pathway = active.get();
         String label = PathwayLifecycle.label(pathway);
+        EffectiveFrom.notBefore(pathway).filter(now::isBefore).ifPresent(from -> LOG.warn("Pathway {} routes tips"
+                + " from now although its effective_from is {}: it is the node's first version and there is no other",
+                label, from));
         if (store.isEmpty()) {
             String reason = "seeded from " + file.path().getFileName();
             // Loses quietly to a node seeding at the same moment: the label is unique.
