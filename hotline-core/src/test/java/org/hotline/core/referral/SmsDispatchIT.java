@@ -118,7 +118,7 @@ class SmsDispatchIT {
     }
 
     @Test
-    void shouldKeepReferralFailedWithReasonWhenNoGatewayIsConfigured() {
+    void shouldDeadLetterReferralWithReasonWhenNoGatewayIsConfigured() {
         // given
         Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
         DispatchTestBed.refer(node, "tip-s", "S3MS4", CHILD, DispatchTestBed.pathway(null, null));
@@ -128,8 +128,9 @@ class SmsDispatchIT {
 
         // then
         Referral referral = node.referrals().find(ID).orElseThrow();
-        assertThat(referral.state()).isEqualTo(ReferralState.FAILED);
-        assertThat(referral.lastError()).isEqualTo("channel sms is not configured on node node-a");
+        assertThat(referral.state()).isEqualTo(ReferralState.DEAD_LETTER);
+        assertThat(referral.lastError()).startsWith("channel sms is not configured on node node-a (HOTLINE_SMS_GATEWAY_URL"
+                + " is not set)");
         assertThat(gateway.requests()).isEmpty();
     }
 }
