@@ -71,7 +71,7 @@ function changes(title, items) {
 export function comparison(answer) {
   const tips = answer.tips.length
     ? el('table', { id: 'routing-changes' },
-      el('caption', {}, 'Sample tips that would route differently'),
+      el('caption', {}, 'Sample tips that would route or disclose differently'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Tip'), el('th', { scope: 'col' }, 'Active version sends to'),
         el('th', { scope: 'col' }, 'Open version sends to'))),
       el('tbody', {}, answer.tips.map((t) => el('tr', { 'data-reference': t.reference || '' },

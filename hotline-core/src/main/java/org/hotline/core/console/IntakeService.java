@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
@@ -67,27 +68,30 @@ public final class IntakeService {
             return create(form, by);
         }
         String reference = form.reference().get();
-        Optional<Tip> existing;
-        try {
-            existing = tips.byReference(reference);
-        } catch (RuntimeException e) {
-            if (kept.isEmpty() || !MongoOutage.isOutage(e)) {
-                throw e;
+        return withTip(reference, false, () -> kept.orElseThrow().keepForm(reference, form, by), existing -> {
+            if (existing.isEmpty()) {
+                return new IntakeOutcome.NotFound(reference);
             }
-            kept.get().keepForm(reference, form, by);
-            return new IntakeOutcome.Kept(reference, false);
-        }
-        if (existing.isEmpty()) {
-            return new IntakeOutcome.NotFound(reference);
-        }
-        if (existing.get().status() == TipStatus.CLOSED) {
-            return new IntakeOutcome.Closed(reference);
-        }
-        return revise(existing.get(), form, by, clock.instant(), null, "intake_form");
+            if (existing.get().status() == TipStatus.CLOSED) {
+                return new IntakeOutcome.Closed(reference);
+            }
+            return revise(existing.get(), form, by, clock.instant(), null, "intake_form");
+        });
     }
 
     /** Marks the tip as immediate danger and routes it again, so IMMEDIATE referrals go out now. */
     public IntakeOutcome emergency(String reference, String note, Principal by) {
+        return withTip(reference, true, () -> kept.orElseThrow().keepEmergency(reference, note, by),
+                existing -> existing.isEmpty() ? new IntakeOutcome.NotFound(reference)
+                        : escalate(existing.get(), note, by, clock.instant(), null));
+    }
+
+    /**
+     * Looks the tip up and hands it to {@code then}; while MongoDB cannot be reached and this node keeps forms,
+     * runs {@code keep} instead (the change is then durable here) and answers {@link IntakeOutcome.Kept}.
+     */
+    private IntakeOutcome withTip(String reference, boolean emergency, Runnable keep,
+            Function<Optional<Tip>, IntakeOutcome> then) {
         Optional<Tip> existing;
         try {
             existing = tips.byReference(reference);
@@ -95,13 +99,10 @@ public final class IntakeService {
             if (kept.isEmpty() || !MongoOutage.isOutage(e)) {
                 throw e;
             }
-            kept.get().keepEmergency(reference, note, by);
-            return new IntakeOutcome.Kept(reference, true);
+            keep.run();
+            return new IntakeOutcome.Kept(reference, emergency);
         }
-        if (existing.isEmpty()) {
-            return new IntakeOutcome.NotFound(reference);
-        }
-        return escalate(existing.get(), note, by, clock.instant(), null);
+        return then.apply(existing);
     }
 
     /**

@@ -25,7 +25,7 @@ final class DiffReport {
         section("Rules", diff.rules());
         section("Other sections", diff.other());
         if (withTips) {
-            out.printf("%nSample tips routed differently: %d%n", diff.tips().size());
+            out.printf("%nSample tips routed or disclosed differently: %d%n", diff.tips().size());
             diff.tips().forEach(t -> {
                 out.printf("  tip %d %s%n", t.index(), t.reference());
                 out.printf("    before: %s%n", String.join("; ", t.before()));

@@ -91,8 +91,9 @@ class PathwayCliIT {
         assertThat(run.out()).contains("Changes from version 2026.1 to 2026.2")
                 .contains("+ gn-counterpart")
                 .contains("refer[0].acknowledge_within: PT30M -> PT15M")
-                .contains("Sample tips routed differently: 1")
-                .contains("after:  lnp-ahtu [police, IMMEDIATE, 15m]");
+                .contains("Sample tips routed or disclosed differently: 3")
+                .contains("after:  lnp-ahtu [police, IMMEDIATE, 15m]")
+                .contains("payload mol-labour: now also victimAgeGroup");
     }
 
     @Test
