@@ -5,6 +5,21 @@
   const { api, el, label, time } = Hotline;
   const status = document.getElementById('status');
 
+  /** Items as "a (b, c); d (e)" from each item's non-empty parts; "none listed" when there are none. */
+  function list(items, parts) {
+    const texts = (items || []).map((item) => parts(item).filter((p) => p));
+    return texts.length ? texts.map(([first, ...rest]) => (rest.length ? `${first} (${rest.join(', ')})` : first)).join('; ')
+      : 'none listed';
+  }
+
+  function hours(schedule) {
+    if (!schedule || !schedule.length) {
+      return 'not listed';
+    }
+    return schedule.map((h) => (h.days.length === 7 && h.opens === '00:00' && h.closes === '24:00' ? '24/7'
+      : `${h.days.join(', ')} ${h.opens}-${h.closes}`)).join('; ');
+  }
+
   function organization(o) {
     const headingId = `org-${o.id}`;
     const services = o.services.length ? o.services.map((s) => el('li', {}, s.name, s.description ? ` - ${s.description}` : ''))
@@ -22,7 +37,10 @@
       el('dl', { class: 'fields' },
         el('dt', { text: 'Kind' }), el('dd', { text: label(o.kind) }),
         el('dt', { text: 'Service areas' }), el('dd', { text: o.serviceAreas.join(', ') }),
-        el('dt', { text: 'Languages' }), el('dd', { text: o.languages.join(', ') })),
+        el('dt', { text: 'Languages' }), el('dd', { text: o.languages.join(', ') }),
+        el('dt', { text: 'Phones' }), el('dd', { text: list(o.phones, (p) => [p.number, p.description]) }),
+        el('dt', { text: 'Contacts' }), el('dd', { text: list(o.contacts, (c) => [c.name, c.title, c.email]) }),
+        el('dt', { text: 'Opening hours' }), el('dd', { text: hours(o.openingHours) })),
       el('h3', { text: 'Services' }), el('ul', {}, services),
       el('table', {},
         el('caption', { text: `Channels of ${o.name} and their health` }),

@@ -135,7 +135,9 @@
       showErrors(answer);
       return;
     }
-    if (answer.data.created) {
+    if (answer.data.kept) {
+      result.textContent = answer.data.message;
+    } else if (answer.data.created) {
       form.elements.reference.value = answer.data.reference;
       result.textContent = `New report saved. Read to the caller: reference ${answer.data.reference}, PIN ${answer.data.pin}.`;
     } else {
@@ -156,7 +158,8 @@
     const answer = await api('POST', `/api/console/tips/${encodeURIComponent(reference)}/emergency`, {});
     if (answer.ok) {
       form.querySelector('input[name="immediateDanger"][value="true"]').checked = true;
-      result.textContent = `EMERGENCY sent for ${reference} to: ${answer.data.recipients.join(', ')}.`;
+      result.textContent = answer.data.kept ? answer.data.message
+        : `EMERGENCY sent for ${reference} to: ${answer.data.recipients.join(', ')}.`;
       loadMine();
     } else {
       showErrors(answer);

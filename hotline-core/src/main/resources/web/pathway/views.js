@@ -82,11 +82,12 @@ function changes(title, items) {
 export function comparison(answer) {
   const tips = answer.tips.length
     ? el('table', { id: 'routing-changes' },
-      el('caption', {}, 'Sample tips that would route differently'),
+      el('caption', {}, 'Sample tips that would route or disclose differently'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Tip'), el('th', { scope: 'col' }, 'Active version sends to'),
         el('th', { scope: 'col' }, 'Open version sends to'))),
       el('tbody', {}, answer.tips.map((t) => el('tr', { 'data-reference': t.reference || '' },
-        el('th', { scope: 'row' }, t.reference || `tip ${t.index}`), el('td', {}, list(t.before)), el('td', {}, list(t.after))))))
+        el('th', { scope: 'row' }, t.reference || `tip ${t.index}`), el('td', {}, list(t.before)),
+        el('td', {}, list(t.after), ...(t.payload || []).map((p) => el('p', { class: 'payload-change' }, `payload ${p}`)))))))
     : el('p', { id: 'routing-changes' }, 'Every sample tip routes the same way.');
   const coverage = answer.coverage.length
     ? el('ul', { class: 'coverage-changes' }, answer.coverage.map((c) => el('li', {},

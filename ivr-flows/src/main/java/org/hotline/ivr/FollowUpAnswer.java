@@ -12,6 +12,9 @@ public sealed interface FollowUpAnswer {
     /** Too many wrong PINs: the reference is locked for a period. */
     record Locked() implements FollowUpAnswer {}
 
+    /** The tips cannot be checked now (their store is unreachable); nothing was counted against the caller. */
+    record Unavailable() implements FollowUpAnswer {}
+
     /** The status a follow-up caller may hear, in their own language. */
     enum TipStatus {
         RECEIVED, REFERRED, ACKNOWLEDGED, CLOSED;

@@ -9,7 +9,8 @@ public interface FollowUpDesk {
 
     /**
      * Checks a reference and PIN. A wrong PIN counts towards the lock of that reference; a locked reference
-     * answers {@link FollowUpAnswer.Locked} whatever the PIN.
+     * answers {@link FollowUpAnswer.Locked} whatever the PIN; {@link FollowUpAnswer.Unavailable} when the tips
+     * cannot be checked now.
      */
     FollowUpAnswer lookup(String reference, String pin);
 

@@ -47,12 +47,16 @@ public record PathwayDiff(
 
     /**
      * A sample tip routed differently: recipients before and after, each as
-     * {@code agency [profile, PRIORITY, deadline]}.
+     * {@code agency [profile, PRIORITY, deadline]}, and for each agency that gets it in both versions but with other
+     * fields, {@code payload} says which ({@code agency: now also location; no longer employer}): a profile's fields
+     * changed, or an override now applies.
      */
-    public record RoutingChange(int index, String reference, List<String> before, List<String> after) {
+    public record RoutingChange(int index, String reference, List<String> before, List<String> after,
+            List<String> payload) {
         public RoutingChange {
             before = List.copyOf(before);
             after = List.copyOf(after);
+            payload = List.copyOf(payload);
         }
     }
 
@@ -133,10 +137,37 @@ public record PathwayDiff(
         var out = new ArrayList<RoutingChange>();
         for (int i = 0; i < tips.size(); i++) {
             var tip = tips.get(i);
-            var before = summary(from.route(TipFields.facts(tip)));
-            var after = summary(to.route(TipFields.facts(tip)));
-            if (!before.equals(after)) {
-                out.add(new RoutingChange(i + 1, Objects.toString(tip.get("reference"), "#" + (i + 1)), before, after));
+            var routedBefore = from.route(TipFields.facts(tip));
+            var routedAfter = to.route(TipFields.facts(tip));
+            var before = summary(routedBefore);
+            var after = summary(routedAfter);
+            var payload = payloadChanges(from, routedBefore, to, routedAfter, tip);
+            if (!before.equals(after) || !payload.isEmpty()) {
+                out.add(new RoutingChange(i + 1, Objects.toString(tip.get("reference"), "#" + (i + 1)), before, after,
+                        payload));
+            }
+        }
+        return out;
+    }
+
+    /** Per agency that receives the tip in both versions: the payload fields it gains and loses. */
+    private static List<String> payloadChanges(Pathway from, Routing before, Pathway to, Routing after,
+            Map<String, Object> tip) {
+        var old = new LinkedHashMap<String, java.util.Set<String>>();
+        before.recipients().forEach(r -> old.put(r.agencyId(), from.disclose(r, tip).payload().keySet()));
+        var out = new ArrayList<String>();
+        for (Recipient r : after.recipients()) {
+            var was = old.get(r.agencyId());
+            if (was == null) {
+                continue;
+            }
+            var now = to.disclose(r, tip).payload().keySet();
+            var gained = now.stream().filter(f -> !was.contains(f)).sorted().toList();
+            var lost = was.stream().filter(f -> !now.contains(f)).sorted().toList();
+            if (!gained.isEmpty() || !lost.isEmpty()) {
+                out.add(r.agencyId() + ": " + (gained.isEmpty() ? "" : "now also " + String.join(", ", gained))
+                        + (!gained.isEmpty() && !lost.isEmpty() ? "; " : "")
+                        + (lost.isEmpty() ? "" : "no longer " + String.join(", ", lost)));
             }
         }
         return out;

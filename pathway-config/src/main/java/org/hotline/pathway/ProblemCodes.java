@@ -53,7 +53,7 @@ public final class ProblemCodes {
     public static final String UNUSED_PROFILE = "unused-profile";
 
     private static final Set<String> WARNINGS = Set.of(
-            UNKNOWN_CALLER_ROLE, RULE_SHADOWED, COVERAGE_GAP, TRANSNATIONAL_AGENCY_KIND,
+            RULE_SHADOWED, COVERAGE_GAP, TRANSNATIONAL_AGENCY_KIND,
             AGENCY_OUTSIDE_SERVICE_AREA, UNUSED_AGENCY, UNUSED_PROFILE);
 
     /** One-line explanation per code, for the README and the CLI. */
@@ -74,7 +74,7 @@ public final class ProblemCodes {
             Map.entry(UNKNOWN_FIELD, "a profile or override names a field that is not a tip field"),
             Map.entry(UNKNOWN_EXPLOITATION_TYPE, "an exploitation type outside the HTCDS list or this pathway"),
             Map.entry(UNKNOWN_CONSENT_PURPOSE, "a consent purpose that does not exist"),
-            Map.entry(UNKNOWN_CALLER_ROLE, "a caller role the IVR and intake never set"),
+            Map.entry(UNKNOWN_CALLER_ROLE, "a caller role the IVR and intake never set (the rule would never fire)"),
             Map.entry(AGENCY_NO_CHANNEL, "an agency has no channel a referral can be delivered by"),
             Map.entry(RULE_NEVER_MATCHES, "a rule's conditions can never all hold"),
             Map.entry(RULE_SHADOWED, "an earlier rule already matches every tip this rule matches and makes"

@@ -146,9 +146,14 @@ class ExamplesIT {
                 .containsExactly("fields: added [victimAgeGroup], removed [recruitment]"));
         assertThat(diff.rules()).extracting(PathwayDiff.Change::id).containsExactly(
                 "immediate-danger", "shelter-greater-monrovia", "other-forms", "transnational-guinea");
-        assertThat(diff.tips()).singleElement().satisfies(t -> {
-            assertThat(t.reference()).isEqualTo("HT-DEMO-002");
-            assertThat(t.after().getFirst()).isEqualTo("lnp-ahtu [police, IMMEDIATE, 15m]");
+        assertThat(diff.tips()).extracting(PathwayDiff.RoutingChange::reference)
+                .containsExactly("HT-DEMO-002", "HT-DEMO-003", "HT-DEMO-004");
+        assertThat(diff.tips().getFirst().after().getFirst()).isEqualTo("lnp-ahtu [police, IMMEDIATE, 15m]");
+        assertThat(diff.tips().getFirst().payload()).isEmpty();
+        // the labour profile now lists the age group: the labour inspectorate's payload grows, routing stays
+        assertThat(diff.tips().subList(1, 3)).allSatisfy(t -> {
+            assertThat(t.before()).isEqualTo(t.after());
+            assertThat(t.payload()).containsExactly("mol-labour: now also victimAgeGroup");
         });
         assertThat(diff.coverage()).anySatisfy(c -> {
             assertThat(c.exploitationType()).isEqualTo("other");

@@ -60,6 +60,29 @@ class PathwayDiffTest {
     }
 
     @Test
+    void shouldReportASampleTipWhosePayloadChangesWhenOnlyAProfilesFieldsChange() {
+        // given the labour profile drops location and adds the caller's role; routing stays as it was
+        var after = Fixtures.valid(Fixtures.with("fields: [reference, employer, sector, location]",
+                "fields: [reference, employer, sector, callerRole]"));
+        var tips = List.<Map<String, Object>>of(
+                Map.of("reference", "T-1", "exploitationType", "forced_labour", "region", "MO",
+                        "location", "rubber camp", "employer", "Acme Farm", "callerRole", "witness"),
+                Map.of("reference", "T-2", "exploitationType", "sexual_exploitation", "region", "MO",
+                        "location", "the bar"));
+
+        // when
+        var diff = PathwayDiff.compare(before, after, tips);
+
+        // then the labour tip is reported with what its payload gains and loses, the other tip not at all
+        assertThat(diff.profiles()).extracting(Change::id).containsExactly("labour");
+        assertThat(diff.tips()).singleElement().satisfies(t -> {
+            assertThat(t.reference()).isEqualTo("T-1");
+            assertThat(t.before()).isEqualTo(t.after());
+            assertThat(t.payload()).containsExactly("labour: now also callerRole; no longer location");
+        });
+    }
+
+    @Test
     void shouldReportCoverageCellsThatNowFallBack() {
         // given the labour rule is limited to one region
         var after = Fixtures.valid(Fixtures.with("when: { exploitation_type: forced_labour }",

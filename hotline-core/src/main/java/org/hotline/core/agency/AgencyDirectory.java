@@ -20,7 +20,7 @@ import org.hotline.pathway.Pathway;
 
 /**
  * The referral directory of the active pathway, HSDS-aligned (organization, services, service areas,
- * languages, channels), with each channel's health from the outbox: last delivery, failed attempts in the last
+ * languages, phones, contacts, opening hours, channels), with each channel's health from the outbox: last delivery, failed attempts in the last
  * 24 hours, referrals failing now or dead-lettered in the last 30 days, and whether this node's circuit
  * breaker for the agency is open. Contacts of agencies only; no tip data.
  */
@@ -40,6 +40,11 @@ public final class AgencyDirectory {
         this.pathway = pathway;
         this.openCircuits = openCircuits;
         this.clock = clock;
+    }
+
+    /** The active pathway's directory as HSDS 3 tables ({@link HsdsExport}); reads nothing else. */
+    public JsonObject hsds() {
+        return HsdsExport.of(pathway.get(), clock.instant());
     }
 
     /** The directory with health (blocking: reads the outbox). */
@@ -62,10 +67,12 @@ public final class AgencyDirectory {
                         .put("deadLetters30d", h.deadLetters)
                         .put("circuit", channel instanceof Channel.Portal ? "n/a" : open.contains(agency.id()) ? "open" : "closed"));
             }
-            organizations.add(new JsonObject().put("id", agency.id()).put("name", agency.name()).put("kind", agency.kind())
-                    .put("serviceAreas", new JsonArray(agency.serviceAreas()))
+            JsonObject organization = new JsonObject().put("id", agency.id()).put("name", agency.name())
+                    .put("kind", agency.kind()).put("serviceAreas", new JsonArray(agency.serviceAreas()))
                     .put("languages", new JsonArray(agency.languages()))
-                    .put("services", services).put("channels", channels));
+                    .put("services", services).put("channels", channels);
+            active.definition().agency(agency.id()).ifPresent(entry -> organization.mergeIn(HsdsExport.reach(entry)));
+            organizations.add(organization);
         }
         return new JsonObject().put("pathwayId", active.id()).put("pathwayVersion", active.version())
                 .put("generatedAt", now.toString()).put("organizations", organizations);

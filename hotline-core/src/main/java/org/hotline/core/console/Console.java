@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import org.hotline.core.crypto.TipCipher;
+import org.hotline.core.intake.JournaledQueue;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hotline.core.audit.AuditLog;
@@ -39,17 +42,23 @@ public final class Console {
 
     /**
      * The console's routes: operator API, supervisor API, pages and the OpenAPI document. {@code languages} are the
-     * IVR's languages as they are now (the intake form offers them).
+     * IVR's languages as they are now (the intake form offers them). With {@code formJournal} (not yet started),
+     * forms and emergencies saved for an existing tip while MongoDB is down are kept there, sealed with
+     * {@code cipher}, and applied when it is back; this starts its writer.
      */
     public static List<ApiRoutes> routes(MongoStore mongo, TipRepository tips, TipIntakeService intake,
             ActivePathway pathway, Dispatch dispatch, TipRouter routing, Handovers handovers, HotlineMetrics metrics,
-            AuditLog audit, Clock clock, ZoneId zone, Supplier<List<String>> languages) {
+            AuditLog audit, Clock clock, ZoneId zone, Supplier<List<String>> languages,
+            Optional<JournaledQueue> formJournal, TipCipher cipher) {
         Runnable wake = dispatch.worker()::wakeUp;
         TipDesk desk = new TipDesk(tips, dispatch.referrals(), audit, clock, zone);
+        Optional<KeptForms> kept = formJournal.map(journal -> new KeptForms(journal, cipher, clock));
+        IntakeService intakeService = new IntakeService(tips, intake, routing, audit, clock, kept);
+        formJournal.ifPresent(journal -> journal.start(mongo, forms -> forms.forEach(intakeService::applyKept), metrics));
         ReferralInterventions interventions = new ReferralInterventions(mongo.database(), metrics, clock, wake,
                 handovers);
         return List.of(
-                new OperatorRoutes(new IntakeService(tips, intake, routing, audit, clock), desk, pathway, languages),
+                new OperatorRoutes(intakeService, desk, pathway, languages),
                 new SupervisorRoutes(desk, interventions, pathway, audit),
                 new ConsoleAssets());
     }

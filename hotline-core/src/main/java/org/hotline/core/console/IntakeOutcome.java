@@ -21,6 +21,12 @@ public sealed interface IntakeOutcome {
     /** No tip has the reference. */
     record NotFound(String reference) implements IntakeOutcome {}
 
+    /**
+     * MongoDB cannot be reached: the form (or, with {@code emergency}, the emergency) is kept durably on this node
+     * and applied and routed when MongoDB answers again.
+     */
+    record Kept(String reference, boolean emergency) implements IntakeOutcome {}
+
     /** The tip is closed; it takes a supervisor to reopen it. */
     record Closed(String reference) implements IntakeOutcome {}
 }

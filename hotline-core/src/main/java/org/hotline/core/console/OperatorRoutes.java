@@ -127,6 +127,12 @@ public final class OperatorRoutes implements ApiRoutes {
                     .put("created", false).put("revision", c.revision())
                     .put("recipients", new JsonArray(c.recipients()))
                     .put("updated", new JsonArray(c.updated().stream().sorted().toList())));
+            case IntakeOutcome.Kept k -> json(ctx, 202, new JsonObject().put("reference", k.reference())
+                    .put("created", false).put("kept", true).put("message", k.emergency()
+                            ? "The database is unreachable: this emergency is kept on this node and sent to the agencies"
+                                    + " as soon as it is back. Alert the police or the duty officer by phone now."
+                            : "The database is unreachable: the form is kept on this node and saved and routed as soon"
+                                    + " as it is back. Nothing more to do."));
             case IntakeOutcome.NotFound n -> ctx.fail(ApiException.notFound("No tip has reference " + n.reference() + "."));
             case IntakeOutcome.Closed c -> ctx.fail(new ApiException(409, "tip_closed",
                     "Tip " + c.reference() + " is closed; ask a supervisor."));

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.privacy.AttemptLimiter;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.tip.TipRepository;
 import org.hotline.core.tip.TipStatus;
 import org.hotline.ivr.FollowUpAnswer;
@@ -71,8 +72,21 @@ public final class MongoFollowUpDesk implements FollowUpDesk {
         return lookup(reference, pin, null);
     }
 
+    /** Checks as the interface says; {@link FollowUpAnswer.Unavailable} while MongoDB cannot be reached. */
     @Override
     public FollowUpAnswer lookup(String reference, String pin, String callerNumber) {
+        try {
+            return check(reference, pin, callerNumber);
+        } catch (RuntimeException e) {
+            if (!MongoOutage.isOutage(e)) {
+                throw e;
+            }
+            LOG.debug("Follow-up cannot be checked while MongoDB is away: {}", e.toString());
+            return new FollowUpAnswer.Unavailable();
+        }
+    }
+
+    private FollowUpAnswer check(String reference, String pin, String callerNumber) {
         String caller = callerNumber == null || callerNumber.isBlank() ? null : callerHash.apply(callerNumber);
         if (limiter.exhausted(GLOBAL, EVERYONE) || (caller != null && limiter.exhausted(PER_CALLER, caller))) {
             record("followup.rate_limited", reference, caller);

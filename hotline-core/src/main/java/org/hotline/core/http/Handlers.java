@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.hotline.core.http.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /** Shared request plumbing of the console routes: JSON bodies with a size limit, blocking work off the event loop. */
 public final class Handlers {
@@ -52,7 +53,8 @@ public final class Handlers {
             } else if (ar.cause() instanceof ApiException api) {
                 ctx.fail(api);
             } else {
-                LOG.warn("Console request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ar.cause());
+                MongoOutage.warnUnlessOutage(LOG, ar.cause(), "Console request {} {} failed", ctx.request().method(),
+                        ctx.normalizedPath());
                 ctx.fail(new ApiException(503, "storage_unavailable", "Tips cannot be read or changed right now; try again shortly."));
             }
         });

@@ -38,7 +38,7 @@ public final class TipIntakeService implements TipIntake {
     private static final Duration JOURNAL_TIMEOUT = Duration.ofSeconds(5);
 
     private final TipJournal journal;
-    private final TipWriter writer;
+    private final TipWriter<SealedTip> writer;
     private final ReferenceCodec references;
     private final CounterFile counter;
     private final ServerKey key;
@@ -48,7 +48,7 @@ public final class TipIntakeService implements TipIntake {
     private final TipRepository tips;
     private final SecureRandom random = new SecureRandom();
 
-    public TipIntakeService(TipJournal journal, TipWriter writer, ReferenceCodec references, CounterFile counter,
+    public TipIntakeService(TipJournal journal, TipWriter<SealedTip> writer, ReferenceCodec references, CounterFile counter,
             ServerKey key, HotlineMetrics metrics, Clock clock, String nodeId, TipRepository tips) {
         this.journal = journal;
         this.writer = writer;
@@ -72,15 +72,20 @@ public final class TipIntakeService implements TipIntake {
      * Personal values belong in the capture, where they are encrypted, never in {@code extra}.
      *
      * <p>Unlike a caller, the operator reads the tip back at once (the next save of the form, their list of
-     * tips), so this also waits up to {@code storedWithin} for MongoDB to hold it. Beyond that the tip is
-     * still durable in the journal and reaches MongoDB when it can.
+     * tips), so this also waits up to {@code storedWithin} for MongoDB to hold it, unless the writer already knows
+     * MongoDB is away. Either way the tip is durable in the journal and reaches MongoDB when it can.
      */
     public TipReceipt accept(CapturedTip capture, Map<String, Object> extra, Duration storedWithin) {
         Accepted accepted = journal(capture, extra);
+        if (!writer.mongoHealthy()) {
+            // MongoDB is known to be away (said once in the log): the journal holds the tip, the operator goes on
+            LOG.info("Tip {} waits in the journal for MongoDB", accepted.receipt().reference());
+            return accepted.receipt();
+        }
         try {
             accepted.stored().get(storedWithin.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.warn("Tip {} is durable in the journal but not yet in MongoDB", accepted.receipt().reference());
+            LOG.info("Tip {} waits in the journal for MongoDB", accepted.receipt().reference());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -104,7 +109,7 @@ public final class TipIntakeService implements TipIntake {
         SealedTip tip = tips.seal(new NewTip(tipId, reference, pinHash(reference, pin), callerHash, capture,
                 clock.instant(), nodeId, extra));
         try {
-            journal.append(tipId, tip).get(JOURNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            journal.append(tipId, tip.bson()).get(JOURNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IntakeUnavailableException("the tip journal could not make the tip durable", e);
         } catch (InterruptedException e) {
@@ -117,6 +122,11 @@ public final class TipIntakeService implements TipIntake {
                 (System.nanoTime() - start) / 1e9);
         LOG.info("Tip {} accepted (outcome {}, node {})", reference, capture.outcome(), capture.lastNode());
         return new Accepted(new TipReceipt(reference, pin), stored);
+    }
+
+    /** Tips journaled and not yet held by MongoDB. */
+    public int backlog() {
+        return journal.backlog();
     }
 
     /** The PIN is stored only as a keyed hash bound to its reference. */

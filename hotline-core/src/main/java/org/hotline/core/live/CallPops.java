@@ -8,6 +8,7 @@ import org.hotline.core.ami.AmiEvent;
 import org.hotline.core.ami.AmiListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /**
  * Builds the call pop when a queue call reaches an operator (AgentConnect) and hands it to the {@link LiveHub}
@@ -42,7 +43,7 @@ public final class CallPops implements AmiListener {
             try {
                 tip = tips.byReference(reference);
             } catch (RuntimeException e) {
-                LOG.warn("Call pop without tip details: tip could not be read ({})", e.toString());
+                MongoOutage.warnUnlessOutage(LOG, e, "Call pop without tip details: tip could not be read");
             }
         }
         Map<String, Boolean> consents = new HashMap<>();

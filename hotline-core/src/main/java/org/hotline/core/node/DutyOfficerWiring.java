@@ -21,6 +21,7 @@ import org.hotline.core.storage.MongoStore;
 import org.hotline.pathway.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /**
  * Rings the duty list (AMI Originate, "press 1 to accept") whenever an IMMEDIATE referral enters the outbox,
@@ -94,7 +95,7 @@ final class DutyOfficerWiring {
             try {
                 roster.resume();
             } catch (RuntimeException e) {
-                LOG.warn("Could not look for stalled duty-officer calls; will retry: {}", e.getMessage());
+                MongoOutage.warnUnlessOutage(LOG, e, "Could not look for stalled duty-officer calls; will retry");
             }
         }, 0, RESUME_EVERY.toSeconds(), TimeUnit.SECONDS);
         return resumer::shutdownNow;

@@ -40,11 +40,11 @@ public final class Hotline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
 
     /** The running parts of a node, as {@link NodeAssembly} started them. */
-    record Parts(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter writer,
+    record Parts(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter<org.hotline.core.tip.SealedTip> writer,
             Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
             Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, AuditLog audit, TipCipher cipher,
             TipPrivacy tipPrivacy, PrivacyJobs privacyJobs, List<String> routes, PathwaySync pathwaySync,
-            Optional<AmiClient> ami) {
+            Optional<AmiClient> ami, AutoCloseable background) {
 
         Parts {
             routes = List.copyOf(routes);
@@ -145,6 +145,11 @@ public final class Hotline implements AutoCloseable {
         p.dispatch().stop();
         p.writer().close();
         p.journal().close();
+        try {
+            p.background().close();
+        } catch (Exception e) {
+            LOG.warn("Stopping background parts: {}", e.toString());
+        }
         Startups.await(p.vertx().close());
         p.mongo().close();
         LOG.info("Hotline node {} stopped", p.config().nodeId());

@@ -6,16 +6,13 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
@@ -33,11 +30,13 @@ import org.hotline.core.followup.FollowUpLocks;
 import org.hotline.core.followup.MongoFollowUpDesk;
 import org.hotline.core.http.Health;
 import org.hotline.core.http.HttpApi;
+import org.hotline.core.intake.JournaledQueue;
 import org.hotline.core.intake.TipIntakeService;
 import org.hotline.core.intake.internal.CounterFile;
 import org.hotline.core.intake.ReferenceCodec;
 import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
+import org.hotline.core.tip.SealedTip;
 import org.hotline.core.metrics.HotlineMetrics;
 import org.hotline.core.ops.OpsConfig;
 import org.hotline.core.ops.OpsSampler;
@@ -55,7 +54,9 @@ import org.hotline.core.referral.DispatchConfig;
 import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.stats.CallLog;
 import org.hotline.core.stats.StatsConfig;
 import org.hotline.core.tip.TipQueries;
@@ -76,14 +77,13 @@ import org.slf4j.LoggerFactory;
 final class NodeAssembly {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeAssembly.class);
-    /** Tips older than this and still unrouted were left by a crash or an outage; the sweeper routes them. */
-    private static final Duration SWEEP_AFTER = Duration.ofSeconds(5);
 
     private final HotlineConfig config;
     private final Map<String, String> env;
     private final Clock clock;
     private final HotlineMetrics metrics = new HotlineMetrics(true);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> background = new ArrayDeque<>();
 
     // Checked before anything starts, so a bad setting stops start-up before a port is bound or a file written.
     private final ActivePathway pathway;
@@ -144,7 +144,7 @@ final class NodeAssembly {
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
                     storage.tipPrivacy(), privacyJobs,
-                    web.routes(), storage.pathwaySync(), web.ami());
+                    web.routes(), storage.pathwaySync(), web.ami(), () -> background.forEach(Startups::closeQuietly));
             LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}",
                     config.nodeId(), ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(),
                     web.http().actualPort(), pathway.get().id(), pathway.get().version(), config.dataDir(),
@@ -153,16 +153,16 @@ final class NodeAssembly {
                             + "whole referral payloads)" : "demo mode off");
             return new Hotline(parts);
         } catch (RuntimeException e) {
-            started.forEach(NodeAssembly::closeQuietly);
+            started.forEach(Startups::closeQuietly);
             throw e;
         }
     }
 
     private record Storage(MongoStore mongo, MongoTipRepository tips, AuditLog audit, PathwayLifecycle pathways,
-            PathwaySync pathwaySync, TipPrivacy tipPrivacy) {}
+            PathwaySync pathwaySync, TipPrivacy tipPrivacy, MongoOutage outage) {}
 
     private record Intake(Dispatch dispatch, TipRouter router, Handovers handovers, TipJournal journal,
-            TipWriter writer, TipIntakeService service) {}
+            TipWriter<SealedTip> writer, TipIntakeService service) {}
 
     private record Telephony(IvrServer ivr, MongoFollowUpDesk desk, FollowUpLocks locks) {}
 
@@ -173,12 +173,14 @@ final class NodeAssembly {
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(this::startEmbeddedMongo));
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
-        ensureIndexes(tips);
-        AuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
+        Startups.tryIndexes(tips::ensureIndexes);
+        MongoAuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
+        MongoOutage outage = background(new MongoOutage(mongo::ping, clock).backlog("audit events", audit::waiting)
+                .onBack(audit::writeWaiting).start());
         // Route by the stored active version before taking calls; every node then follows the schedule.
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
-        return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock));
+        return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock), outage);
     }
 
     private MongoStore startEmbeddedMongo() {
@@ -201,15 +203,16 @@ final class NodeAssembly {
                 new TipQueries(storage.tips())::caseFile, pathway::get)));
         Handovers handovers = dispatch.handovers();
         if (dutyOfficer.isPresent() && ami.isPresent()) {
-            push(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
+            background(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
                     storage.audit(), clock, config.nodeId()));
         }
         TipRouter router = IvrWiring.router(storage.tips(), pathway, dispatch, flows, env, clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
-        TipWriter writer = push(new TipWriter(mongo, storage.tips()::insertAllAbsent, journal,
+        TipWriter<SealedTip> writer = push(TipWriter.forTips(mongo, storage.tips()::insertAllAbsent, journal,
                 stored -> router.route(storage.tips().decode(stored)), metrics));
         writer.start();
-        journal.unconfirmed().forEach(writer::submit);
+        journal.unconfirmed().forEach(bson -> writer.submit(SealedTip.fromBson(bson)));
+        storage.outage().backlog("tips", journal::backlog);
         TipIntakeService service = new TipIntakeService(journal, writer,
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),
                 CounterFile.open(config.dataDir().resolve("reference-counter")), key, metrics, clock, config.nodeId(),
@@ -223,7 +226,10 @@ final class NodeAssembly {
         MongoFollowUpDesk desk = new MongoFollowUpDesk(storage.tips(), intake.dispatch().referrals()::acknowledged,
                 intake.service()::pinHash, number -> key.keyedHash("caller-hash", number),
                 new AttemptLimiter(mongo.database(), clock), locks, storage.audit(), clock);
-        CallLog callLog = new CallLog(mongo, clock);
+        JournaledQueue callJournal = background(JournaledQueue.open("call_record",
+                config.dataDir().resolve("call-journal"), mongo, CallLog.insertAllAbsent(mongo), metrics));
+        storage.outage().backlog("call records", callJournal::backlog);
+        CallLog callLog = new CallLog(mongo, clock, Optional.of(callJournal), storage.outage()::isDown);
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
                 IvrWiring.withCallLog(flowOptions, callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();
@@ -238,7 +244,7 @@ final class NodeAssembly {
             throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
         }
         push(ivr);
-        push(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
+        background(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
         return new Telephony(ivr, desk, locks);
     }
 
@@ -255,7 +261,8 @@ final class NodeAssembly {
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
                 storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
-                intake.service(), statsConfig, () -> flows.current().languages())
+                intake.service(), statsConfig, () -> flows.current().languages(), Optional.of(formJournal(storage)),
+                cipher)
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
@@ -274,38 +281,26 @@ final class NodeAssembly {
     }
 
     private ScheduledExecutorService startSweeper(TipRouter router) {
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("tip-sweeper").daemon(true).factory());
+        ScheduledExecutorService sweeper = TipSweeper.start(router);
         push(sweeper::shutdownNow);
-        sweeper.scheduleWithFixedDelay(() -> {
-            try {
-                router.sweep(SWEEP_AFTER);
-            } catch (RuntimeException e) {
-                LOG.debug("Sweep skipped: {}", e.getMessage());
-            }
-        }, 1, 2, TimeUnit.SECONDS);
         return sweeper;
     }
 
-    /** Indexes both MongoDB and the embedded server honour. */
-    private static void ensureIndexes(MongoTipRepository tips) {
-        try {
-            tips.ensureIndexes();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
-        }
+    /** The journal of intake forms kept during an outage; the console starts its writer. */
+    private JournaledQueue formJournal(Storage storage) {
+        JournaledQueue forms = background(JournaledQueue.open("intake_form", config.dataDir().resolve("form-journal")));
+        storage.outage().backlog("intake forms", forms::backlog);
+        return forms;
+    }
+
+    /** A part {@link Hotline.Parts} does not name: the node closes these, newest first, after its intake. */
+    private <T extends AutoCloseable> T background(T part) {
+        background.push(part);
+        return push(part);
     }
 
     private <T extends AutoCloseable> T push(T part) {
         started.push(part);
         return part;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Cleaning up after a failed start-up: {}", e.getMessage());
-        }
     }
 }

@@ -17,7 +17,9 @@ import org.hotline.core.auth.Sessions;
 import org.hotline.core.auth.UserAccounts;
 import org.hotline.core.console.Console;
 import org.hotline.core.http.ApiRoutes;
+import org.hotline.core.intake.JournaledQueue;
 import org.hotline.core.intake.TipIntakeService;
+import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.live.Live;
 import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -51,7 +53,8 @@ import org.hotline.core.tip.TipRepository;
 record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
         MongoStore mongo, AuditLog audit, TipRepository tips, ActivePathway pathway, PathwayLifecycle pathways,
         TipPrivacy tipPrivacy, Dispatch dispatch, TipRouter router, Handovers handovers, TipIntakeService intake,
-        StatsConfig statsConfig, Supplier<List<String>> languages) {
+        StatsConfig statsConfig, Supplier<List<String>> languages, Optional<JournaledQueue> formJournal,
+        TipCipher cipher) {
 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
@@ -60,7 +63,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
                 new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts),
                 new MetricsRoutes(metrics, config.metricsToken(), config.demo())));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
-                Console.zone(env), languages));
+                Console.zone(env), languages, formJournal, cipher));
         features.add(new PathwayApi(pathways, id -> accounts.byId(id).map(org.hotline.core.auth.Principal::username)));
         features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));

@@ -2,10 +2,33 @@ package org.hotline.core.node;
 
 import java.util.concurrent.TimeUnit;
 
-/** Waiting on the node's asynchronous start-up and shut-down steps (Vert.x futures) from the assembling thread. */
+/**
+ * Waiting on the node's asynchronous start-up and shut-down steps (Vert.x futures) from the assembling thread, and
+ * start-up steps that may wait for MongoDB.
+ */
 final class Startups {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Startups.class);
+
     private Startups() {}
+
+    /** Creates the indexes both MongoDB and the embedded server honour, or says they wait for the next start. */
+    static void tryIndexes(Runnable ensureIndexes) {
+        try {
+            ensureIndexes.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not create indexes now (MongoDB unreachable?); they are created on the next start", e);
+        }
+    }
+
+    /** Closes a part, logging instead of throwing (cleaning up after a failed start, or background parts). */
+    static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.getMessage());
+        }
+    }
 
     /** Awaits a server's listen; a taken port becomes a {@link PortInUseException} naming {@code variable}. */
     static <T> T listen(io.vertx.core.Future<T> listening, String what, String host, int port, String variable) {

@@ -132,15 +132,16 @@ public final class PathwayLifecycle {
     }
 
     /**
-     * Schedules an approved (or earlier active) version to route tips from {@code effectiveAt} (default: now).
-     * The version is checked to load on this node first.
+     * Schedules an approved (or earlier active) version to route tips from {@code effectiveAt} (default: now, or
+     * the file's {@code effective_from} while that is still to come; an earlier time is refused, see
+     * {@link EffectiveFrom}). The version is checked to load on this node first.
      */
     public Activation activate(String id, Principal by, String reason, Optional<Instant> effectiveAt) {
         requireAdmin(by);
         String why = requireReason(reason);
         PathwayVersion version = get(id);
         Instant now = clock.instant();
-        Instant when = effectiveAt.orElse(now);
+        Instant when = EffectiveFrom.when(compile(version), version.label(), effectiveAt, now);
         if (when.isBefore(now)) {
             throw new PathwayLifecycleException(Kind.INVALID, "effective_time_past",
                     "The effective time " + when + " is in the past; give a time from now on, or none for now.");

@@ -17,6 +17,7 @@ import org.hotline.pathway.Pathway;
 import org.hotline.pathway.PathwayLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /**
  * Keeps this node's {@link ActivePathway} on the version the persisted schedule says is active now, polling
@@ -98,7 +99,7 @@ public final class PathwaySync implements AutoCloseable {
         try {
             syncOnce();
         } catch (RuntimeException e) {
-            LOG.warn("Pathway sync skipped, retrying at the next poll: {}", e.getMessage());
+            MongoOutage.warnUnlessOutage(LOG, e, "Pathway sync skipped, retrying at the next poll");
         }
     }
 
@@ -118,6 +119,9 @@ public final class PathwaySync implements AutoCloseable {
         Instant now = lifecycle.clock().instant();
         Pathway pathway = active.get();
         String label = PathwayLifecycle.label(pathway);
+        EffectiveFrom.notBefore(pathway).filter(now::isBefore).ifPresent(from -> LOG.warn("Pathway {} routes tips"
+                + " from now although its effective_from is {}: it is the node's first version and there is no other",
+                label, from));
         if (store.isEmpty()) {
             String reason = "seeded from " + file.path().getFileName();
             // The file's warnings are kept with it, so the editor counts what `pathway validate` reports.

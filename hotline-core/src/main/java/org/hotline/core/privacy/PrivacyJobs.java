@@ -8,6 +8,7 @@ import org.hotline.core.tip.TipKeyRotation;
 import org.hotline.core.retention.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /**
  * The node's background privacy work on one daemon thread: the retention purge and the re-encryption pass
@@ -40,7 +41,7 @@ public final class PrivacyJobs implements AutoCloseable {
             job.run();
         } catch (RuntimeException e) {
             // MongoDB down or similar: the next run tries again; nothing is half-done (each step is conditional)
-            LOG.warn("{} skipped: {}", name, e.getMessage());
+            MongoOutage.warnUnlessOutage(LOG, e, "{} skipped", name);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.hotline.core.storage.MongoOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ final class DeadlineSchedule implements AutoCloseable {
     private final Duration every;
     private final Runnable afterSteps;
     private ScheduledExecutorService thread;
+    private volatile String nodeId = "";
 
     DeadlineSchedule(DeadlineSweeper sweeper, Duration every, Runnable afterSteps) {
         this.sweeper = sweeper;
@@ -32,6 +34,7 @@ final class DeadlineSchedule implements AutoCloseable {
         if (thread != null) {
             return;
         }
+        this.nodeId = nodeId;
         thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("deadlines-" + nodeId).daemon(true).factory());
         thread.scheduleWithFixedDelay(this::sweep, 0, every.toMillis(), TimeUnit.MILLISECONDS);
@@ -44,7 +47,7 @@ final class DeadlineSchedule implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // MongoDB unreachable or similar: nothing was changed that a later sweep would not do again.
-            LOG.warn("Deadline sweep failed: {}", e.toString());
+            MongoOutage.warnUnlessOutage(LOG, e, "Deadline sweep failed on {}", nodeId);
         }
     }
 

@@ -20,6 +20,7 @@ import org.hotline.core.referral.internal.FreshReferrals;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
 import org.hotline.pathway.Channel;
+import org.hotline.core.storage.MongoOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,7 +195,7 @@ public final class DispatchWorker {
                 }
             } catch (RuntimeException e) {
                 // MongoDB unreachable or similar: claims stay in MongoDB, the next poll tries again.
-                LOG.warn("Dispatch step failed on {}: {}", config.nodeId(), e.toString());
+                MongoOutage.warnUnlessOutage(LOG, e, "Dispatch step failed on {}", config.nodeId());
             }
             if (handled == 0 && running) {
                 synchronized (wakeUp) {

@@ -20,6 +20,7 @@ import org.hotline.pathway.Recipient;
 import org.hotline.pathway.Routing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.core.storage.MongoOutage;
 
 /**
  * The one router of tips: evaluates the active pathway for a case file and hands the routing to the referral
@@ -126,7 +127,7 @@ public final class TipRouter {
                 route(tip);
                 count++;
             } catch (RuntimeException e) {
-                LOG.warn("Routing tip {} failed; will retry", tip.reference(), e);
+                MongoOutage.warnUnlessOutage(LOG, e, "Routing tip {} failed; will retry", tip.reference());
             }
         }
         return count;

@@ -3,7 +3,19 @@ package org.hotline.core.stats;
 import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.hotline.core.intake.JournaledQueue;
+import org.hotline.core.storage.MongoOutage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -19,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * caller gave one; never the number, the call id or answers.
  *
  * <p>The IVR calls the hooks on the call's own thread, which must not wait for MongoDB; each record is written
- * on a virtual thread, at most {@value #IN_FLIGHT} at a time. Beyond that, or when a write fails, the record is
- * lost and logged: statistics are not worth slowing a caller down. Nothing needs closing; {@link #close()} waits
- * for writes in flight and refuses new ones (orderly shutdown, tests).
+ * on a virtual thread, at most {@value #IN_FLIGHT} at a time. While MongoDB cannot be reached (or when a write
+ * fails for that reason) the record goes to the node's call-record journal instead, which writes it when MongoDB
+ * is back ({@link #insertAllAbsent}: each record has its own {@code _id}, so a replay writes it once). Beyond
+ * {@value #IN_FLIGHT} writes in flight a record is lost and logged: statistics are not worth slowing a caller down.
+ * Nothing needs closing; {@link #close()} waits for writes in flight and refuses new ones (orderly shutdown, tests).
  */
 public final class CallLog implements AutoCloseable {
 
@@ -35,15 +49,40 @@ public final class CallLog implements AutoCloseable {
     private final MongoCollection<Document> calls;
     private final Clock clock;
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final Optional<JournaledQueue> journal;
+    private final BooleanSupplier mongoDown;
 
+    /** A call log that loses a record MongoDB does not take (tools, tests). */
     public CallLog(MongoStore mongo, Clock clock) {
+        this(mongo, clock, Optional.empty(), () -> false);
+    }
+
+    /**
+     * A call log that keeps records in {@code journal} while {@code mongoDown} says MongoDB is away or a write
+     * finds it so; the journal's writer must be {@link #insertAllAbsent} over the same store.
+     */
+    public CallLog(MongoStore mongo, Clock clock, Optional<JournaledQueue> journal, BooleanSupplier mongoDown) {
         this.calls = mongo.database().getCollection(CALLS);
         this.clock = clock;
+        this.journal = journal;
+        this.mongoDown = mongoDown;
+    }
+
+    /** Writes records kept in the journal, each only if absent (a replay changes nothing). */
+    public static Consumer<List<Document>> insertAllAbsent(MongoStore mongo) {
+        MongoCollection<Document> calls = mongo.database().getCollection(CALLS);
+        return records -> {
+            if (!records.isEmpty()) {
+                calls.bulkWrite(records.stream().<WriteModel<Document>>map(r -> new UpdateOneModel<>(
+                        Filters.eq("_id", r.getString("_id")), new Document("$setOnInsert", r),
+                        new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+            }
+        };
     }
 
     /** A flow ended with {@code status}; {@code tip} is what it captured, or null. */
     public void flowEnded(String flowLabel, String status, CapturedTip tip) {
-        Document doc = new Document("at", Date.from(clock.instant()))
+        Document doc = new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(clock.instant()))
                 .append("flow", flowLabel)
                 .append("status", status);
         if (tip != null) {
@@ -59,7 +98,8 @@ public final class CallLog implements AutoCloseable {
 
     /** A call beyond capacity heard the busy prompt. */
     public void busy(String language) {
-        write(new Document("at", Date.from(clock.instant())).append("status", "BUSY").append("outcome", "BUSY")
+        write(new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(clock.instant()))
+                .append("status", "BUSY").append("outcome", "BUSY")
                 .append("language", language));
     }
 
@@ -70,13 +110,28 @@ public final class CallLog implements AutoCloseable {
         }
         Thread.ofVirtual().name("call-log").start(() -> {
             try {
-                calls.insertOne(doc);
+                if (journal.isPresent() && mongoDown.getAsBoolean()) {
+                    journal.get().add(doc);
+                } else {
+                    insert(doc);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Call record not stored ({}); statistics will miss one call", e.getMessage());
             } finally {
                 slots.release();
             }
         });
+    }
+
+    private void insert(Document doc) {
+        try {
+            calls.insertOne(doc);
+        } catch (RuntimeException e) {
+            if (journal.isEmpty() || !MongoOutage.isOutage(e)) {
+                throw e;
+            }
+            journal.get().add(doc);
+        }
     }
 
     /** Waits up to five seconds for writes in flight; later records are dropped. */

@@ -46,15 +46,31 @@ public interface TipRepository {
      * given or refused (recorded with wording and language), whether a callback is now allowed, and for an
      * emergency its note (sets immediate danger and reopens a closed tip). A {@code wholeForm} revision is the
      * whole picture of the report: a personal field it does not carry is removed from the tip, the calling
-     * number goes when the callback consent is refused, the recording when the recording consent is.
+     * number goes when the callback consent is refused, the recording when the recording consent is. A revision
+     * with a {@code keptId} (a form kept during a MongoDB outage and applied later) is applied at most once, however
+     * often it is replayed.
      */
     record Revision(String kind, String by, Instant at, Map<String, Object> fields, Map<String, Boolean> consents,
             String consentWording, String consentLanguage, Boolean callbackEffective, String callerNumber,
-            String emergencyNote, boolean wholeForm) {
+            String emergencyNote, boolean wholeForm, String keptId) {
 
         public Revision {
             fields = Map.copyOf(fields);
             consents = Map.copyOf(consents);
+        }
+
+        /** A revision made now (not kept for later). */
+        public Revision(String kind, String by, Instant at, Map<String, Object> fields, Map<String, Boolean> consents,
+                String consentWording, String consentLanguage, Boolean callbackEffective, String callerNumber,
+                String emergencyNote, boolean wholeForm) {
+            this(kind, by, at, fields, consents, consentWording, consentLanguage, callbackEffective, callerNumber,
+                    emergencyNote, wholeForm, null);
+        }
+
+        /** The same revision, applied at most once under {@code id}. */
+        public Revision kept(String id) {
+            return new Revision(kind, by, at, fields, consents, consentWording, consentLanguage, callbackEffective,
+                    callerNumber, emergencyNote, wholeForm, id);
         }
 
         /** The emergency button: immediate danger, with the operator's note. */

@@ -21,19 +21,21 @@ public final class TestFiles {
     private TestFiles() {}
 
     /**
-     * A copy of the shipped flows without opening hours, so the journey does not depend on the hour the
+     * A copy of the shipped flows (hotline and follow-up) without opening hours, so the journey does not depend on the hour the
      * tests run at (a flow without hours is always open).
      */
     public static Path alwaysOpenFlows(Path target) {
         try {
             copyTree(FLOWS, target);
-            Path hotline = target.resolve("hotline.yaml");
-            String text = Files.readString(hotline);
-            String withoutHours = text.replaceAll("(?m)^hours:\\n(?:^[ #].*\\n)*", "");
-            if (withoutHours.equals(text)) {
-                throw new IllegalStateException("hotline.yaml has no top-level hours block any more; update the test");
+            for (String flow : java.util.List.of("hotline.yaml", "followup.yaml")) {
+                Path file = target.resolve(flow);
+                String text = Files.readString(file);
+                String withoutHours = text.replaceAll("(?m)^hours:\\n(?:^[ #].*\\n)*", "");
+                if (withoutHours.equals(text)) {
+                    throw new IllegalStateException(flow + " has no top-level hours block any more; update the test");
+                }
+                Files.writeString(file, withoutHours);
             }
-            Files.writeString(hotline, withoutHours);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -254,6 +254,40 @@ class PathwayLifecycleIT {
     }
 
     @Test
+    void shouldHonourTheFilesEffectiveFromWhenActivating() {
+        // given an approved version whose file says it is effective from a date still to come
+        String text = read(NATIONAL_V2).replace("effective_from: 2026-11-20", "effective_from: 2026-12-01")
+                .replace("version: \"2026.2\"", "version: \"2026.3\"");
+        PathwayVersion later = lifecycle.createDraft(text, ALICE);
+        lifecycle.submit(later.id(), ALICE, "ready");
+        lifecycle.approve(later.id(), BOB, "fine");
+
+        // when an administrator activates it at a time before that date, then without a time
+        PathwayLifecycleException early = catchThrowableOfType(PathwayLifecycleException.class, () -> lifecycle.activate(
+                later.id(), BOB, "go", Optional.of(LifecycleBed.T0.plus(Duration.ofHours(1)))));
+        Activation scheduled = lifecycle.activate(later.id(), BOB, "go", Optional.empty());
+
+        // then the early time is refused naming the date, and the plain activation waits for it
+        assertThat(early.code()).isEqualTo("before_effective_from");
+        assertThat(early.getMessage()).contains("2026-12-01").contains("2026-12-01T00:00:00Z");
+        assertThat(scheduled.effectiveAt()).isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(lifecycle.schedule()).singleElement()
+                .satisfies(a -> assertThat(a.effectiveAt()).isEqualTo(scheduled.effectiveAt()));
+    }
+
+    @Test
+    void shouldActivateAtOnceAVersionWhoseEffectiveFromHasPassed() {
+        // given the shipped revision, effective from a date already past
+        PathwayVersion v2 = bed.approved(lifecycle, NATIONAL_V2);
+
+        // when
+        Activation activation = lifecycle.activate(v2.id(), BOB, "go", Optional.empty());
+
+        // then
+        assertThat(activation.effectiveAt()).isEqualTo(LifecycleBed.T0);
+    }
+
+    @Test
     void shouldRefuseToActivateAVersionThatIsNotApprovedOrAnEffectiveTimeInThePast() {
         // given
         PathwayVersion draft = lifecycle.createDraft(read(NATIONAL_V2), ALICE);

@@ -65,9 +65,26 @@ class SmsDispatchIT {
     }
 
     @Test
-    void shouldCutLongTemplateToOneSms() {
-        // given
-        String template = "URGENT {reference} " + "please call the duty desk at once ".repeat(8) + "{link}";
+    void shouldSendTheWholeNoticeWithItsLinkForARealReferralId() {
+        // given a referral with the id a real tip gets (a UUID) and the default template and portal
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").smsGatewayUrl(gateway.url("/sms/send")).build());
+        String tipId = "6f1c2a9e-3b7d-4e55-9a1f-2c8d7e6b5a41";
+        DispatchTestBed.refer(node, tipId, "S3MS4", CHILD, DispatchTestBed.pathway(null, null));
+
+        // when
+        node.worker().dispatchOnce();
+
+        // then the agency gets every word, the reply code and the whole link, in a concatenated SMS
+        String text = new JsonObject(gateway.requests().get(0).body()).getString("text");
+        assertThat(text).startsWith("Hotline referral S3MS4: new case, HIGH. Acknowledge by ")
+                .contains("Reply ACK ").endsWith("/portal/referrals/" + tipId + "%3Aoutreach").doesNotContain("..");
+        assertThat(SmsText.segments(text)).isBetween(2, 3);
+    }
+
+    @Test
+    void shouldCutAnOverlongTemplateButNeverItsLink() {
+        // given a template far longer than three SMS parts, the link in the middle
+        String template = "URGENT {reference} {link} " + "please call the duty desk at once ".repeat(20);
         Dispatch node = bed.node(DispatchTestBed.config("node-a").smsGatewayUrl(gateway.url("/sms/send"))
                 .smsTemplate(template).build());
         DispatchTestBed.refer(node, "tip-s", "S3MS2", CHILD, DispatchTestBed.pathway(null, null));
@@ -77,7 +94,8 @@ class SmsDispatchIT {
 
         // then
         String text = new JsonObject(gateway.requests().get(0).body()).getString("text");
-        assertThat(text).startsWith("URGENT S3MS2 ").endsWith("..").hasSize(160);
+        assertThat(text).startsWith("URGENT S3MS2 please").endsWith(".. http://127.0.0.1:8080/portal/referrals/tip-s%3Aoutreach");
+        assertThat(SmsText.segments(text)).isEqualTo(3);
     }
 
     @Test
@@ -100,7 +118,7 @@ class SmsDispatchIT {
     }
 
     @Test
-    void shouldKeepReferralFailedWithReasonWhenNoGatewayIsConfigured() {
+    void shouldDeadLetterReferralWithReasonWhenNoGatewayIsConfigured() {
         // given
         Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
         DispatchTestBed.refer(node, "tip-s", "S3MS4", CHILD, DispatchTestBed.pathway(null, null));
@@ -110,8 +128,9 @@ class SmsDispatchIT {
 
         // then
         Referral referral = node.referrals().find(ID).orElseThrow();
-        assertThat(referral.state()).isEqualTo(ReferralState.FAILED);
-        assertThat(referral.lastError()).isEqualTo("channel sms is not configured on node node-a");
+        assertThat(referral.state()).isEqualTo(ReferralState.DEAD_LETTER);
+        assertThat(referral.lastError()).startsWith("channel sms is not configured on node node-a (HOTLINE_SMS_GATEWAY_URL"
+                + " is not set)");
         assertThat(gateway.requests()).isEmpty();
     }
 }

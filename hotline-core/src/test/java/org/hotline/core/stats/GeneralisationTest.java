@@ -22,6 +22,20 @@ class GeneralisationTest {
     }
 
     @Test
+    void shouldPutTheIntakeFormsAgeGroupsIntoBroadGroups() {
+        // given / when / then
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "adult_18_25"))).isEqualTo("18--25");
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "adult_26_plus"))).isEqualTo("26+");
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "child_0_11"))).isEqualTo(Generalisation.AGE_MINOR);
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "child_12_17", "childInvolved", true)))
+                .isEqualTo(Generalisation.AGE_MINOR);
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "mixed"))).isEqualTo(Generalisation.UNKNOWN);
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "mixed", "childInvolved", true)))
+                .isEqualTo(Generalisation.AGE_MINOR);
+        assertThat(Generalisation.ageBroad(Map.of("victimAgeGroup", "about thirty"))).isEqualTo(Generalisation.UNKNOWN);
+    }
+
+    @Test
     void shouldCallAChildOfUnknownAgeAMinorAndTreatImpossibleAgesAsUnknown() {
         // given / when / then
         assertThat(Generalisation.ageBroad(Map.of("childInvolved", true))).isEqualTo(Generalisation.AGE_MINOR);

@@ -72,4 +72,26 @@ class ResearchExportIT {
                     .containsEntry("suppressed", "3").containsEntry("withoutConsent", "20").containsEntry("k", "11");
         });
     }
+
+    @Test
+    void shouldExportTheAgeGroupTheOperatorRecordedNotUnknown() {
+        // given 11 consented tips completed on the intake form with an adult age group, and 11 with a child's
+        for (int i = 0; i < 11; i++) {
+            data.tips.insertOne(StatsData.tip("2026-06-02T10:00:00Z", new Document("region", "MO")
+                    .append("exploitationType", "forced_labour").append("victimAgeGroup", "adult_18_25")
+                    .append("victimGender", "male").append("victimNationality", "SL"), true));
+            data.tips.insertOne(StatsData.tip("2026-06-02T10:00:00Z", new Document("region", "MO")
+                    .append("exploitationType", "forced_labour").append("victimAgeGroup", "child_12_17")
+                    .append("childInvolved", true).append("victimGender", "male").append("victimNationality", "SL"),
+                    true));
+        }
+
+        // when
+        ExportResult result = export.export(YEAR, "json", "user-7");
+
+        // then the adults are in their broad age group, the children in theirs, none Unknown
+        assertThat(result.records()).extracting(ExportRecord::ageBroad)
+                .containsOnly("18--25", "0--17").doesNotContain("Unknown");
+        assertThat(result.records().stream().filter(r -> r.ageBroad().equals("18--25"))).hasSize(11);
+    }
 }

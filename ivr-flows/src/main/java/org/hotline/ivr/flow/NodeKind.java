@@ -133,11 +133,11 @@ public sealed interface NodeKind {
     /**
      * {@code followup_check}: looks up the reference and PIN held in two tip fields. Found: plays the status
      * prompt (e.g. {@code status_referred}) and goes to {@code found}; wrong PIN → {@code wrongPin};
-     * locked → {@code locked}.
+     * locked → {@code locked}; the tips cannot be checked now (storage down) → {@code unavailable}.
      */
-    record FollowUpCheck(String referenceField, String pinField, Ref found, Ref wrongPin, Ref locked)
+    record FollowUpCheck(String referenceField, String pinField, Ref found, Ref wrongPin, Ref locked, Ref unavailable)
             implements NodeKind {
-        public List<Ref> exits() { return FlowNode.refs(found, wrongPin, locked); }
+        public List<Ref> exits() { return FlowNode.refs(found, wrongPin, locked, unavailable); }
         public List<PromptRef> prompts() { return List.of(); }
     }
 

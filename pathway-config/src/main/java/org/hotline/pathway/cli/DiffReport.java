@@ -25,11 +25,12 @@ final class DiffReport {
         section("Rules", diff.rules());
         section("Other sections", diff.other());
         if (withTips) {
-            out.printf("%nSample tips routed differently: %d%n", diff.tips().size());
+            out.printf("%nSample tips routed or disclosed differently: %d%n", diff.tips().size());
             diff.tips().forEach(t -> {
                 out.printf("  tip %d %s%n", t.index(), t.reference());
                 out.printf("    before: %s%n", String.join("; ", t.before()));
                 out.printf("    after:  %s%n", String.join("; ", t.after()));
+                t.payload().forEach(p -> out.printf("    payload %s%n", p));
             });
         }
         out.printf("%nCoverage cells routed differently: %d%n", diff.coverage().size());

@@ -62,7 +62,8 @@ final class AgencyParser {
         }
         var kind = reader.optionalText(f.get("kind"), child(path, "kind"));
         if (kind != null && !KINDS.contains(kind)) {
-            invalid(f.get("kind"), child(path, "kind"), "kind '" + kind + "' is not one of " + KINDS);
+            invalid(f.get("kind"), child(path, "kind"), "kind '" + kind + "' is not one of " + KINDS
+                    + DidYouMean.hint(kind, KINDS));
         }
         var areas = f.containsKey("service_areas")
                 ? reader.texts(f.get("service_areas"), child(path, "service_areas")) : List.of("national");

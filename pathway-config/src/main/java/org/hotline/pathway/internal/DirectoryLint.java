@@ -96,7 +96,8 @@ final class DirectoryLint {
             for (int a = 0; a < areas.size(); a++) {
                 if (!areas.get(a).equals("national") && !regions.contains(areas.get(a))) {
                     problems.at(path + ".service_areas[" + a + "]", UNKNOWN_REGION,
-                            "service area '" + areas.get(a) + "' is neither a region code nor 'national'");
+                            "service area '" + areas.get(a) + "' is neither a region code nor 'national'"
+                                    + DidYouMean.hint(areas.get(a), regions));
                 }
             }
             if (entry.agency().channels().isEmpty()) {
@@ -105,7 +106,8 @@ final class DirectoryLint {
             }
             var next = entry.escalatesTo();
             if (next != null && !ESCALATION_WORDS.contains(next) && def.agency(next).isEmpty()) {
-                problems.at(path + ".escalates_to", UNKNOWN_AGENCY, "escalates_to names unknown agency '" + next + "'");
+                problems.at(path + ".escalates_to", UNKNOWN_AGENCY, "escalates_to names unknown agency '" + next + "'"
+                        + DidYouMean.hint(next, def.agencies().stream().map(a -> a.id()).toList()));
             }
             escalationCycle(entry, path);
         }
@@ -155,11 +157,13 @@ final class DirectoryLint {
     }
 
     static String unknownField(String field) {
-        return "'" + field + "' is not a tip field; use one of " + TipFields.ALL;
+        return "'" + field + "' is not a tip field" + DidYouMean.hint(field, TipFields.ALL) + "; use one of "
+                + TipFields.ALL;
     }
 
     static String unknownPurpose(String purpose) {
-        return "'" + purpose + "' is not a consent purpose; use one of " + TipFields.CONSENT_PURPOSES;
+        return "'" + purpose + "' is not a consent purpose" + DidYouMean.hint(purpose, TipFields.CONSENT_PURPOSES)
+                + "; use one of " + TipFields.CONSENT_PURPOSES;
     }
 
     private void unused() {

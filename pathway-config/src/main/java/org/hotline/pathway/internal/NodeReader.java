@@ -67,8 +67,9 @@ final class NodeReader {
             String key = keyNode.getValue();
             String keyPath = child(path, key);
             if (!required.contains(key) && !optional.contains(key)) {
-                problems.at(keyNode, keyPath, UNKNOWN_KEY, "unknown key '" + key + "'; expected one of "
-                        + sortedUnion(required, optional));
+                problems.at(keyNode, keyPath, UNKNOWN_KEY, "unknown key '" + key + "'"
+                        + DidYouMean.hint(key, sortedUnionSet(required, optional))
+                        + "; expected one of " + sortedUnion(required, optional));
                 continue;
             }
             if (entries.containsKey(key)) {
@@ -180,9 +181,13 @@ final class NodeReader {
         problems.at(node, path, WRONG_TYPE, "expected " + expected + " but found " + found);
     }
 
-    private static String sortedUnion(Set<String> a, Set<String> b) {
+    private static Set<String> sortedUnionSet(Set<String> a, Set<String> b) {
         var all = new TreeSet<>(a);
         all.addAll(b);
-        return String.join(", ", all);
+        return all;
+    }
+
+    private static String sortedUnion(Set<String> a, Set<String> b) {
+        return String.join(", ", sortedUnionSet(a, b));
     }
 }

@@ -42,7 +42,8 @@ final class ReferralParser {
             return Priority.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             reader.problems().at(node, path, INVALID_VALUE,
-                    "priority '" + text + "' is not one of immediate, high, normal, low");
+                    "priority '" + text + "' is not one of immediate, high, normal, low"
+                            + DidYouMean.hint(text, java.util.List.of("immediate", "high", "normal", "low")));
             return null;
         }
     }

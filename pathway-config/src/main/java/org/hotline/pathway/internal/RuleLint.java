@@ -20,7 +20,6 @@ import static org.hotline.pathway.ProblemCodes.UNKNOWN_REGION;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 import org.hotline.pathway.TipFields;
 import org.hotline.pathway.model.Conditions;
 import org.hotline.pathway.model.PathwayDefinition;
@@ -87,14 +86,14 @@ final class RuleLint {
     }
 
     private void conditions(Conditions c, String path) {
-        values(c.exploitationTypes(), path + ".exploitation_type", def.exploitationTypes()::contains,
+        values(c.exploitationTypes(), path + ".exploitation_type", def.exploitationTypes(),
                 UNKNOWN_EXPLOITATION_TYPE, "exploitation type, not listed in exploitation_types");
         var regions = def.regions().stream().map(r -> r.code()).toList();
-        values(c.regions(), path + ".region", regions::contains, UNKNOWN_REGION, "region code");
-        values(c.consents(), path + ".consent", TipFields.CONSENT_PURPOSES::contains, UNKNOWN_CONSENT_PURPOSE,
+        values(c.regions(), path + ".region", regions, UNKNOWN_REGION, "region code");
+        values(c.consents(), path + ".consent", TipFields.CONSENT_PURPOSES, UNKNOWN_CONSENT_PURPOSE,
                 "consent purpose");
-        values(c.callerRoles(), path + ".caller_role", TipFields.CALLER_ROLES::contains, UNKNOWN_CALLER_ROLE,
-                "caller role; the IVR and intake use " + TipFields.CALLER_ROLES);
+        values(c.callerRoles(), path + ".caller_role", TipFields.CALLER_ROLES, UNKNOWN_CALLER_ROLE,
+                "caller role (the IVR and intake set only " + TipFields.CALLER_ROLES + "), so the rule would never fire");
         for (var empty : List.of(
                 new Object[] {c.exploitationTypes(), "exploitation_type"}, new Object[] {c.regions(), "region"},
                 new Object[] {c.victimNationalities(), "victim_nationality"},
@@ -112,20 +111,32 @@ final class RuleLint {
         }
     }
 
-    private void values(List<String> values, String path, Predicate<String> known, String code, String what) {
+    /** Each value not in {@code known}, at its own line when it is a list item, with the value it may have meant. */
+    private void values(List<String> values, String path, List<String> known, String code, String what) {
         if (values == null) {
             return;
         }
-        values.stream().filter(v -> !known.test(v)).forEach(v -> problems.at(path, code, "'" + v + "' is not a known "
-                + what));
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (!known.contains(v)) {
+                problems.at(values.size() == 1 ? path : path + "[" + i + "]", code, "'" + v + "' is not a known " + what
+                        + DidYouMean.hint(v, known));
+            }
+        }
+    }
+
+    private List<String> agencyIds() {
+        return def.agencies().stream().map(a -> a.id()).toList();
     }
 
     private void referral(Referral ref, String path) {
         if (ref.agency() != null && def.agency(ref.agency()).isEmpty()) {
-            problems.at(path + ".agency", UNKNOWN_AGENCY, "unknown agency '" + ref.agency() + "'");
+            problems.at(path + ".agency", UNKNOWN_AGENCY, "unknown agency '" + ref.agency() + "'"
+                    + DidYouMean.hint(ref.agency(), agencyIds()));
         }
         if (ref.profile() != null && def.profile(ref.profile()).isEmpty()) {
-            problems.at(path + ".profile", UNKNOWN_PROFILE, "unknown profile '" + ref.profile() + "'");
+            problems.at(path + ".profile", UNKNOWN_PROFILE, "unknown profile '" + ref.profile() + "'"
+                    + DidYouMean.hint(ref.profile(), def.profiles().stream().map(p -> p.id()).toList()));
         }
         if (ref.escalation() == null) {
             return;
@@ -137,7 +148,7 @@ final class RuleLint {
             var stepPath = path + ".escalation[" + e + "]";
             if (!DirectoryLint.ESCALATION_WORDS.contains(step) && def.agency(step).isEmpty()) {
                 problems.at(stepPath, UNKNOWN_AGENCY, "escalation names unknown agency '" + step
-                        + "' (or use supervisor / national_coordinator)");
+                        + "' (or use supervisor / national_coordinator)" + DidYouMean.hint(step, agencyIds()));
             } else if (!seen.add(step)) {
                 problems.at(stepPath, ESCALATION_CYCLE, "escalation returns to '" + step
                         + "', which is already in the chain");

@@ -61,7 +61,7 @@ class PathwayCliIT {
                 .contains(file + ":" + line(text, "acknowledge_within: soon") + ":")
                 .contains("error invalid-value")
                 .contains(file + ":" + line(text, "agency: mol-labor") + ":")
-                .contains("error unknown-agency: unknown agency 'mol-labor' (at rules[2].refer[0].agency)")
+                .contains("error unknown-agency: unknown agency 'mol-labor' (did you mean 'mol-labour'?) (at rules[2].refer[0].agency)")
                 .contains("INVALID - 2 error(s)");
     }
 
@@ -91,8 +91,9 @@ class PathwayCliIT {
         assertThat(run.out()).contains("Changes from version 2026.1 to 2026.2")
                 .contains("+ gn-counterpart")
                 .contains("refer[0].acknowledge_within: PT30M -> PT15M")
-                .contains("Sample tips routed differently: 1")
-                .contains("after:  lnp-ahtu [police, IMMEDIATE, 15m]");
+                .contains("Sample tips routed or disclosed differently: 3")
+                .contains("after:  lnp-ahtu [police, IMMEDIATE, 15m]")
+                .contains("payload mol-labour: now also victimAgeGroup");
     }
 
     @Test

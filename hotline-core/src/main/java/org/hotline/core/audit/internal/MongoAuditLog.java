@@ -14,6 +14,7 @@ import org.hotline.core.audit.AuditEntry;
 import org.hotline.core.audit.AuditEvent;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.audit.AuditVerification;
+import org.hotline.core.storage.MongoOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ public final class MongoAuditLog implements AuditLog {
     private final AtomicLong failures = new AtomicLong();
     private final Runnable onFailure;
     private AuditEntry last;
+    /** Most audit events kept in memory during an outage; beyond, each is logged as lost. */
+    public static final int MAX_WAITING = 10_000;
+    private final java.util.Deque<AuditEvent> waiting = new java.util.ArrayDeque<>();
 
     public MongoAuditLog(MongoDatabase database, AuditChain chain, Clock clock) {
         this(database, chain, clock, () -> { });
@@ -84,15 +88,59 @@ public final class MongoAuditLog implements AuditLog {
         return entry;
     }
 
-    /** Records the event; a failure is logged and counted ({@link #failures()}), never thrown. */
+    /**
+     * Records the event; a failure is logged and counted ({@link #failures()}), never thrown. While MongoDB cannot be
+     * reached the event waits in this node's memory (at most {@link #MAX_WAITING}, with the time it happened as
+     * {@code occurredAt}) and is written before the next event, or by {@link #writeWaiting()} when MongoDB is back.
+     */
     @Override
     public void record(AuditEvent event) {
         try {
+            writeWaiting();
             append(event);
         } catch (RuntimeException e) {
+            if (MongoOutage.isOutage(e) && keepForLater(event)) {
+                return;
+            }
             failures.incrementAndGet();
             onFailure.run();
             LOG.error("Could not write audit event {} ({}): {}", event.action(), event.actor(), e.getMessage());
+        }
+    }
+
+    /** Writes the events kept during an outage, oldest first; throws (keeping the rest) when MongoDB fails again. */
+    public void writeWaiting() {
+        while (true) {
+            AuditEvent next;
+            synchronized (waiting) {
+                next = waiting.peekFirst();
+            }
+            if (next == null) {
+                return;
+            }
+            append(next);
+            synchronized (waiting) {
+                waiting.pollFirst();
+            }
+        }
+    }
+
+    /** Events waiting for MongoDB. */
+    public int waiting() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
+    private boolean keepForLater(AuditEvent event) {
+        Map<String, String> details = new java.util.HashMap<>(event.details());
+        details.putIfAbsent("occurredAt", clock.instant().toString());
+        synchronized (waiting) {
+            if (waiting.size() >= MAX_WAITING) {
+                return false;
+            }
+            waiting.addLast(new AuditEvent(event.actor(), event.action(), event.target(), details));
+            return true;
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import org.hotline.core.tip.SealedTip;
+import org.bson.RawBsonDocument;
 
 /**
  * The tip journal's record format: {@code int length | int crc32c | byte kind | payload}. A TIP record's payload
@@ -21,8 +21,7 @@ final class JournalRecords {
 
     private JournalRecords() {}
 
-    static byte[] tip(SealedTip tip) {
-        byte[] bson = tip.bson();
+    static byte[] tip(byte[] bson) {
         byte[] body = new byte[bson.length + 1];
         body[0] = KIND_TIP;
         System.arraycopy(bson, 0, body, 1, bson.length);
@@ -50,7 +49,7 @@ final class JournalRecords {
      * Applies the records of one segment to {@code unconfirmed} (a TIP adds, a CONFIRM removes) and returns how
      * many leading bytes held whole, checksummed records; anything after that is a torn tail.
      */
-    static int replay(byte[] data, Map<String, SealedTip> unconfirmed) {
+    static int replay(byte[] data, Map<String, byte[]> unconfirmed) {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         int good = 0;
         while (buffer.remaining() > HEADER) {
@@ -65,11 +64,11 @@ final class JournalRecords {
                 break;
             }
             if (body[0] == KIND_TIP) {
-                SealedTip tip = decode(body);
-                unconfirmed.put(tip.id(), tip);
+                byte[] tip = java.util.Arrays.copyOfRange(body, 1, body.length);
+                unconfirmed.put(id(tip), tip);
             } else if (body[0] == KIND_TIP_JSON) {
-                SealedTip tip = SealedTip.fromExtendedJson(new String(body, 1, length - 1, StandardCharsets.UTF_8));
-                unconfirmed.put(tip.id(), tip);
+                byte[] tip = bytes(RawBsonDocument.parse(new String(body, 1, length - 1, StandardCharsets.UTF_8)));
+                unconfirmed.put(id(tip), tip);
             } else if (body[0] == KIND_CONFIRM) {
                 unconfirmed.remove(new String(body, 1, length - 1, StandardCharsets.UTF_8));
             }
@@ -78,8 +77,16 @@ final class JournalRecords {
         return good;
     }
 
-    private static SealedTip decode(byte[] body) {
-        return SealedTip.fromBson(java.util.Arrays.copyOfRange(body, 1, body.length));
+    /** The {@code _id} of a journaled document. */
+    static String id(byte[] bson) {
+        return new RawBsonDocument(bson).getString("_id").getValue();
+    }
+
+    private static byte[] bytes(RawBsonDocument raw) {
+        java.nio.ByteBuffer buffer = raw.getByteBuffer().asNIO();
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     /** Frames {@code body} (kind byte first) with its length and checksum. */

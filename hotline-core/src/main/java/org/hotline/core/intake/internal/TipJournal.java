@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.hotline.core.tip.SealedTip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Local append-only journal that makes a tip durable before MongoDB has it. Appends are group-committed:
+ * Local append-only journal that makes a tip (or other work, as BSON with an {@code _id}) durable before MongoDB
+ * has it. Appends are group-committed:
  * one writer thread writes every waiting record and fsyncs once for the batch, then completes the callers'
  * futures. A tip stays "unconfirmed" until {@link #confirm} says MongoDB holds it durably; unconfirmed tips
  * are returned by {@link #unconfirmed()} after a restart so that they can be written again (idempotently).
@@ -40,7 +40,7 @@ public final class TipJournal implements AutoCloseable {
     /** tip id → segment number, for tips not yet confirmed. Guarded by {@code this}. */
     private final Map<String, Long> unconfirmedSegment = new HashMap<>();
     private final Map<Long, Integer> unconfirmedPerSegment = new HashMap<>();
-    private final List<SealedTip> recovered;
+    private final List<byte[]> recovered;
     private FileChannel channel;
     private long segment;
     private volatile boolean closed;
@@ -64,9 +64,9 @@ public final class TipJournal implements AutoCloseable {
         }
     }
 
-    /** Appends a tip; the future completes once the record is on disk (fsync). */
-    public CompletableFuture<Void> append(String tipId, SealedTip tip) {
-        return enqueue(new Pending(JournalRecords.tip(tip), true, tipId));
+    /** Appends a document (BSON whose {@code _id} is {@code id}); the future completes once it is on disk (fsync). */
+    public CompletableFuture<Void> append(String id, byte[] bson) {
+        return enqueue(new Pending(JournalRecords.tip(bson), true, id));
     }
 
     /** Marks a tip as durably stored in MongoDB. Not fsynced: losing a confirmation only causes a replay. */
@@ -74,8 +74,8 @@ public final class TipJournal implements AutoCloseable {
         enqueue(new Pending(JournalRecords.confirm(tipId), false, tipId));
     }
 
-    /** Tips found on disk at open that were never confirmed, in journal order. */
-    public List<SealedTip> unconfirmed() {
+    /** Documents (BSON) found on disk at open that were never confirmed, in journal order. */
+    public List<byte[]> unconfirmed() {
         return recovered;
     }
 
@@ -208,8 +208,8 @@ public final class TipJournal implements AutoCloseable {
         }
     }
 
-    private List<SealedTip> recover(List<Long> segments) throws IOException {
-        Map<String, SealedTip> tips = new LinkedHashMap<>();
+    private List<byte[]> recover(List<Long> segments) throws IOException {
+        Map<String, byte[]> tips = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             long s = segments.get(i);
             readSegment(s, i == segments.size() - 1, tips);
@@ -226,9 +226,9 @@ public final class TipJournal implements AutoCloseable {
      * so that a second crash before they reach MongoDB still finds them.
      */
     private void carryOver(List<Long> oldSegments) throws IOException {
-        for (SealedTip tip : recovered) {
+        for (byte[] tip : recovered) {
             channel.write(ByteBuffer.wrap(JournalRecords.tip(tip)));
-            unconfirmedSegment.put(tip.id(), segment);
+            unconfirmedSegment.put(JournalRecords.id(tip), segment);
             unconfirmedPerSegment.merge(segment, 1, Integer::sum);
         }
         channel.force(true);
@@ -237,7 +237,7 @@ public final class TipJournal implements AutoCloseable {
         }
     }
 
-    private void readSegment(long s, boolean newest, Map<String, SealedTip> tips) throws IOException {
+    private void readSegment(long s, boolean newest, Map<String, byte[]> tips) throws IOException {
         Path path = segmentPath(s);
         byte[] data = Files.readAllBytes(path);
         int good = JournalRecords.replay(data, tips);

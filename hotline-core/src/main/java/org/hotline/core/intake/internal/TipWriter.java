@@ -13,8 +13,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hotline.core.tip.SealedTip;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * each tip is handed on (to routing); once a flush has made it durable in MongoDB it is confirmed in the
  * journal. While MongoDB is unreachable the tips wait here and are retried with back-off; nothing is dropped.
  */
-public final class TipWriter implements AutoCloseable {
+public final class TipWriter<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TipWriter.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
@@ -33,15 +35,17 @@ public final class TipWriter implements AutoCloseable {
     /** Longest a written tip waits for the flush that lets the journal forget it. */
     private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
+    private final String what;
     private final MongoStore store;
-    private final Consumer<List<SealedTip>> insertAllAbsent;
+    private final Consumer<List<T>> insertAllAbsent;
+    private final Function<T, String> id;
     private final TipJournal journal;
-    private final Consumer<SealedTip> afterStored;
+    private final Consumer<T> afterStored;
     private final HotlineMetrics metrics;
-    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final Deque<Item> waiting = new ArrayDeque<>();
+    private final BlockingQueue<Item<T>> queue = new LinkedBlockingQueue<>();
+    private final Deque<Item<T>> waiting = new ArrayDeque<>();
     /** Written to MongoDB, not yet flushed nor confirmed in the journal. Writer thread only. */
-    private final List<Item> unflushed = new ArrayList<>();
+    private final List<Item<T>> unflushed = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private final Thread thread;
     private final ExecutorService routing = Executors.newSingleThreadExecutor(
@@ -50,17 +54,32 @@ public final class TipWriter implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
+     * The writer of journaled tips.
+     *
      * @param insertAllAbsent the tip repository's bulk insert of new tips (each only if absent), e.g.
      *     {@code MongoTipRepository::insertAllAbsent}
      */
-    public TipWriter(MongoStore store, Consumer<List<SealedTip>> insertAllAbsent, TipJournal journal,
-            Consumer<SealedTip> afterStored, HotlineMetrics metrics) {
+    public static TipWriter<SealedTip> forTips(MongoStore store, Consumer<List<SealedTip>> insertAllAbsent,
+            TipJournal journal, Consumer<SealedTip> afterStored, HotlineMetrics metrics) {
+        return new TipWriter<>("tip", store, insertAllAbsent, SealedTip::id, journal, afterStored, metrics);
+    }
+
+    /**
+     * A writer of other journaled documents than tips ({@code what}, e.g. {@code call_record}, names its thread and
+     * its MongoDB operation in the metrics); {@code write} must be idempotent, as a batch may be written again.
+     *
+     * @param id the journal id of an item (its {@code _id})
+     */
+    public TipWriter(String what, MongoStore store, Consumer<List<T>> write, Function<T, String> id,
+            TipJournal journal, Consumer<T> afterStored, HotlineMetrics metrics) {
+        this.what = what;
+        this.id = id;
         this.store = store;
-        this.insertAllAbsent = insertAllAbsent;
+        this.insertAllAbsent = write;
         this.journal = journal;
         this.afterStored = afterStored;
         this.metrics = metrics;
-        this.thread = Thread.ofPlatform().name("tip-writer").daemon(true).unstarted(this::loop);
+        this.thread = Thread.ofPlatform().name(what.replace('_', '-') + "-writer").daemon(true).unstarted(this::loop);
     }
 
     public void start() {
@@ -68,8 +87,8 @@ public final class TipWriter implements AutoCloseable {
     }
 
     /** Queues a journaled tip; the future completes once MongoDB holds it. */
-    public CompletableFuture<Void> submit(SealedTip tip) {
-        Item item = new Item(tip, new CompletableFuture<>());
+    public CompletableFuture<Void> submit(T tip) {
+        Item<T> item = new Item<>(tip, new CompletableFuture<>());
         queue.add(item);
         return item.stored;
     }
@@ -107,7 +126,7 @@ public final class TipWriter implements AutoCloseable {
                 if (!unflushed.isEmpty()) {
                     wait = Duration.ofNanos(Math.max(0, lastFlush + FLUSH_EVERY.toNanos() - System.nanoTime()));
                 }
-                List<Item> batch = nextBatch(wait);
+                List<Item<T>> batch = nextBatch(wait);
                 boolean ok = batch.isEmpty() || writeBatch(batch);
                 ok &= flushIfDue(!running);
                 if (ok) {
@@ -115,18 +134,20 @@ public final class TipWriter implements AutoCloseable {
                 } else {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
-                metrics.journalBacklog(journal.backlog());
+                if (what.equals("tip")) {
+                    metrics.journalBacklog(journal.backlog());
+                }
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    private List<Item> nextBatch(Duration wait) throws InterruptedException {
-        List<Item> batch = new ArrayList<>(waiting);
+    private List<Item<T>> nextBatch(Duration wait) throws InterruptedException {
+        List<Item<T>> batch = new ArrayList<>(waiting);
         waiting.clear();
         if (batch.isEmpty() || !healthy) {
-            Item first = queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            Item<T> first = queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (first != null) {
                 batch.add(first);
             }
@@ -140,23 +161,20 @@ public final class TipWriter implements AutoCloseable {
      * fails. Retrying a whole batch is safe: each upsert only inserts, so tips already written stay as they are,
      * and routing a tip twice creates its referrals once. The journal confirms the batch after the next flush.
      */
-    private boolean writeBatch(List<Item> batch) {
+    private boolean writeBatch(List<Item<T>> batch) {
         long start = System.nanoTime();
         try {
             insertAllAbsent.accept(batch.stream().map(item -> item.tip).toList());
-            metrics.mongoOperation("tip_insert", (System.nanoTime() - start) / 1e9);
+            metrics.mongoOperation(what + "_insert", (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
             unreachable(e, batch);
             return false;
-        }
-        if (!healthy) {
-            LOG.info("MongoDB reachable again");
         }
         healthy = true;
         // MongoDB serves the tips now: the operator waiting for one may read it, and routing (pathway,
         // referrals) starts on its own thread, in order, so the next batch does not wait behind it. A crash
         // before the flush replays them from the journal; routing them again is a no-op.
-        for (Item item : batch) {
+        for (Item<T> item : batch) {
             item.stored.complete(null);
             routeLater(item.tip);
         }
@@ -176,42 +194,43 @@ public final class TipWriter implements AutoCloseable {
         try {
             store.flush();
         } catch (RuntimeException e) {
-            List<Item> again = new ArrayList<>(unflushed);
+            List<Item<T>> again = new ArrayList<>(unflushed);
             unflushed.clear();
             unreachable(e, again);
             return false;
         }
         lastFlush = System.nanoTime();
-        unflushed.forEach(item -> journal.confirm(item.tip.id()));
+        unflushed.forEach(item -> journal.confirm(id.apply(item.tip)));
         unflushed.clear();
         return true;
     }
 
-    private void unreachable(RuntimeException e, List<Item> batch) {
-        metrics.mongoError("tip_insert");
+    private void unreachable(RuntimeException e, List<Item<T>> batch) {
+        metrics.mongoError(what + "_insert");
         if (healthy) {
-            LOG.warn("MongoDB unreachable, tips wait in the journal: {}", e.getMessage());
+            // MongoOutage says "down" and "back" once for the node; a failure of another kind is worth its own line
+            MongoOutage.warnUnlessOutage(LOG, e, "Cannot write {}s to MongoDB; they wait in the journal", what);
         }
         healthy = false;
         waiting.addAll(batch);
     }
 
-    private void routeLater(SealedTip tip) {
+    private void routeLater(T tip) {
         try {
             routing.execute(() -> handOn(tip));
         } catch (RejectedExecutionException e) {
-            LOG.debug("Stopping: tip {} is left for the routing sweeper", tip.id());
+            LOG.debug("Stopping: tip {} is left for the routing sweeper", id.apply(tip));
         }
     }
 
-    private void handOn(SealedTip tip) {
+    private void handOn(T tip) {
         try {
             afterStored.accept(tip);
         } catch (RuntimeException e) {
             // The routing sweeper picks up tips left unrouted; the tip itself is safe.
-            LOG.warn("Routing tip {} failed; the sweeper will retry", tip.id(), e);
+            LOG.warn("Routing tip {} failed; the sweeper will retry", id.apply(tip), e);
         }
     }
 
-    private record Item(SealedTip tip, CompletableFuture<Void> stored) {}
+    private record Item<T>(T tip, CompletableFuture<Void> stored) {}
 }

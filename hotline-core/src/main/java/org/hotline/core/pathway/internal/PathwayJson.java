@@ -89,7 +89,7 @@ public final class PathwayJson {
                 .put("rules", changes(diff.rules())).put("other", changes(diff.other()))
                 .put("tips", new JsonArray(diff.tips().stream().map(t -> new JsonObject().put("index", t.index())
                         .put("reference", t.reference()).put("before", new JsonArray(t.before()))
-                        .put("after", new JsonArray(t.after()))).toList()))
+                        .put("after", new JsonArray(t.after())).put("payload", new JsonArray(t.payload()))).toList()))
                 .put("coverage", new JsonArray(diff.coverage().stream().map(c -> new JsonObject()
                         .put("exploitationType", c.exploitationType()).put("region", c.region()).put("child", c.child())
                         .put("before", new JsonArray(c.before())).put("after", new JsonArray(c.after()))

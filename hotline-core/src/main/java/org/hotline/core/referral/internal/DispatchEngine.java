@@ -21,11 +21,14 @@ import org.hotline.pathway.Channel;
  */
 public final class DispatchEngine implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatchEngine.class);
+
     static final String HTTP_ENDPOINT = "http://dispatch-target?httpMethod=POST";
 
     private final DispatchConfig config;
     private final CamelContext context;
     private final ProducerTemplate producer;
+    private final java.util.Set<String> reportedUnconfigured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** {@code links}, when present, puts acknowledge/decline links into e-mails. */
     public DispatchEngine(DispatchConfig config, SecretResolver secrets, Optional<AnswerLinks> links) {
@@ -63,8 +66,7 @@ public final class DispatchEngine implements AutoCloseable {
             case Channel.Portal p -> null;
         };
         if (endpoint == null) {
-            return new DeliveryResult.Retry("channel " + request.channel().kind() + " is not configured on node "
-                    + config.nodeId(), null);
+            return notConfigured(request.channel());
         }
         Exchange exchange = producer.send(endpoint, ex -> ex.setProperty(DeliveryRequest.PROPERTY, request));
         if (exchange.getException() != null) {
@@ -74,6 +76,22 @@ public final class DispatchEngine implements AutoCloseable {
         return body instanceof DeliveryResult result
                 ? result
                 : new DeliveryResult.Retry("route ended without a delivery result", null);
+    }
+
+    /**
+     * A referral whose channel this node cannot use (e-mail without {@code HOTLINE_SMTP_URI}, SMS without a gateway):
+     * retrying cannot help until someone configures it, so it is rejected at once, which dead-letters it in front of
+     * the supervisors with the reason and what to do. The node says so once per channel in the log.
+     */
+    private DeliveryResult notConfigured(Channel channel) {
+        String variable = channel instanceof Channel.Sms ? "HOTLINE_SMS_GATEWAY_URL" : "HOTLINE_SMTP_URI";
+        String reason = "channel " + channel.kind() + " is not configured on node " + config.nodeId() + " (" + variable
+                + " is not set): set it and retry this referral from the supervisors' console, or reassign it";
+        if (reportedUnconfigured.add(channel.kind())) {
+            LOG.warn("Referrals by {} cannot go out from node {}: {} is not set. Each one is dead-lettered for a"
+                    + " supervisor to retry once it is set, or to reassign", channel.kind(), config.nodeId(), variable);
+        }
+        return new DeliveryResult.Rejected(reason, null);
     }
 
     /** Camel context, for tests and diagnostics. */

@@ -14,12 +14,19 @@ import org.hotline.pathway.Channel;
 /**
  * Delivers a referral notice by SMS through an HTTP SMS gateway: POST JSON {@code {to, text, reference}} to
  * the configured gateway URL with the referral's {@code Idempotency-Key}. The text comes from the configured
- * template and is cut to fit one SMS (see {@link SmsText}); like e-mail it carries no tip details, only the
- * reference, category, urgency, the portal link and the short code for answering by SMS ({@link SmsReplyCode}).
+ * template and goes whole, as one SMS or a concatenated one of up to {@value #MAX_PARTS} parts; a longer one is cut,
+ * but never its portal link, which moves to the end whole (see {@link SmsText#fit}). Like e-mail it carries no tip
+ * details, only the reference, category, urgency, the portal link and the short code for answering by SMS
+ * ({@link SmsReplyCode}).
  */
 public final class SmsRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:dispatch-sms";
+    /**
+     * Most parts of one notice: the default template with a real referral id and portal link needs two; every
+     * gateway and phone joins three.
+     */
+    public static final int MAX_PARTS = 3;
 
     private final ObjectMapper mapper;
     private final DispatchConfig config;
@@ -62,8 +69,10 @@ public final class SmsRoute extends RouteBuilder {
         values.put("category", request.category() == null ? "new case" : request.category());
         values.put("priority", request.priority());
         values.put("acknowledgeBy", AgencyTimes.format(request.acknowledgeBy(), config.zone()));
-        values.put("link", request.abroad() ? "" : PortalLinks.referral(config, request.referralId()));
+        String link = request.abroad() ? "" : PortalLinks.referral(config, request.referralId());
+        values.put("link", link);
         values.put("code", SmsReplyCode.of(request.referralId()));
-        return SmsText.fitOne(SmsText.render(config.smsTemplate(), values));
+        String text = SmsText.render(config.smsTemplate(), values);
+        return SmsText.fit(text, text.contains(link) ? link : "", MAX_PARTS);
     }
 }

@@ -46,23 +46,39 @@ public final class SmsText {
         return units <= single ? 1 : (units + part - 1) / part;
     }
 
-    /** {@code text} cut so it fits one SMS, ending with ".." when it had to be cut. */
-    public static String fitOne(String text) {
-        if (segments(text) == 1) {
+    /**
+     * {@code text} as it goes out in at most {@code maxSegments} parts: whole when it fits; else cut, ending with
+     * "..", with {@code whole} (a link the recipient must be able to open, or "") moved to the end and never cut.
+     * When even {@code whole} leaves no room, the text goes uncut, in more parts: a cut link is useless.
+     */
+    public static String fit(String text, String whole, int maxSegments) {
+        if (segments(text) <= maxSegments) {
             return text;
         }
-        int limit = (isGsm(text) ? 160 : 70) - 2;
+        boolean gsm = isGsm(text);
+        int capacity = maxSegments == 1 ? (gsm ? 160 : 70) : maxSegments * (gsm ? 153 : 67);
+        String rest = whole.isEmpty() ? text : text.replace(whole, "").replaceAll(" {2,}", " ").strip();
+        String tail = whole.isEmpty() ? "" : " " + whole;
+        int budget = capacity - units(tail) - 2;
+        if (budget <= 0) {
+            return text;
+        }
+        return cut(rest, budget, gsm) + ".." + tail;
+    }
+
+    /** The longest start of {@code text} within {@code limit} units, not splitting a character. */
+    private static String cut(String text, int limit, boolean gsm) {
         StringBuilder out = new StringBuilder();
         int used = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int cost = isGsm(text) && GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 1;
+            int cost = gsm && GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 1;
             if (used + cost > limit || Character.isHighSurrogate(c) && used + 2 > limit) {
                 break;
             }
             out.append(c);
             used += cost;
         }
-        return out.append("..").toString();
+        return out.toString();
     }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class Generalisation {
 
     /** The only tip fields (under {@code fields}) an export reads; everything else stays in the database. */
-    public static final List<String> SOURCE_FIELDS = List.of("victimAge", "age", "childInvolved", "victimGender",
+    public static final List<String> SOURCE_FIELDS = List.of("victimAge", "age", "victimAgeGroup", "childInvolved",
+            "victimGender",
             "gender", "victimNationality", "nationality", "citizenship", "countryOfOrigin", "region",
             "exploitationType");
     public static final String UNKNOWN = "Unknown";
@@ -30,6 +31,20 @@ public final class Generalisation {
 
     private Generalisation() {}
 
+    /**
+     * The intake form's age groups (field {@code victimAgeGroup}) as broad groups: both child groups become
+     * {@value #AGE_MINOR} (they straddle CTDC's 0--8 / 9--17 bounds), adults {@value #AGE_YOUNG_ADULT} and
+     * {@value #AGE_ADULT}; {@code mixed} and {@code unknown} say nothing of one age.
+     */
+    private static final Map<String, String> AGE_GROUP_BROAD = Map.of("child_0_11", "0--17", "child_12_17", "0--17",
+            "adult_18_25", "18--25", "adult_26_plus", "26+");
+    public static final String AGE_YOUNG_ADULT = "18--25";
+    public static final String AGE_ADULT = "26+";
+
+    /**
+     * A known exact age in CTDC's bins; else the intake form's age group ({@link #AGE_GROUP_BROAD}); else
+     * {@value #AGE_MINOR} when a child is involved; else {@value #UNKNOWN}.
+     */
     public static String ageBroad(Map<String, Object> fields) {
         Object age = first(fields, "victimAge", "age");
         Integer years = age instanceof Number n ? Integer.valueOf(n.intValue()) : parse(age);
@@ -40,6 +55,9 @@ public final class Generalisation {
                 }
             }
             return AGE_OLDEST;
+        }
+        if (fields.get("victimAgeGroup") instanceof String group && AGE_GROUP_BROAD.containsKey(group)) {
+            return AGE_GROUP_BROAD.get(group);
         }
         return Boolean.TRUE.equals(fields.get("childInvolved")) ? AGE_MINOR : UNKNOWN;
     }

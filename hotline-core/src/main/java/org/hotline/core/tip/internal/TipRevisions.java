@@ -21,6 +21,9 @@ import org.hotline.core.tip.TipStatus;
  */
 final class TipRevisions {
 
+    /** Ids of the kept forms already applied to a tip. */
+    private static final String KEPT = "keptFormsApplied";
+
     private final MongoCollection<Document> tips;
     private final TipCipher cipher;
 
@@ -58,8 +61,21 @@ final class TipRevisions {
         changes.add(Updates.inc("intakeRevision", 1));
         changes.add(Updates.addToSet("operatorIds", revision.by()));
         changes.add(Updates.set("intake", new Document("by", revision.by()).append("at", at).append("kind", revision.kind())));
-        Document after = tips.findOneAndUpdate(Filters.eq("_id", tipId), Updates.combine(changes),
+        Bson which = Filters.eq("_id", tipId);
+        if (revision.keptId() != null) {
+            // a kept form replayed after a crash finds its id here and changes nothing the second time
+            changes.add(Updates.addToSet(KEPT, revision.keptId()));
+            which = Filters.and(which, Filters.ne(KEPT, revision.keptId()));
+        }
+        Document after = tips.findOneAndUpdate(which, Updates.combine(changes),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null && revision.keptId() != null) {
+            Document applied = tips.find(Filters.and(Filters.eq("_id", tipId), Filters.eq(KEPT, revision.keptId())))
+                    .projection(new Document("intakeRevision", 1)).first();
+            if (applied != null) {
+                return applied.getInteger("intakeRevision");
+            }
+        }
         if (after == null) {
             throw new IllegalStateException("tip " + tipId + " vanished while saving the operator's change");
         }

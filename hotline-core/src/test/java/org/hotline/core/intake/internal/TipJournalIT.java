@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.hotline.core.tip.SealedTip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,7 @@ class TipJournalIT {
         // when
         TipJournal reopened = TipJournal.open(dir);
         // then
-        assertThat(reopened.unconfirmed()).extracting(SealedTip::id).containsExactly("t2", "t3");
+        assertThat(reopened.unconfirmed()).extracting(JournalRecords::id).containsExactly("t2", "t3");
         assertThat(reopened.backlog()).isEqualTo(2);
         reopened.close();
     }
@@ -49,7 +48,7 @@ class TipJournalIT {
         // when
         TipJournal third = TipJournal.open(dir);
         // then
-        assertThat(third.unconfirmed()).extracting(SealedTip::id).containsExactly("t1");
+        assertThat(third.unconfirmed()).extracting(JournalRecords::id).containsExactly("t1");
         third.confirm("t1");
         third.close();
         assertThat(TipJournal.open(dir).unconfirmed()).isEmpty();
@@ -73,7 +72,7 @@ class TipJournalIT {
         reopened.append("t2", tip("t2")).get(5, TimeUnit.SECONDS);
         reopened.close();
         // then
-        assertThat(TipJournal.open(dir).unconfirmed()).extracting(SealedTip::id).containsExactly("t1", "t2");
+        assertThat(TipJournal.open(dir).unconfirmed()).extracting(JournalRecords::id).containsExactly("t1", "t2");
     }
 
     @Test
@@ -101,15 +100,16 @@ class TipJournalIT {
         Document fields = document("t1").append("consents", List.of("referral", "callback"))
                 .append("sealed", new org.bson.types.Binary((byte) 0, new byte[] {1, 2, 3}))
                 .append("attempt", 3).append("size", 12_345_678_901L).append("child", null);
-        SealedTip original = sealed(fields);
+        byte[] original = bson(fields);
         TipJournal journal = TipJournal.open(dir);
         journal.append("t1", original).get(5, TimeUnit.SECONDS);
         journal.close();
         // when
-        List<SealedTip> replayed = TipJournal.open(dir).unconfirmed();
+        List<byte[]> replayed = TipJournal.open(dir).unconfirmed();
         // then
-        assertThat(replayed).containsExactly(original);
-        assertThat(replayed.get(0).raw().decode(new org.bson.codecs.DocumentCodec())).isEqualTo(fields);
+        assertThat(replayed).singleElement().isEqualTo(original);
+        assertThat(new org.bson.RawBsonDocument(replayed.get(0)).decode(new org.bson.codecs.DocumentCodec()))
+                .isEqualTo(fields);
     }
 
     @Test
@@ -130,17 +130,18 @@ class TipJournalIT {
         reopened.append("t2", tip("t2")).get(5, TimeUnit.SECONDS);
         reopened.close();
         // then
-        List<SealedTip> replayed = TipJournal.open(dir).unconfirmed();
-        assertThat(replayed).extracting(SealedTip::id).containsExactly("old", "t2");
-        assertThat(replayed.get(0).raw().getDateTime("receivedAt").getValue()).isEqualTo(1_700_000_000_000L);
+        List<byte[]> replayed = TipJournal.open(dir).unconfirmed();
+        assertThat(replayed).extracting(JournalRecords::id).containsExactly("old", "t2");
+        assertThat(new org.bson.RawBsonDocument(replayed.get(0)).getDateTime("receivedAt").getValue()).isEqualTo(1_700_000_000_000L);
     }
 
-    private static SealedTip tip(String id) {
-        return sealed(document(id));
+    private static byte[] tip(String id) {
+        return bson(document(id));
     }
 
-    private static SealedTip sealed(Document doc) {
-        return SealedTip.of(new org.bson.RawBsonDocument(doc, new org.bson.codecs.DocumentCodec()));
+    private static byte[] bson(Document doc) {
+        return org.hotline.core.tip.SealedTip.of(new org.bson.RawBsonDocument(doc, new org.bson.codecs.DocumentCodec()))
+                .bson();
     }
 
     private static Document document(String id) {

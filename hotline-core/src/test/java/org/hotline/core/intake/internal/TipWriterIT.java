@@ -43,12 +43,12 @@ class TipWriterIT {
     @Test
     void shouldStoreEveryJournaledTipOnceConfirmItAndHandItOn() throws Exception {
         // given: a tip MongoDB holds already (replayed after a crash), and new ones
-        TipWriter writer = new TipWriter(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> handedOn.add(tip.id()), new HotlineMetrics(false));
+        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> handedOn.add(tip.id()), new HotlineMetrics(false));
         writer.start();
         mongo.database().getCollection("tips").insertOne(document(0).append("status", "REFERRED"));
         List<CompletableFuture<Void>> stored = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            journal.append("t" + i, tip(i)).get(5, TimeUnit.SECONDS);
+            journal.append("t" + i, tip(i).bson()).get(5, TimeUnit.SECONDS);
             stored.add(writer.submit(tip(i)));
         }
 
@@ -67,12 +67,12 @@ class TipWriterIT {
     @Test
     void shouldWriteWhatIsQueuedBeforeItStops() throws Exception {
         // given
-        TipWriter writer = new TipWriter(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> { }, new HotlineMetrics(false));
+        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> { }, new HotlineMetrics(false));
         writer.start();
-        journal.append("t0", tip(0)).get(5, TimeUnit.SECONDS);
+        journal.append("t0", tip(0).bson()).get(5, TimeUnit.SECONDS);
         writer.submit(tip(0)).get(20, TimeUnit.SECONDS); // connected: what follows measures the stop, not the start
         for (int i = 1; i < 200; i++) {
-            journal.append("t" + i, tip(i)).get(5, TimeUnit.SECONDS);
+            journal.append("t" + i, tip(i).bson()).get(5, TimeUnit.SECONDS);
             writer.submit(tip(i));
         }
 
@@ -85,7 +85,7 @@ class TipWriterIT {
     }
 
     /** Closes the journal (its writer applies the confirmations still queued) and reads what it would replay. */
-    private List<SealedTip> replayedAtNextStart() {
+    private List<byte[]> replayedAtNextStart() {
         journal.close();
         TipJournal reopened = TipJournal.open(dir.resolve("journal"));
         try {

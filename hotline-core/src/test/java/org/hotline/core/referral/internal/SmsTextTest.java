@@ -42,21 +42,46 @@ class SmsTextTest {
     }
 
     @Test
-    void shouldCutLongTextToOneSegmentAndMarkTheCut() {
+    void shouldCutLongTextToTheAllowedPartsAndMarkTheCut() {
         // given
         String gsm = "Referral K7Q2M " + "x".repeat(300);
         String ucs2 = "Référence K7Q2M ş" + "y".repeat(100);
 
         // when
-        String fittedGsm = SmsText.fitOne(gsm);
-        String fittedUcs2 = SmsText.fitOne(ucs2);
+        String fittedGsm = SmsText.fit(gsm, "", 1);
+        String fittedUcs2 = SmsText.fit(ucs2, "", 1);
 
         // then
         assertThat(SmsText.segments(fittedGsm)).isEqualTo(1);
         assertThat(fittedGsm).hasSize(160).startsWith("Referral K7Q2M ").endsWith("..");
         assertThat(SmsText.segments(fittedUcs2)).isEqualTo(1);
         assertThat(fittedUcs2).hasSize(70).endsWith("..");
-        assertThat(SmsText.fitOne("short")).isEqualTo("short");
+        assertThat(SmsText.fit("short", "", 1)).isEqualTo("short");
+        assertThat(SmsText.fit(gsm, "", 3)).isEqualTo(gsm);
+        assertThat(SmsText.fit(gsm + "x".repeat(300), "", 3)).hasSize(3 * 153).endsWith("..");
+    }
+
+    @Test
+    void shouldNeverCutTheLinkButMoveItWholeToTheEnd() {
+        // given a long notice with the link in the middle
+        String link = "https://hotline.example.gov.lr/agency/referrals/6f1c2a9e-3b7d-4e55-9a1f-2c8d7e6b5a41%3Amol-labour";
+        String text = "Referral K7Q2M " + link + " " + "please call the duty desk at once ".repeat(10);
+
+        // when
+        String fitted = SmsText.fit(text, link, 1);
+
+        // then
+        assertThat(SmsText.segments(fitted)).isEqualTo(1);
+        assertThat(fitted).startsWith("Referral K7Q2M please").endsWith(".. " + link);
+    }
+
+    @Test
+    void shouldSendALinkTooLongToCutAroundWhole() {
+        // given a link that alone fills one SMS
+        String link = "https://hotline.example/" + "a".repeat(170);
+
+        // when / then
+        assertThat(SmsText.fit("See " + link, link, 1)).isEqualTo("See " + link);
     }
 
     @Test
@@ -65,7 +90,7 @@ class SmsTextTest {
         String text = "a".repeat(157) + "€€€";
 
         // when
-        String fitted = SmsText.fitOne(text);
+        String fitted = SmsText.fit(text, "", 1);
 
         // then
         assertThat(SmsText.units(fitted)).isLessThanOrEqualTo(160);

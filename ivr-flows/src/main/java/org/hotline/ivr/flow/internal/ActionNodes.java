@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.hotline.ivr.CallOutcome;
 import org.hotline.ivr.FollowUpAnswer;
 import org.hotline.ivr.FollowUpDesk;
+import org.hotline.ivr.IntakeUnavailableException;
 import org.hotline.ivr.TipReceipt;
 import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.FlowObserver;
@@ -148,8 +149,12 @@ final class ActionNodes {
     }
 
     private String followUpCheck(CallState call, NodeKind.FollowUpCheck check) {
-        FollowUpAnswer answer = desk.lookup(call.field(check.referenceField()), call.field(check.pinField()),
-                call.callerNumber);
+        FollowUpAnswer answer;
+        try {
+            answer = desk.lookup(call.field(check.referenceField()), call.field(check.pinField()), call.callerNumber);
+        } catch (IntakeUnavailableException e) {
+            answer = new FollowUpAnswer.Unavailable();
+        }
         return switch (answer) {
             case FollowUpAnswer.Found found -> {
                 call.verifiedReference = call.field(check.referenceField());
@@ -158,6 +163,10 @@ final class ActionNodes {
             }
             case FollowUpAnswer.WrongPin wrong -> check.wrongPin().target();
             case FollowUpAnswer.Locked locked -> check.locked().target();
+            case FollowUpAnswer.Unavailable unavailable -> {
+                options.observer().intakeUnavailable(call.flow.label(), "followup_check");
+                yield check.unavailable().target();
+            }
         };
     }
 

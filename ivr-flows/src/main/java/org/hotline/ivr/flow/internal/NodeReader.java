@@ -67,9 +67,10 @@ final class NodeReader {
             case "operator" -> known(n, Set.of("prompt", "queue", "whenClosed"),
                     new NodeKind.Operator(prompt(n, "prompt"), n.optionalText("queue", "operators"), ref(n, "whenClosed", true)));
             case "hangup" -> known(n, Set.of("prompt"), new NodeKind.Hangup(prompt(n, "prompt")));
-            case "followup_check" -> known(n, Set.of("referenceField", "pinField", "found", "wrongPin", "locked"),
+            case "followup_check" -> known(n, Set.of("referenceField", "pinField", "found", "wrongPin", "locked",
+                            "unavailable"),
                     new NodeKind.FollowUpCheck(n.text("referenceField"), n.text("pinField"), ref(n, "found", true),
-                            ref(n, "wrongPin", true), ref(n, "locked", true)));
+                            ref(n, "wrongPin", true), ref(n, "locked", true), ref(n, "unavailable", true)));
             case "followup_record" -> known(n, Set.of("prompt", "maxSeconds", "silenceSeconds", "next"),
                     new NodeKind.FollowUpRecord(prompt(n, "prompt"), n.integer("maxSeconds", 120, 5, 600),
                             n.integer("silenceSeconds", 5, 1, 60), ref(n, "next", true)));

@@ -58,7 +58,7 @@ public final class IntakeRig implements AutoCloseable {
             afterStored = stored -> router.route(tips.decode(stored));
         }
         TipJournal journal = push(TipJournal.open(dir.resolve("journal")));
-        TipWriter writer = push(new TipWriter(mongo, tips::insertAllAbsent, journal, afterStored, metrics));
+        TipWriter<SealedTip> writer = push(TipWriter.forTips(mongo, tips::insertAllAbsent, journal, afterStored, metrics));
         writer.start();
         intake = new TipIntakeService(journal, writer, new ReferenceCodec(key.derive("reference"), 0),
                 CounterFile.open(dir.resolve("reference-counter")), key, metrics, clock, "bench", tips);
