@@ -16,12 +16,13 @@ import org.hotline.core.storage.MongoStore;
 import org.hotline.core.text.KannelConfig;
 import org.hotline.core.text.KannelRoutes;
 import org.hotline.core.text.TextChannels;
+import org.hotline.core.text.TelegramConfig;
 import org.hotline.core.text.TextConfig;
 import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
 
-/** Reads the text channels' settings and starts them (SMS through Kannel when its key is set). */
+/** Reads the text channels' settings and starts them (SMS through Kannel, a Telegram bot, when configured). */
 final class TextWiring {
 
     private TextWiring() {}
@@ -55,6 +56,27 @@ final class TextWiring {
                 "hotline"), password, from));
     }
 
+    static Optional<TelegramConfig> telegram(Map<String, String> env) {
+        EnvReader read = new EnvReader(env);
+        Optional<String> token = read.secret("HOTLINE_TELEGRAM_BOT_TOKEN", 20);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String secret = read.secret("HOTLINE_TELEGRAM_WEBHOOK_SECRET", 16).orElseThrow(() ->
+                new IllegalArgumentException("Configuration HOTLINE_TELEGRAM_WEBHOOK_SECRET is required with "
+                        + "HOTLINE_TELEGRAM_BOT_TOKEN: the secret_token the bot's webhook was set with"));
+        if (!secret.matches("[A-Za-z0-9_-]{16,256}")) {
+            throw new IllegalArgumentException("Configuration HOTLINE_TELEGRAM_WEBHOOK_SECRET must be 16-256 of "
+                    + "A-Z, a-z, 0-9, _ and - (Telegram's rule for secret_token)");
+        }
+        String api = read.string("HOTLINE_TELEGRAM_API_URL", TelegramConfig.DEFAULT_API.toString());
+        if (!api.matches("https?://[^\\s?#]+[^/]")) {
+            throw new IllegalArgumentException("Configuration HOTLINE_TELEGRAM_API_URL has an invalid value '" + api
+                    + "': expected e.g. https://api.telegram.org (no trailing slash)");
+        }
+        return Optional.of(new TelegramConfig(URI.create(api), token.get(), secret));
+    }
+
     /** The node's parts the text channels use. */
     record Node(MongoStore mongo, TipCipher cipher, FlowRegistry flows, FlowOptions flowOptions,
                 TipIntakeService intake, FollowUpDesk desk, ServerKey key, Dispatch dispatch, AuditLog audit) {}
@@ -65,6 +87,6 @@ final class TextWiring {
                 node.flowOptions(), node.intake(), node.desk(), number -> node.key().keyedHash("caller-hash", number),
                 Optional.of(AgencyPortal.smsReplies(node.mongo(), node.dispatch(), node.audit(), clock)), clock);
         Duration poll = new EnvReader(env).duration("HOTLINE_TEXT_OUTBOX_POLL", Duration.ofSeconds(2));
-        return TextChannels.start(vertx, parts, config(env), kannel, poll);
+        return TextChannels.start(vertx, parts, config(env), kannel, telegram(env), poll);
     }
 }

@@ -18,6 +18,7 @@ import org.hotline.core.text.internal.KannelGateway;
 import org.hotline.core.text.internal.MongoTextOutbox;
 import org.hotline.core.text.internal.MongoTextSessionStore;
 import org.hotline.core.text.internal.OutboxSender;
+import org.hotline.core.text.internal.TelegramBot;
 import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -49,13 +50,15 @@ public final class TextChannels implements AutoCloseable {
     private final Vertx vertx;
     private final long expiryTimer;
 
-    private TextChannels(Vertx vertx, Parts parts, TextConfig config, Optional<KannelConfig> kannel, Duration outboxPoll) {
+    private TextChannels(Vertx vertx, Parts parts, TextConfig config, Optional<KannelConfig> kannel,
+            List<ChatNetwork> chats, Duration outboxPoll) {
         this.vertx = vertx;
         store = new MongoTextSessionStore(parts.mongo(), parts.cipher());
         outbox = new MongoTextOutbox(parts.mongo(), parts.cipher(), parts.clock());
         Map<String, TextGateway> gateways = new java.util.HashMap<>();
         kannel.ifPresent(k -> gateways.put(KannelGateway.NAME,
                 new KannelGateway(k.sendsms(), k.username(), k.password(), k.from())));
+        chats.forEach(chat -> gateways.put(chat.name(), chat));
         sender = new OutboxSender(vertx, outbox, gateways, parts.clock()).start(outboxPoll);
         TextFlowEngine engine = new TextFlowEngine(parts.intake()::accept, parts.desk(), parts.flowOptions(),
                 parts.clock());
@@ -63,6 +66,7 @@ public final class TextChannels implements AutoCloseable {
                 number -> parts.keyedHash().apply(number), config, parts.clock());
         routes.add(new KannelRoutes(kannel.map(KannelConfig::inboundKey), conversations, parts.agencyReplies(),
                 outbox, sender::wake));
+        routes.add(new ChatWebhookRoutes(chats, conversations));
         long every = Math.max(1, Math.min(30_000, config.idle().toMillis() / 4));
         expiryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(() -> {
             expireQuietly();
@@ -75,9 +79,11 @@ public final class TextChannels implements AutoCloseable {
      * stops start-up with every line named, as an invalid flow file does.
      */
     public static TextChannels start(Vertx vertx, Parts parts, TextConfig config, Optional<KannelConfig> kannel,
-            Duration outboxPoll) {
+            Optional<TelegramConfig> telegram, Duration outboxPoll) {
+        List<ChatNetwork> chats = telegram.<ChatNetwork>map(t -> new TelegramBot(t.api(), t.token(), t.webhookSecret()))
+                .stream().toList();
         if (TextFlows.check(parts.flows().current()) instanceof TextFlows.Result.Rejected rejected) {
-            if (kannel.isPresent()) {
+            if (kannel.isPresent() || !chats.isEmpty()) {
                 throw new InvalidFlowsException(rejected.problems());
             }
             // no gateway brings messages: a voice-only deployment need not write text rules
@@ -89,7 +95,7 @@ public final class TextChannels implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("text session indexes not created now (MongoDB unreachable?): {}", e.getMessage());
         }
-        return new TextChannels(vertx, parts, config, kannel, outboxPoll);
+        return new TextChannels(vertx, parts, config, kannel, chats, outboxPoll);
     }
 
     /** The text flows of the registry's current set; a reload whose text rules are invalid keeps the last good. */

@@ -16,7 +16,7 @@ public record TextConfig(String flowId, Duration idle, int maxChars, int perMinu
     public static final String DEFAULT_FLOW = "hotline";
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
     public static final int DEFAULT_MAX_CHARS = 480;
-    public static final int DEFAULT_PER_MINUTE = 12;
+    public static final int DEFAULT_PER_MINUTE = 30;
 
     public TextConfig {
         Objects.requireNonNull(flowId, "flowId");
