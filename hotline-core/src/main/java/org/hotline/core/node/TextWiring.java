@@ -85,7 +85,8 @@ final class TextWiring {
         Optional<KannelConfig> kannel = kannel(env);
         TextChannels.Parts parts = new TextChannels.Parts(node.mongo(), node.cipher(), node.flows(),
                 node.flowOptions(), node.intake(), node.desk(), number -> node.key().keyedHash("caller-hash", number),
-                Optional.of(AgencyPortal.smsReplies(node.mongo(), node.dispatch(), node.audit(), clock)), clock);
+                Optional.of(AgencyPortal.smsReplies(node.mongo(), node.dispatch(), node.audit(), clock)), node.audit(),
+                clock);
         Duration poll = new EnvReader(env).duration("HOTLINE_TEXT_OUTBOX_POLL", Duration.ofSeconds(2));
         return TextChannels.start(vertx, parts, config(env), kannel, telegram(env), poll);
     }

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.hotline.core.agency.SmsReplies;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.crypto.TipCipher;
 import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.intake.TipIntakeService;
@@ -40,7 +41,7 @@ public final class TextChannels implements AutoCloseable {
     /** What the text channels need from the rest of the node. */
     public record Parts(MongoStore mongo, TipCipher cipher, FlowRegistry flows, FlowOptions flowOptions,
                         TipIntakeService intake, FollowUpDesk desk, Function<String, String> keyedHash,
-                        Optional<SmsReplies> agencyReplies, Clock clock) {}
+                        Optional<SmsReplies> agencyReplies, AuditLog audit, Clock clock) {}
 
     private final TextConversations conversations;
     private final MongoTextSessionStore store;
@@ -67,6 +68,7 @@ public final class TextChannels implements AutoCloseable {
         routes.add(new KannelRoutes(kannel.map(KannelConfig::inboundKey), conversations, parts.agencyReplies(),
                 outbox, sender::wake));
         routes.add(new ChatWebhookRoutes(chats, conversations));
+        routes.add(new TextDeskRoutes(store, outbox, sender::wake, parts.audit(), parts.clock()));
         long every = Math.max(1, Math.min(30_000, config.idle().toMillis() / 4));
         expiryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(() -> {
             expireQuietly();

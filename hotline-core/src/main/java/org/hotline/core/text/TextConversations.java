@@ -23,6 +23,9 @@ public final class TextConversations {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextConversations.class);
 
+    /** The author of a held message the sender wrote (an operator's reply has the operator's id). */
+    public static final String SENDER = "sender";
+
     /** What became of one inbound message. */
     public enum Handled { ANSWERED, DUPLICATE, HELD, STOPPED }
 
@@ -90,10 +93,10 @@ public final class TextConversations {
                 outbox.dropPending(turn.session().id());
             }
             queue(turn.session(), in, turn.messages());
-            if (store.save(key, turn.session(), version, in.messageId())) {
+            if (store.save(key, turn.session(), version, in.messageId(), in.gateway())) {
                 if (open.isEmpty() || turn.forOperator() || refusal.isPresent()) {
                     // the opener and what the operator is to read are kept; digits and keywords are in the answers
-                    store.hold(turn.session().id(), in.text(), clock.instant());
+                    store.hold(turn.session().id(), SENDER, in.text(), clock.instant());
                 }
                 wake.run();
                 Handled handled = turn.session().state() == TextSession.State.STOPPED ? Handled.STOPPED
@@ -127,8 +130,8 @@ public final class TextConversations {
         List<String> reply = prompt.isEmpty() || session.state() != TextSession.State.ACTIVE ? List.of()
                 : List.of(current.text(current.flow(session.flowId()), session.language(), prompt));
         queue(session, in, reply);
-        if (store.save(key, session, version, in.messageId())) {
-            store.hold(session.id(), in.binary() ? "(binary message)" : in.text(), clock.instant());
+        if (store.save(key, session, version, in.messageId(), in.gateway())) {
+            store.hold(session.id(), SENDER, in.binary() ? "(binary message)" : in.text(), clock.instant());
             wake.run();
         }
         return Handled.HELD;
@@ -147,7 +150,7 @@ public final class TextConversations {
         for (TextSessionStore.Stored idle : store.idleSince(clock.instant().minus(config.idle()), 100)) {
             TextTurn turn = engine.expire(flows.get(), idle.session());
             String key = senderKey.apply(idle.session().channel() + ":" + idle.session().sender());
-            if (store.save(key, turn.session(), idle.version(), null)) {
+            if (store.save(key, turn.session(), idle.version(), null, idle.gateway())) {
                 expired++;
             }
         }

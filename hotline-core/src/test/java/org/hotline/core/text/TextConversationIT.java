@@ -6,12 +6,19 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline.core.auth.Role;
+import org.hotline.core.testsupport.Staff;
 import org.bson.Document;
 import org.hotline.core.e2e.TestNode;
 import org.hotline.core.node.Hotline;
@@ -30,6 +37,7 @@ class TextConversationIT {
 
     private static final String KEY = "conversation-test-inbound-key";
     private static final String VICTIM = "+231770000002";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -187,6 +195,60 @@ class TextConversationIT {
         assertThat(sendsms.textsTo(VICTIM)).filteredOn(t -> t.startsWith("For English")).hasSize(8);
         Document session = hotline.mongo().database().getCollection("text_sessions").find().first();
         assertThat(session.getList("inbox", Document.class)).hasSize(5);
+    }
+
+    @Test
+    void shouldShowConversationsToOperatorsAndSendTheirRepliesAudited() throws Exception {
+        // given: a sender asks for an operator (0) and writes to them
+        startNode();
+        Staff.create(hotline.mongo(), "ola.operator", Set.of(Role.OPERATOR), Optional.empty());
+        Staff.Session operator = Staff.signIn(hotline.httpPort(), "ola.operator");
+        post("p-1", "hello");
+        post("p-2", "1");
+        post("p-3", "0");
+        assertThat(post("p-4", "they took my passport")).isEqualTo("HELD");
+
+        // when: the operator lists, reads and answers
+        JsonObject list = new JsonObject(get("/api/text/conversations", operator).body());
+        JsonObject conversation = list.getJsonArray("conversations").getJsonObject(0);
+        String id = conversation.getString("id");
+        JsonObject read = new JsonObject(get("/api/text/conversations/" + id, operator).body());
+        HttpResponse<String> reply = send("/api/text/conversations/" + id + "/reply", operator,
+                new JsonObject().put("text", "We are here. Are you safe to write now?").encode());
+
+        // then
+        assertThat(list.encode()).doesNotContain("231770000002");
+        assertThat(conversation.getBoolean("waitingForOperator")).isTrue();
+        assertThat(read.getJsonArray("messages").stream().map(m -> ((JsonObject) m).getString("text")))
+                .contains("they took my passport");
+        assertThat(reply.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                sendsms.textsTo(VICTIM).contains("We are here. Are you safe to write now?"));
+        List<String> actions = hotline.mongo().database().getCollection("audit_log")
+                .find(new Document("target", id)).map(d -> d.getString("action")).into(new java.util.ArrayList<>());
+        assertThat(actions).contains("text.read", "text.reply");
+
+        // when: the sender stops; then the operator can send nothing more
+        post("p-5", "STOP");
+        HttpResponse<String> after = send("/api/text/conversations/" + id + "/reply", operator,
+                new JsonObject().put("text", "Hello?").encode());
+        HttpResponse<String> empty = send("/api/text/conversations/" + id + "/reply", operator, "{\"text\": \" \"}");
+        assertThat(after.statusCode()).isEqualTo(409);
+        assertThat(new JsonObject(after.body()).getString("code")).isEqualTo("conversation_closed");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(sendsms.textsTo(VICTIM)).doesNotContain("Hello?");
+    }
+
+    private HttpResponse<String> get(String path, Staff.Session session) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hotline.httpPort() + path))
+                .header("Authorization", session.bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String path, Staff.Session session, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hotline.httpPort() + path))
+                .header("Authorization", session.bearer()).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", session.csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

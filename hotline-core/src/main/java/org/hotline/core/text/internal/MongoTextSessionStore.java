@@ -62,7 +62,7 @@ public final class MongoTextSessionStore implements TextSessionStore {
     }
 
     @Override
-    public boolean save(String senderKey, TextSession session, long version, String messageId) {
+    public boolean save(String senderKey, TextSession session, long version, String messageId, String gateway) {
         List<String> ids = new ArrayList<>();
         if (version > 0) {
             Document current = sessions.find(Filters.eq("_id", session.id())).first();
@@ -78,7 +78,7 @@ public final class MongoTextSessionStore implements TextSessionStore {
         Document doc = encode(senderKey, session, version + 1, kept);
         if (version == 0) {
             try {
-                sessions.insertOne(doc.append("inbox", List.of()));
+                sessions.insertOne(doc.append("inbox", List.of()).append("gateway", gateway));
                 return true;
             } catch (MongoWriteException e) {
                 if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
@@ -98,20 +98,33 @@ public final class MongoTextSessionStore implements TextSessionStore {
     }
 
     @Override
-    public void hold(String sessionId, String text, Instant at) {
+    public void hold(String sessionId, String author, String text, Instant at) {
         String sealed = cipher.sealText(sessionId, "text-inbox", text);
-        sessions.updateOne(Filters.eq("_id", sessionId),
-                Updates.push("inbox", new Document("at", Date.from(at)).append("text", sealed)));
+        sessions.updateOne(Filters.eq("_id", sessionId), Updates.push("inbox",
+                new Document("at", Date.from(at)).append("author", author).append("text", sealed)));
     }
 
-    /** The held messages of a session, opened, oldest first (for the operator who answers it). */
-    public List<String> held(String sessionId) {
+    @Override
+    public Optional<Stored> byId(String sessionId) {
+        return Optional.ofNullable(sessions.find(Filters.eq("_id", sessionId)).first()).map(this::decode);
+    }
+
+    @Override
+    public List<Held> held(String sessionId) {
         Document doc = sessions.find(Filters.eq("_id", sessionId)).first();
         if (doc == null) {
             return List.of();
         }
-        return doc.getList("inbox", Document.class).stream()
-                .map(d -> cipher.openText(sessionId, "text-inbox", d.getString("text"))).toList();
+        return doc.getList("inbox", Document.class).stream().map(d -> new Held(d.getString("author"),
+                cipher.openText(sessionId, "text-inbox", d.getString("text")), d.getDate("at").toInstant())).toList();
+    }
+
+    @Override
+    public List<Stored> inProgress(int limit) {
+        List<Stored> open = new ArrayList<>();
+        sessions.find(Filters.in("state", TextSession.State.ACTIVE.name(), TextSession.State.OPERATOR.name()))
+                .sort(Sorts.ascending("lastActivity")).limit(limit).forEach(d -> open.add(decode(d)));
+        return open;
     }
 
     @Override
@@ -151,6 +164,8 @@ public final class MongoTextSessionStore implements TextSessionStore {
                 d.getBoolean("submitted", false), secret.getString("reference"),
                 secret.getString("verifiedReference"), TextSession.State.valueOf(d.getString("state")),
                 d.getDate("startedAt").toInstant(), d.getDate("lastActivity").toInstant());
-        return new Stored(session, d.getLong("version"), d.getList("messageIds", String.class));
+        List<?> inbox = d.getList("inbox", Document.class, List.of());
+        return new Stored(session, d.getLong("version"), d.getList("messageIds", String.class),
+                d.getString("gateway"), inbox.size());
     }
 }
