@@ -8,6 +8,7 @@ import org.hotline.ivr.flow.Choice;
 import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.GlobalKeys;
 import org.hotline.ivr.flow.NodeKind;
+import org.hotline.ivr.flow.TipFields;
 
 /**
  * Reads a reply at the node the session waits at, as a call's keys are read: a valid answer moves on, the
@@ -84,11 +85,7 @@ final class ListeningReply {
                 if (!reply.equals("1") && !reply.equals("2")) {
                     yield null;
                 }
-                boolean yes = reply.equals("1");
-                walk.consents.put(consent.purpose(), yes);
-                walk.answers.put("consent." + consent.purpose() + ".wording", consent.wording());
-                walk.answers.put("consent." + consent.purpose() + ".language", walk.language);
-                yield (yes ? consent.onYes() : consent.onNo()).target();
+                yield TipFields.consent(consent, reply.equals("1"), walk.language, walk.answers, walk.consents);
             }
         };
     }

@@ -7,6 +7,7 @@ import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.TipReceipt;
 import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.NodeKind;
+import org.hotline.ivr.flow.TipFields;
 
 /** Runs the nodes that do not wait for a reply; each returns the next node id, or null when the turn ends. */
 final class TextNodes {
@@ -52,11 +53,7 @@ final class TextNodes {
                 walk.answers.put(set.field(), set.value());
                 yield set.next().target();
             }
-            case NodeKind.Branch branch -> {
-                String value = walk.field(branch.field());
-                yield (value != null && branch.cases().containsKey(value)
-                        ? branch.cases().get(value) : branch.otherwise()).target();
-            }
+            case NodeKind.Branch branch -> TipFields.branch(branch, walk.field(branch.field()));
             case NodeKind.Hours hours -> (open(walk) ? hours.open() : hours.closed()).target();
             case NodeKind.Emergency emergency -> emergency(walk, emergency);
             case NodeKind.Operator operator -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.ivr.flow.Flow;
+import org.hotline.ivr.flow.TipFields;
 
 /** A session being moved on by one message: mutable while the turn runs, frozen into a {@link TextSession}. */
 final class Walk {
@@ -59,11 +60,7 @@ final class Walk {
 
     /** A tip field, or a consent as {@code consent.<purpose>} ("true"/"false"), or null (as a call reads it). */
     String field(String name) {
-        if (name.startsWith("consent.") && !name.substring("consent.".length()).contains(".")) {
-            Boolean consent = consents.get(name.substring("consent.".length()));
-            return consent == null ? null : consent.toString();
-        }
-        return answers.get(name);
+        return TipFields.read(name, answers, consents);
     }
 
     TextSession freeze(Instant now) {
