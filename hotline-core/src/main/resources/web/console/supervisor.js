@@ -99,6 +99,9 @@
     listen();
     loadReferrals();
     loadReview();
+    if (window.HotlineText) {
+      HotlineText.start();
+    }
     window.setInterval(() => { loadReferrals(); loadReview(); }, 15000);
   });
 })();

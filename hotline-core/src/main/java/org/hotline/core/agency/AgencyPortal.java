@@ -18,13 +18,20 @@ public final class AgencyPortal {
 
     private AgencyPortal() {}
 
+    /** Agencies' SMS replies (ACK/DECLINE), for any gateway that brings them (signed callback, Kannel). */
+    public static SmsReplies smsReplies(MongoStore mongo, Dispatch dispatch, AuditLog audit, Clock clock) {
+        AgencyReferrals referrals = new AgencyReferrals(mongo.database(), audit, clock,
+                dispatch.referrals().payloadSeal());
+        return new SmsReplies(mongo.database(), dispatch.answers(), new Answers(referrals, audit));
+    }
+
     /** The routes; {@code secrets} holds the SMS gateway's callback secret ({@value SmsReplyRoutes#KEY_REF}). */
     public static List<ApiRoutes> routes(MongoStore mongo, Dispatch dispatch, ActivePathway pathway, AuditLog audit,
             SecretResolver secrets, Clock clock) {
         AgencyReferrals referrals = new AgencyReferrals(mongo.database(), audit, clock,
                 dispatch.referrals().payloadSeal());
         Answers answers = new Answers(referrals, audit);
-        SmsReplies sms = new SmsReplies(mongo.database(), dispatch.answers(), answers);
+        SmsReplies sms = smsReplies(mongo, dispatch, audit, clock);
         return List.of(
                 new AgencyRoutes(referrals, dispatch.answers(), answers),
                 new AnswerLinkRoutes(dispatch.answerLinks(), answers),

@@ -21,7 +21,7 @@ public sealed interface SmsReply {
     String HELP = "Reply ACK <code> or DECLINE <code> <reason>, with the code from the referral message.";
 
     /** Reads one reply text. */
-    static SmsReply parse(String text) {
+    public static SmsReply parse(String text) {
         if (text == null || text.isBlank() || text.length() > 1000) {
             return new Unreadable(HELP);
         }

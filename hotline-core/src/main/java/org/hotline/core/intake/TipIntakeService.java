@@ -67,6 +67,14 @@ public final class TipIntakeService implements TipIntake {
     }
 
     /**
+     * Accepts a tip that came by text ({@code source} {@code sms} or {@code chat}) exactly as a call's: the
+     * sender stands where the calling number does (hashed unless the sender consented to a callback).
+     */
+    public TipReceipt accept(String source, CapturedTip capture) {
+        return journal(capture, Map.of("source", source)).receipt();
+    }
+
+    /**
      * Accepts a tip from another source than the IVR the same way (journaled, written, routed), with extra
      * top-level values: the console's intake form gives {@code source: operator} and who took the call.
      * Personal values belong in the capture, where they are encrypted, never in {@code extra}.

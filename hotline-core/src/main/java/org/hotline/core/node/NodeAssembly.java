@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -259,11 +260,13 @@ final class NodeAssembly {
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
-        List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
-                storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
-                intake.service(), statsConfig, () -> flows.current().languages(), Optional.of(formJournal(storage)),
-                cipher)
-                .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
+        List<ApiRoutes> features = new ArrayList<>(new NodeFeatures(config, env, clock, metrics, mongo, audit,
+                storage.tips(), pathway, storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(),
+                intake.handovers(), intake.service(), statsConfig, () -> flows.current().languages(),
+                Optional.of(formJournal(storage)), cipher)
+                .routes(vertx, accounts, sessions, readiness, ami, telephony.locks()));
+        features.addAll(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows, flowOptions,
+                intake.service(), telephony.desk(), key, intake.dispatch(), audit), clock).routes());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
         HttpApi.Deps deps = new HttpApi.Deps(tips,

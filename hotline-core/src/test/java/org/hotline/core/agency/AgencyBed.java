@@ -39,6 +39,8 @@ final class AgencyBed implements AutoCloseable {
     static final String LINK_KEY = "an answer-link key for the agency tests, 32+ bytes";
     static final String SMS_KEY = "sms-gateway-shared-secret";
     static final String AHTU_SMS = "+231770000101";
+    /** Kannel's sms-service key: agencies' answers may also come through the gateway victims text. */
+    static final String KANNEL_KEY = "agency-bed-kannel-inbound-key";
 
     /**
      * Every value the tip of {@link #fullTip()} carries, by the canonical field name the referral payloads
@@ -60,6 +62,11 @@ final class AgencyBed implements AutoCloseable {
         Map<String, String> env = new HashMap<>(TestNode.env(dir, agencies));
         env.put(AnswerLinks.KEY_REF, LINK_KEY);
         env.put(SmsReplyRoutes.KEY_REF, SMS_KEY);
+        env.put("HOTLINE_KANNEL_INBOUND_KEY", KANNEL_KEY);
+        env.put("HOTLINE_KANNEL_PASSWORD", "agency-bed-sendsms");
+        env.put("HOTLINE_KANNEL_FROM", "1234");
+        // nothing listens there: replies stay queued in the outbox, which the tests read
+        env.put("HOTLINE_KANNEL_SENDSMS_URL", "http://127.0.0.1:9/cgi-bin/sendsms");
         node = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC());
         Staff.create(node.mongo(), "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
         Staff.create(node.mongo(), "lara.labour", Set.of(Role.AGENCY_USER), Optional.of("mol-labour"));

@@ -63,6 +63,26 @@ class SmsReplyIT {
     }
 
     @Test
+    void shouldApplyAnAnswerThatComesThroughKannelAndTakeAnyOtherTextAsAPersonWriting() throws Exception {
+        // given
+        String code = SmsReplyCode.of(referralId);
+        String kannel = "/api/sms/kannel?key=" + AgencyBed.KANNEL_KEY + "&to=1234&coding=0&from=";
+
+        // when: the police unit answers through smsbox; someone else writes "ACK" with the same code
+        Response agency = bed.post(kannel + "%2B231770000101&id=k-1", null, "ACK " + code, Map.of());
+        Response person = bed.post(kannel + "%2B231770000555&id=k-2", null, "ACK " + code, Map.of());
+
+        // then: the referral is acknowledged and a reply queued for the unit; the other is a text conversation
+        assertThat(agency.status()).as(agency.body()).isEqualTo(202);
+        assertThat(agency.json().getString("handled")).isEqualTo("AGENCY_REPLY");
+        assertThat(bed.referral(referralId).getString("state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(bed.node.mongo().database().getCollection("text_outbox")
+                .countDocuments(new org.bson.Document("sessionId", "agency:k-1"))).isEqualTo(1);
+        assertThat(person.json().getString("handled")).isEqualTo("ANSWERED");
+        assertThat(bed.node.mongo().database().getCollection("text_sessions").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void shouldDeclineWithTheReasonFromTheReply() throws Exception {
         // when
         Response declined = callback(AgencyBed.AHTU_SMS, "DECLINE " + SmsReplyCode.of(referralId) + " no officers free tonight");

@@ -44,6 +44,8 @@ final class FakeCheckout {
         checkout.env.put("PATH", checkout.bin.toString());
         checkout.env.put("HOTLINE_JVM_DIR", dir.resolve(".jvm").toString());
         checkout.env.put("CHROMIUM_PATH", checkout.bin.resolve("chromium").toString());
+        checkout.env.put("KANNEL_BEARERBOX", checkout.bin.resolve("bearerbox").toString());
+        checkout.env.put("KANNEL_FAKESMSC", checkout.bin.resolve("fakesmsc").toString());
         checkout.env.put("FAKE_UID", "1000");
         checkout.env.put("TOOLS_LOG", checkout.log.toString());
         return checkout;
@@ -118,6 +120,8 @@ final class FakeCheckout {
         tool(".tools/id", "echo \"$FAKE_UID\"");
         tool(".tools/promtool", "exit 0");
         tool(".tools/chromium", "exit 0");
+        tool(".tools/bearerbox", "exit 0");
+        tool(".tools/fakesmsc", "exit 0");
         for (String command : SYSTEM_COMMANDS) {
             Path target = systemCommand(command);
             if (target != null) {

@@ -113,6 +113,22 @@ class LauncherTestCommandIT {
     }
 
     @Test
+    void shouldInstallKannelForTheSmsTestsWhenRunAsRoot() throws Exception {
+        // given: neither the gateway nor its test SMSC
+        FakeCheckout checkout = FakeCheckout.create(dir);
+        checkout.remove("bearerbox");
+        checkout.remove("fakesmsc");
+        checkout.env.put("FAKE_UID", "0");
+
+        // when
+        checkout.launcher("test");
+
+        // then
+        assertThat(checkout.toolCalls().stream().filter(c -> c.startsWith("apt-get")))
+                .containsExactly("apt-get update -q", "apt-get install -y -q kannel kannel-extras");
+    }
+
+    @Test
     void shouldNameTheExactInstallCommandWhenNotRoot() throws Exception {
         // given
         FakeCheckout checkout = FakeCheckout.create(dir);

@@ -21,24 +21,26 @@ import org.hotline.bench.report.BenchReport.IvrStep;
 import org.hotline.bench.report.BenchReport.PathwayRate;
 import org.hotline.bench.report.BenchReport.Throughput;
 import org.hotline.bench.report.Targets;
+import org.hotline.bench.text.TextBench;
 import org.openjdk.jmh.runner.RunnerException;
 
 /** Runs the chosen benchmark kinds of a plan, one after the other, and assembles the report. */
 public final class BenchRun {
 
     /** The benchmark kinds, as named on the command line. */
-    public static final Set<String> KINDS = Set.of("ivr", "intake", "dispatch", "pathway");
+    public static final Set<String> KINDS = Set.of("ivr", "intake", "dispatch", "pathway", "text");
     /** File descriptors the driver needs besides one per simulated call. */
     private static final long FD_RESERVE = 2_000;
 
     private BenchRun() {}
 
     public static BenchReport run(BenchPlan plan, Set<String> kinds, Path repo, Path work, Consumer<String> log)
-            throws IOException, RunnerException {
+            throws Exception {
         List<IvrStep> ivr = List.of();
         List<Throughput> intake = List.of();
         List<Throughput> dispatch = List.of();
         List<PathwayRate> pathway = List.of();
+        List<Throughput> text = List.of();
         if (kinds.contains("ivr")) {
             ivr = new IvrLoadBench(withinFileLimit(plan.ivr(), log), repo, Files.createDirectories(work.resolve("ivr")),
                     log).run();
@@ -58,8 +60,13 @@ public final class BenchRun {
             log.accept("pathway: JMH " + plan.pathway().rules() + " rules");
             pathway = PathwayBench.run(plan.pathway());
         }
+        if (kinds.contains("text")) {
+            log.accept("text: " + plan.intakeTips() + " messages per path from " + plan.intakeConcurrency() + " senders");
+            text = TextBench.run(repo, Files.createDirectories(work.resolve("text")), plan.intakeTips(),
+                    plan.intakeConcurrency());
+        }
         return new BenchReport(environment(plan.mode()), ivr, intake, dispatch, pathway,
-                Targets.check(ivr, intake, dispatch, pathway));
+                Targets.check(ivr, intake, dispatch, pathway), text);
     }
 
     /** Drops steps this process cannot hold (one socket per call), saying so, rather than failing midway. */

@@ -51,6 +51,11 @@ class BenchSmokeIT {
                 t -> assertThat(t.count()).isEqualTo((long) plan.dispatchTips() * plan.agencies()));
         assertThat(report.pathway()).extracting(BenchReport.PathwayRate::rules).containsExactly(10, 100, 1_000);
         assertThat(report.pathway()).allSatisfy(p -> { assertThat(p.evaluationsPerSecond()).isPositive(); assertThat(p.evaluationsPerCpuSecond()).isPositive(); });
+        assertThat(report.text()).extracting(BenchReport.Throughput::path).containsExactly("raw-http-echo", "hotline-text");
+        assertThat(report.text()).allSatisfy(t -> {
+            assertThat(t.count()).isEqualTo(plan.intakeTips());
+            assertThat(t.perSecond()).isPositive();
+        });
         assertThat(report.targets()).hasSize(6);
         assertThat(report.environment().cpus()).isPositive();
 
@@ -59,7 +64,7 @@ class BenchSmokeIT {
         String markdown = java.nio.file.Files.readString(work.resolve("results").resolve(ReportFiles.MARKDOWN));
         assertThat(markdown).isEqualTo(MarkdownReport.render(report));
         for (String row : List.of("| hotline | 20 |", "| raw-floor | 5 |", "| stock-asterisk-java | 20 |",
-                "| hotline-intake |", "| hotline-intake-steady |", "| hotline-dispatch |", "| 1,000 |", "| Heap per call |")) {
+                "| hotline-intake |", "| hotline-intake-steady |", "| hotline-dispatch |", "| hotline-text |", "| 1,000 |", "| Heap per call |")) {
             assertThat(markdown).contains(row);
         }
     }

@@ -10,6 +10,7 @@ import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.FlowObserver;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.NodeKind;
+import org.hotline.ivr.flow.TipFields;
 
 /** Runs the nodes that do not wait for a menu key; each returns the next node id, or null when the call ends. */
 final class ActionNodes {
@@ -53,11 +54,7 @@ final class ActionNodes {
                 call.answers.put(set.field(), set.value());
                 yield set.next().target();
             }
-            case NodeKind.Branch branch -> {
-                String value = call.field(branch.field());
-                yield (value != null && branch.cases().containsKey(value)
-                        ? branch.cases().get(value) : branch.otherwise()).target();
-            }
+            case NodeKind.Branch branch -> TipFields.branch(branch, call.field(branch.field()));
             case NodeKind.Hours hours ->
                     (call.flow.hours().isOpen(clock.instant()) ? hours.open() : hours.closed()).target();
             case NodeKind.Emergency emergency -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.ivr.TipReceipt;
 import org.hotline.ivr.flow.Flow;
+import org.hotline.ivr.flow.TipFields;
 
 /** What one call has captured so far; owned by the call's thread. */
 final class CallState {
@@ -44,10 +45,6 @@ final class CallState {
 
     /** A tip field, or a consent as {@code consent.<purpose>} ("true"/"false"), or null. */
     String field(String name) {
-        if (name.startsWith("consent.") && !name.substring("consent.".length()).contains(".")) {
-            Boolean consent = consents.get(name.substring("consent.".length()));
-            return consent == null ? null : consent.toString();
-        }
-        return answers.get(name);
+        return TipFields.read(name, answers, consents);
     }
 }

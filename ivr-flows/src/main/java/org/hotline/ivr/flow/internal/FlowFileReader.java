@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class FlowFileReader {
 
     private static final Set<String> TOP = Set.of("id", "version", "languages", "partialLanguages", "defaultLanguage", "start",
-            "capturesTip", "defaults", "globalKeys", "prompts", "hours", "lists", "nodes");
+            "capturesTip", "defaults", "globalKeys", "prompts", "hours", "lists", "nodes", "text");
     private static final List<String> COMMON_PROMPTS = List.of("invalid", "noInput", "press");
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY,

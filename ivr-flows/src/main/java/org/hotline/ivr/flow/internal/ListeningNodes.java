@@ -9,6 +9,7 @@ import org.hotline.ivr.flow.Choice;
 import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.FlowObserver;
 import org.hotline.ivr.flow.NodeKind;
+import org.hotline.ivr.flow.TipFields;
 
 /** Runs the nodes that wait for keys; each returns the next node id. */
 final class ListeningNodes {
@@ -60,11 +61,8 @@ final class ListeningNodes {
                 Answer answer = input.oneKey(call, prompts(call, consent.prompt().id()), List.of("1", "2"),
                         consent.input());
                 if (answer instanceof Answer.Keys keys) {
-                    boolean yes = keys.keys().equals("1");
-                    call.consents.put(consent.purpose(), yes);
-                    call.answers.put("consent." + consent.purpose() + ".wording", consent.wording());
-                    call.answers.put("consent." + consent.purpose() + ".language", call.language);
-                    yield (yes ? consent.onYes() : consent.onNo()).target();
+                    yield TipFields.consent(consent, keys.keys().equals("1"), call.language, call.answers,
+                            call.consents);
                 }
                 yield other(call, node, answer);
             }

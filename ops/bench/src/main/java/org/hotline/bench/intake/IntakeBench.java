@@ -101,7 +101,7 @@ public final class IntakeBench {
      * Runs {@code count} operations on {@code concurrency} virtual threads; the rate's clock stops once every
      * operation returned and {@code settled} holds (polled, for work that finishes behind the operation).
      */
-    static Throughput measure(String path, int count, int concurrency, IntConsumer operation,
+    public static Throughput measure(String path, int count, int concurrency, IntConsumer operation,
             BooleanSupplier settled) {
         Stats stats = new Stats();
         AtomicInteger next = new AtomicInteger();

@@ -12,14 +12,23 @@ public record BenchReport(
         List<Throughput> intake,
         List<Throughput> dispatch,
         List<PathwayRate> pathway,
-        List<TargetCheck> targets) {
+        List<TargetCheck> targets,
+        List<Throughput> text) {
 
     public BenchReport {
+        // reports written before the text benchmark have no such field
+        text = text == null ? List.of() : List.copyOf(text);
         ivr = List.copyOf(ivr);
         intake = List.copyOf(intake);
         dispatch = List.copyOf(dispatch);
         pathway = List.copyOf(pathway);
         targets = List.copyOf(targets);
+    }
+
+    /** A run without the text benchmark. */
+    public BenchReport(Environment environment, List<IvrStep> ivr, List<Throughput> intake, List<Throughput> dispatch,
+            List<PathwayRate> pathway, List<TargetCheck> targets) {
+        this(environment, ivr, intake, dispatch, pathway, targets, List.of());
     }
 
     /** Where and when the run happened; absolute figures only compare within one environment. */

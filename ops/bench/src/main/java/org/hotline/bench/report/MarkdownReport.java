@@ -38,6 +38,9 @@ public final class MarkdownReport {
         commandProfile(md, r.ivr());
         throughput(md, "Tip intake (durable)", "Submitters", r.intake());
         throughput(md, "Dispatch (tip saved → agency HTTP receipt)", "Agencies", r.dispatch());
+        if (!r.text().isEmpty()) {
+            throughput(md, "Text messages (Kannel callback → stored turn, replies queued)", "Senders", r.text());
+        }
         md.append("\n### Pathway evaluation (one thread)\n\n")
                 .append("| Rules | JMH evaluations/s (wall) | ± (99.9%) | Evaluations per CPU-second |\n|---:|---:|---:|---:|\n");
         for (PathwayRate p : r.pathway()) {
