@@ -87,7 +87,7 @@ class PathwayEditorBrowserIT {
 
     @Test
     void shouldTakeAPathwayFromUploadWithErrorsToActivationAndBackByRollback() throws Exception {
-        // given: 2026.2 with an unknown region on line 281 and an unknown agency on line 314
+        // given: 2026.2 with an unknown region on line 284 and an unknown agency on line 317
         String fixed = Files.readString(NATIONAL_V2);
         String broken = replaceOnce(replaceOnce(fixed, "      region: [MO, MG, BG, NI]\n", "      region: [MO, MG, BG, NX]\n"),
                 "      - agency: nattf\n        profile: coordinator\n        acknowledge_within: 1d\n",
@@ -106,12 +106,12 @@ class PathwayEditorBrowserIT {
         assertThat(seen.getJsonArray("unlabelled")).isEmpty();
         assertThat(seen.getInteger("coverageGapCells")).isPositive();
         assertThat(seen.getString("coverageBefore")).contains(seen.getInteger("coverageGapCells") + " gap(s)");
-        assertThat(lintErrors(seen)).containsExactly("281 unknown-region", "314 unknown-agency");
-        assertThat(seen.getJsonArray("gutterErrors").getList()).containsExactly(281, 314);
+        assertThat(lintErrors(seen)).containsExactly("284 unknown-region", "317 unknown-agency");
+        assertThat(seen.getJsonArray("gutterErrors").getList()).containsExactly(284, 317);
         assertThat(seen.getString("lintSummary")).contains("2 error(s)", "Nothing was saved");
         assertThat(seen.getInteger("versionsAfterInvalid")).isEqualTo(1);
-        assertThat(seen.getJsonObject("caretFirst").getMap()).containsEntry("line", 281).containsEntry("focused", true);
-        assertThat(seen.getJsonObject("caretSecond").getMap()).containsEntry("line", 314).containsEntry("focused", true);
+        assertThat(seen.getJsonObject("caretFirst").getMap()).containsEntry("line", 284).containsEntry("focused", true);
+        assertThat(seen.getJsonObject("caretSecond").getMap()).containsEntry("line", 317).containsEntry("focused", true);
         assertThat(seen.getInteger("gutterErrorsAfterFix")).isZero();
         assertThat(seen.getString("draftState")).isEqualTo("DRAFT");
         // simulation shows each recipient's exact payload; the comparison names the tip that routes differently
