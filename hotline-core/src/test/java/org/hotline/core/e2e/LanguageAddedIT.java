@@ -21,6 +21,7 @@ import org.hotline.core.auth.Role;
 import org.hotline.core.node.Hotline;
 import org.hotline.core.node.HotlineConfig;
 import org.hotline.core.testsupport.RecordingAgency;
+import org.hotline.core.testsupport.StandardErrorCopy;
 import org.hotline.core.testsupport.Staff;
 import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;
@@ -76,12 +77,20 @@ class LanguageAddedIT {
         Files.writeString(hotlineFlow, Files.readString(hotlineFlow).replace(
                 "options: {\"1\": en, \"2\": fr, \"3\": es}", "options: {\"1\": en, \"2\": fr, \"3\": es, \"4\": my}"));
         // the node restarts on the partial catalogue (the region prompts of the pathway are not translated)
-        hotline = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC());
+        String startLog;
+        try (StandardErrorCopy log = new StandardErrorCopy()) {
+            hotline = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC());
+            startLog = log.text();
+        }
         AsteriskSimulator asterisk = new AsteriskSimulator("127.0.0.1", hotline.agiPort());
         CallResult burmese = asterisk.call("hotline", report("4"));
         CallResult french = asterisk.call("hotline", report("2"));
 
-        // then: both callers heard a reference, in the prompts their catalogue has
+        // then: the start-up said once which prompts Burmese still plays in English
+        assertThat(startLog.lines().filter(l -> l.contains("partial prompt catalogues"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("WARN", "my (", "main_menu", "region_mo")
+                        .doesNotContain("safety_notice,"));
+        // and: both callers heard a reference, in the prompts their catalogue has
         assertThat(burmese.variables()).containsKey("HOTLINE_REFERENCE").containsEntry("HOTLINE_LANG", "my");
         assertThat(burmese.commands()).anySatisfy(c -> assertThat(c).startsWith("STREAM FILE \"my/hotline/safety_notice\""));
         assertThat(burmese.promptsHeard()).contains("en/hotline/main_menu");
