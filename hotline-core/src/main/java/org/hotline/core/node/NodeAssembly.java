@@ -172,7 +172,7 @@ final class NodeAssembly {
     private Storage startStorage() {
         MongoStore mongo = push(config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
-                .orElseGet(this::startEmbeddedMongo));
+                .orElseGet(() -> Startups.embeddedMongo(config)));
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         Startups.tryIndexes(tips::ensureIndexes);
         MongoAuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
@@ -182,19 +182,6 @@ final class NodeAssembly {
         PathwayLifecycle pathways = new PathwayLifecycle(mongo, audit, env, clock, pathwayConfig.maxYamlBytes());
         PathwaySync pathwaySync = push(new PathwaySync(pathways, pathway, env).start(pathwayConfig.pollInterval()));
         return new Storage(mongo, tips, audit, pathways, pathwaySync, new TipPrivacy(tips, audit, clock), outage);
-    }
-
-    private MongoStore startEmbeddedMongo() {
-        try {
-            return MongoStore.embedded(config.dataDir().resolve("mongo"), config.embeddedMongoPort(),
-                    config.mongoDatabase(), config.mongoTimeout());
-        } catch (Exception e) { // netty throws the BindException unchecked
-            if (PortInUseException.isBindFailure(e)) {
-                throw new PortInUseException("Embedded MongoDB", "127.0.0.1", config.embeddedMongoPort(),
-                        "HOTLINE_EMBEDDED_MONGO_PORT", e);
-            }
-            throw e;
-        }
     }
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {

@@ -50,4 +50,18 @@ final class Startups {
             throw new IllegalStateException("start-up step failed: " + e.getMessage(), e);
         }
     }
+
+    /** Starts the embedded MongoDB-compatible server; a taken port is a {@link PortInUseException}. */
+    static org.hotline.core.storage.MongoStore embeddedMongo(HotlineConfig config) {
+        try {
+            return org.hotline.core.storage.MongoStore.embedded(config.dataDir().resolve("mongo"),
+                    config.embeddedMongoPort(), config.mongoDatabase(), config.mongoTimeout());
+        } catch (Exception e) { // netty throws the BindException unchecked
+            if (PortInUseException.isBindFailure(e)) {
+                throw new PortInUseException("Embedded MongoDB", "127.0.0.1", config.embeddedMongoPort(),
+                        "HOTLINE_EMBEDDED_MONGO_PORT", e);
+            }
+            throw e;
+        }
+    }
 }
