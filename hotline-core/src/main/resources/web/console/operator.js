@@ -261,6 +261,9 @@
     document.getElementById('refresh-mine').addEventListener('click', loadMine);
     listen();
     loadMine();
+    if (window.HotlineText) {
+      HotlineText.start();
+    }
     if (me.roles.includes('OPERATOR')) {
       loadCallbacks();
       window.setInterval(loadCallbacks, 60000);
