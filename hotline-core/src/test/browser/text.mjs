@@ -1,15 +1,15 @@
-// Drives the supervisor view's text conversations in headless Chromium: sees a conversation that asks for an
+// Drives the text conversations of a console page in headless Chromium: sees a conversation that asks for an
 // operator, opens it, reads what the sender wrote for the operator and answers it.
-// Usage: node text.mjs <base-url> <supervisor> <password> <out-dir> <held-text> <reply-text>
+// Usage: node text.mjs <base-url> <user> <password> <out-dir> <held-text> <reply-text> <page> <screenshot-name>
 // Prints one JSON line with what it saw. Exits non-zero on any failure, page error, CSP violation or external request.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { signIn as signInWithCode } from './support.mjs';
 
-const [base, supervisor, password, outDir, heldText, replyText] = process.argv.slice(2);
-if (!replyText) {
-  console.error('usage: node text.mjs <base-url> <supervisor> <password> <out-dir> <held-text> <reply-text>');
+const [base, supervisor, password, outDir, heldText, replyText, path, shot] = process.argv.slice(2);
+if (!shot) {
+  console.error('usage: node text.mjs <base-url> <user> <password> <out-dir> <held-text> <reply-text> <page> <shot>');
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
@@ -32,7 +32,7 @@ try {
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => { if (!req.url().startsWith(base)) problems.push(`external request: ${req.url()}`); });
-  await page.goto(`${base}/console/supervisor.html`);
+  await page.goto(`${base}${path}`);
   result.signIn = await signInWithCode(page, base, supervisor, password, '#sign-in-form');
   await page.waitForSelector('#workspace:not([hidden])', { timeout: 15000 });
   await page.waitForFunction(() => document.querySelector('#text-conversations').textContent
@@ -51,7 +51,7 @@ try {
     .filter((f) => f.type !== 'hidden' && f.offsetParent !== null)
     .filter((f) => !(f.labels && f.labels.length) && !f.getAttribute('aria-label'))
     .map((f) => f.name || f.id));
-  await page.screenshot({ path: join(outDir, 'supervisor-text-conversation.png'), fullPage: true });
+  await page.screenshot({ path: join(outDir, `${shot}.png`), fullPage: true });
 } catch (e) {
   problems.push(`failed: ${e.message}`);
 } finally {

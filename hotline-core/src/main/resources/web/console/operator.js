@@ -288,6 +288,9 @@
     setInterval(loadStatus, 15000);
     listen();
     loadMine();
+    if (window.HotlineText) {
+      HotlineText.start();
+    }
     if (me.roles.includes('OPERATOR')) {
       loadCallbacks();
       window.setInterval(loadCallbacks, 60000);

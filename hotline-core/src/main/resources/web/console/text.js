@@ -1,8 +1,9 @@
 'use strict';
 
 /*
- * Text conversations (SMS, chat) for the supervisor view: the ones in progress, longest waiting first; open one
- * to read what the sender wrote for the operator and answer in the conversation (sent through its gateway).
+ * Text conversations (SMS, chat) for the operator console and the supervisor view: the ones in progress, longest
+ * waiting first; open one to read what the sender wrote for the operator and answer in the conversation (sent
+ * through its gateway).
  */
 window.HotlineText = (() => {
   const { api, el, label, time } = Hotline;

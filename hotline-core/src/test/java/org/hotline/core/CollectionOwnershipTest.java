@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each of the two collections that hold a case has one owner that alone names it: {@code tips} the tip
- * repository, {@code referrals} the referral store. Everything else reaches them through those features' types,
+ * Each of the collections that hold a case or a victim's words has one owner that alone names it: {@code tips}
+ * the tip repository, {@code referrals} the referral store, {@code text_sessions} and {@code text_outbox} the
+ * text channels' stores. Everything else reaches them through those features' types,
  * so a new feature cannot bypass encryption, consent or disclosure by reading the collection itself.
  */
 class CollectionOwnershipTest {
@@ -22,7 +23,10 @@ class CollectionOwnershipTest {
     private static final Path MAIN = Path.of("src/main/java/org/hotline/core");
     private static final Map<String, String> OWNERS = Map.of(
             "tips", "tip/internal/MongoTipRepository.java",
-            "referrals", "referral/internal/MongoReferralStore.java");
+            "referrals", "referral/internal/MongoReferralStore.java",
+            // a victim's text conversation and the replies waiting for the gateway hold the number and the words
+            "text_sessions", "text/internal/MongoTextSessionStore.java",
+            "text_outbox", "text/internal/MongoTextOutbox.java");
 
     @Test
     void shouldNameEachCaseCollectionOnlyInItsRepository() {
