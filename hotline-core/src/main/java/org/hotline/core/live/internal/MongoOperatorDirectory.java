@@ -3,21 +3,36 @@ package org.hotline.core.live.internal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.hotline.core.auth.Principal;
 import org.hotline.core.live.OperatorDirectory;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
 
 /**
  * Operators' phones as field {@code amiInterface} on their account in collection {@code users}
- * (set by an administrator with {@link #assign}).
+ * (set by an administrator with {@link #assign}). The phones last read are kept in the node (at most
+ * {@value #REMEMBERED}, least recently used forgotten first), so that an operator signed in before a MongoDB outage
+ * still gets call pops and can pause while it lasts.
  */
 public final class MongoOperatorDirectory implements OperatorDirectory {
 
     public static final String FIELD = "amiInterface";
 
+    static final int REMEMBERED = 10_000;
+
     private final MongoCollection<Document> users;
+    private final Map<String, Optional<String>> lastRead = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public MongoOperatorDirectory(MongoStore store) {
         this.users = store.database().getCollection("users");
@@ -25,8 +40,20 @@ public final class MongoOperatorDirectory implements OperatorDirectory {
 
     @Override
     public Optional<String> agentInterface(Principal principal) {
-        Document user = users.find(Filters.eq("_id", principal.userId())).first();
-        return Optional.ofNullable(user).map(u -> u.getString(FIELD)).filter(OperatorDirectory::isValidInterface);
+        Document user;
+        try {
+            user = users.find(Filters.eq("_id", principal.userId())).first();
+        } catch (RuntimeException e) {
+            Optional<String> known = lastRead.get(principal.userId());
+            if (known == null || !MongoOutage.isOutage(e)) {
+                throw e;
+            }
+            return known;
+        }
+        Optional<String> phone = Optional.ofNullable(user).map(u -> u.getString(FIELD))
+                .filter(OperatorDirectory::isValidInterface);
+        lastRead.put(principal.userId(), phone);
+        return phone;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.hotline.core.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -176,7 +177,7 @@ class MongoAuditLogIT {
     }
 
     @Test
-    void shouldNotThrowIntoTheCallerWhenMongoIsGone() {
+    void shouldNotThrowIntoTheCallerWhenMongoIsGoneAndKeepTheEventForLater() {
         // given
         mongo.close();
         MongoStore dead = MongoStore.external("mongodb://127.0.0.1:9", "hotline", Duration.ofMillis(200));
@@ -185,9 +186,13 @@ class MongoAuditLogIT {
         try {
             // when
             unreachable.record(AuditEvent.of("u1", "tip.read", "1"));
-            // then
-            assertThat(unreachable.failures()).isEqualTo(1);
-            assertThat(counted).hasValue(1);
+            unreachable.record(AuditEvent.of("u1", "tip.read", "2"));
+            // then nothing is lost yet: both wait in the node for MongoDB, oldest first
+            assertThat(unreachable.waiting()).isEqualTo(2);
+            assertThat(unreachable.failures()).isZero();
+            assertThat(counted).hasValue(0);
+            assertThatThrownBy(unreachable::writeWaiting).isInstanceOf(RuntimeException.class);
+            assertThat(unreachable.waiting()).isEqualTo(2);
         } finally {
             dead.close();
             mongo = MongoStore.embedded(dir.resolve("mongo2"), 0, "hotline", Duration.ofSeconds(3));
