@@ -57,6 +57,7 @@ import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
+import org.hotline.core.text.TextChannels;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.stats.CallLog;
 import org.hotline.core.stats.StatsConfig;
@@ -252,8 +253,10 @@ final class NodeAssembly {
                 intake.handovers(), intake.service(), statsConfig, () -> flows.current().languages(),
                 Optional.of(formJournal(storage)), cipher)
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks()));
-        features.addAll(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows, flowOptions,
-                intake.service(), telephony.desk(), key, intake.dispatch(), audit), clock).routes());
+        TextChannels text = push(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows, flowOptions,
+                intake.service(), telephony.desk(), key, intake.dispatch(), audit, config.dataDir(), metrics), clock));
+        storage.outage().backlog("text messages", text::keptBacklog);
+        features.addAll(text.routes());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();
         HttpApi.Deps deps = new HttpApi.Deps(tips,

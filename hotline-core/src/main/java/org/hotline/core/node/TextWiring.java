@@ -79,14 +79,16 @@ final class TextWiring {
 
     /** The node's parts the text channels use. */
     record Node(MongoStore mongo, TipCipher cipher, FlowRegistry flows, FlowOptions flowOptions,
-                TipIntakeService intake, FollowUpDesk desk, ServerKey key, Dispatch dispatch, AuditLog audit) {}
+                TipIntakeService intake, FollowUpDesk desk, ServerKey key, Dispatch dispatch, AuditLog audit,
+                java.nio.file.Path dataDir, org.hotline.core.metrics.HotlineMetrics metrics) {}
 
     static TextChannels start(Vertx vertx, Map<String, String> env, Node node, Clock clock) {
         Optional<KannelConfig> kannel = kannel(env);
         TextChannels.Parts parts = new TextChannels.Parts(node.mongo(), node.cipher(), node.flows(),
                 node.flowOptions(), node.intake(), node.desk(), number -> node.key().keyedHash("caller-hash", number),
                 Optional.of(AgencyPortal.smsReplies(node.mongo(), node.dispatch(), node.audit(), clock)), node.audit(),
-                clock);
+                clock, Optional.of(org.hotline.core.intake.JournaledQueue.open("text_message",
+                        node.dataDir().resolve("text-journal"))), node.metrics());
         Duration poll = new EnvReader(env).duration("HOTLINE_TEXT_OUTBOX_POLL", Duration.ofSeconds(2));
         return TextChannels.start(vertx, parts, config(env), kannel, telegram(env), poll);
     }

@@ -21,11 +21,12 @@ import org.hotline.core.http.ApiRoutes;
 public final class ChatWebhookRoutes implements ApiRoutes {
 
     private final List<ChatNetwork> networks;
-    private final TextConversations conversations;
+    private final TextInbox inbox;
 
-    public ChatWebhookRoutes(List<ChatNetwork> networks, TextConversations conversations) {
+    public ChatWebhookRoutes(List<ChatNetwork> networks, TextConversations conversations, TextInbox inbox) {
         this.networks = List.copyOf(networks);
-        this.conversations = conversations;
+        this.inbox = inbox;
+        networks.forEach(network -> inbox.route(network.name(), in -> conversations.handle(in).name()));
     }
 
     @Override
@@ -51,7 +52,7 @@ public final class ChatWebhookRoutes implements ApiRoutes {
             json(ctx, 200, new JsonObject().put("handled", "IGNORED"));
             return;
         }
-        blocking(ctx, () -> conversations.handle(message.get()).name(),
+        blocking(ctx, () -> inbox.take(message.get()),
                 handled -> json(ctx, 200, new JsonObject().put("handled", handled)));
     }
 }

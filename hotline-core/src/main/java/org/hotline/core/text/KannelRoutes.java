@@ -22,7 +22,8 @@ import org.hotline.core.text.internal.KannelGateway;
  * here ({@code key}, {@code from=%p}, {@code to=%P}, {@code id=%I}, {@code coding=%c} in the query; the text as
  * {@code text=%a} or, with {@code post-url}, as the body). An agency's {@code ACK <code>} / {@code DECLINE <code>}
  * from the number a referral went to is applied as on {@code /api/sms/inbound}; every other message is a
- * victim's, taken into a text conversation. Answers 202 at once after the message is stored; replies go out
+ * victim's, taken into a text conversation. Answers 202 at once after the message is stored (or, while MongoDB
+ * is down, kept in the node's text journal: {@link TextInbox}); replies go out
  * through Kannel's {@code sendsms} from the outbox (the sms-service must have {@code max-messages = 0}).
  */
 public final class KannelRoutes implements ApiRoutes {
@@ -32,14 +33,17 @@ public final class KannelRoutes implements ApiRoutes {
 
     private final Optional<String> key;
     private final TextConversations conversations;
+    private final TextInbox inbox;
     private final Optional<SmsReplies> agencyReplies;
     private final TextOutbox outbox;
     private final Runnable wake;
 
-    public KannelRoutes(Optional<String> key, TextConversations conversations, Optional<SmsReplies> agencyReplies,
-            TextOutbox outbox, Runnable wake) {
+    public KannelRoutes(Optional<String> key, TextConversations conversations, TextInbox inbox,
+            Optional<SmsReplies> agencyReplies, TextOutbox outbox, Runnable wake) {
         this.key = key;
         this.conversations = conversations;
+        this.inbox = inbox;
+        inbox.route(KannelGateway.NAME, this::handle);
         this.agencyReplies = agencyReplies;
         this.outbox = outbox;
         this.wake = wake;
@@ -58,7 +62,7 @@ public final class KannelRoutes implements ApiRoutes {
             throw new ApiException(401, "bad_key", "The request does not carry the gateway's key.");
         }
         InboundText in = validate(ctx);
-        blocking(ctx, () -> handle(in), handled -> json(ctx, 202, new JsonObject().put("handled", handled)));
+        blocking(ctx, () -> inbox.take(in), handled -> json(ctx, 202, new JsonObject().put("handled", handled)));
     }
 
     private static InboundText validate(RoutingContext ctx) {

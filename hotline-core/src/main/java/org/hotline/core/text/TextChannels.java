@@ -41,12 +41,16 @@ public final class TextChannels implements AutoCloseable {
     /** What the text channels need from the rest of the node. */
     public record Parts(MongoStore mongo, TipCipher cipher, FlowRegistry flows, FlowOptions flowOptions,
                         TipIntakeService intake, FollowUpDesk desk, Function<String, String> keyedHash,
-                        Optional<SmsReplies> agencyReplies, AuditLog audit, Clock clock) {}
+                        Optional<SmsReplies> agencyReplies, AuditLog audit, Clock clock,
+                        Optional<org.hotline.core.intake.JournaledQueue> inboundJournal,
+                        org.hotline.core.metrics.HotlineMetrics metrics) {}
 
     private final TextConversations conversations;
     private final MongoTextSessionStore store;
     private final MongoTextOutbox outbox;
     private final OutboxSender sender;
+    private final TextInbox inbox;
+    private final Optional<org.hotline.core.intake.JournaledQueue> inboundJournal;
     private final List<ApiRoutes> routes = new ArrayList<>();
     private final Vertx vertx;
     private final long expiryTimer;
@@ -65,9 +69,13 @@ public final class TextChannels implements AutoCloseable {
                 parts.clock());
         conversations = new TextConversations(engine, textFlows(parts.flows()), store, outbox, sender::wake,
                 number -> parts.keyedHash().apply(number), config, parts.clock());
-        routes.add(new KannelRoutes(kannel.map(KannelConfig::inboundKey), conversations, parts.agencyReplies(),
+        inbox = new TextInbox(parts.inboundJournal(), parts.cipher());
+        routes.add(new KannelRoutes(kannel.map(KannelConfig::inboundKey), conversations, inbox, parts.agencyReplies(),
                 outbox, sender::wake));
-        routes.add(new ChatWebhookRoutes(chats, conversations));
+        routes.add(new ChatWebhookRoutes(chats, conversations, inbox));
+        inboundJournal = parts.inboundJournal();
+        // after the routes: the kept messages of a previous run go to the handlers they registered
+        inboundJournal.ifPresent(journal -> journal.start(parts.mongo(), inbox::applyKept, parts.metrics()));
         routes.add(new TextDeskRoutes(store, outbox, sender::wake, parts.audit(), parts.clock()));
         long every = Math.max(1, Math.min(30_000, config.idle().toMillis() / 4));
         expiryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(() -> {
@@ -145,9 +153,15 @@ public final class TextChannels implements AutoCloseable {
         return outbox;
     }
 
+    /** Messages kept while MongoDB was down and not yet handled. */
+    public int keptBacklog() {
+        return inboundJournal.map(org.hotline.core.intake.JournaledQueue::backlog).orElse(0);
+    }
+
     @Override
     public void close() {
         vertx.cancelTimer(expiryTimer);
         sender.close();
+        inboundJournal.ifPresent(org.hotline.core.intake.JournaledQueue::close);
     }
 }

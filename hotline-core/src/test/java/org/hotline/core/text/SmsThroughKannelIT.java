@@ -96,7 +96,8 @@ class SmsThroughKannelIT {
         exchange("1", "To report a situation, press 1");
         exchange("1", "1 Forced labour");
         exchange("1", "1 Montserrado");
-        exchange("1", "Is a child involved?");
+        exchange("1", "Where are the people");
+        exchange("3", "Is a child involved?");
         exchange("2", "Is someone in danger right now?");
         exchange("2", "May we call you back");
         exchange("2", "with the police");

@@ -95,7 +95,8 @@ class TelegramChatIT {
         chat("1", "To report a situation");
         chat("1", "1 Forced labour");
         chat("1", "1 Montserrado");
-        chat("1", "Is a child involved?");
+        chat("1", "Where are the people");
+        chat("3", "Is a child involved?");
         chat("2", "in danger right now");
         chat("2", "call you back");
         chat("2", "with the police");

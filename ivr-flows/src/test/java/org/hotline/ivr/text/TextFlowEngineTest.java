@@ -68,8 +68,9 @@ class TextFlowEngineTest {
 
     @Test
     void shouldTakeAWholeReportByTextAndSendTheReferenceOnce() {
-        // when: English, report, forced labour, Montserrado, no child, no danger, no callback, no police, yes, yes
-        TextSession session = play(engine(OPEN), "hello", "1", "1", "1", "1", "2", "2", "2", "2", "1", "1");
+        // when: English, report, forced labour, Montserrado, another country, no child, no danger, no callback,
+        // no police, yes, yes
+        TextSession session = play(engine(OPEN), "hello", "1", "1", "1", "1", "3", "2", "2", "2", "2", "1", "1");
 
         // then
         assertThat(session.state()).isEqualTo(TextSession.State.ENDED);
@@ -89,7 +90,7 @@ class TextFlowEngineTest {
                 .containsEntry("childInvolved", "false").containsEntry("immediateDanger", "false");
         assertThat(tip.consents()).doesNotContainKey("record").containsEntry("callback", false)
                 .containsEntry("share_services", true).containsEntry("statistics", true);
-        assertThat(tip.flowVersion()).isEqualTo("hotline@1");
+        assertThat(tip.flowVersion()).isEqualTo("hotline@2");
     }
 
     @Test
@@ -220,7 +221,7 @@ class TextFlowEngineTest {
         intakeDown = true;
 
         // when
-        TextSession session = play(engine(OPEN), "hi", "1", "1", "1", "1", "2", "2", "2", "2", "1", "1");
+        TextSession session = play(engine(OPEN), "hi", "1", "1", "1", "1", "3", "2", "2", "2", "2", "1", "1");
 
         // then: the apology, then the operator (open)
         assertThat(sent).noneMatch(m -> m.contains("reference number is"));
@@ -245,8 +246,9 @@ class TextFlowEngineTest {
         // when: after hours, 0 at the main menu... is not reached: the menu comes only while open
         TextSession session = play(engine(CLOSED), "hi", "1");
 
-        // then: the closed flow goes to the after-hours notice, then the (skipped) recording consent
+        // then: the closed flow says so and asks the day's questions, from the type of situation on
         assertThat(sent).anyMatch(m -> m.startsWith("Our operators are not available now."));
-        assertThat(session.node()).isEqualTo("consent_callback");
+        assertThat(sent).noneMatch(m -> m.contains("speak to an operator, press 0"));
+        assertThat(session.node()).isEqualTo("report_type");
     }
 }
