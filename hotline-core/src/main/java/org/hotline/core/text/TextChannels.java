@@ -133,7 +133,7 @@ public final class TextChannels implements AutoCloseable {
                 LOG.info("{} idle text conversation(s) ended; partial tips kept", expired);
             }
         } catch (RuntimeException e) {
-            LOG.warn("idle text conversations not checked now: {}", e.getMessage());
+            org.hotline.core.storage.MongoOutage.warnUnlessOutage(LOG, e, "idle text conversations not checked now");
         }
     }
 

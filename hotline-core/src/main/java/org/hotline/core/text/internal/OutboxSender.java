@@ -56,7 +56,7 @@ public final class OutboxSender implements AutoCloseable {
             drain();
         } catch (RuntimeException e) {
             // MongoDB away: the replies are in it and go out when it is back
-            LOG.warn("text outbox not drained now: {}", e.getMessage());
+            org.hotline.core.storage.MongoOutage.warnUnlessOutage(LOG, e, "text outbox not drained now");
         }
     }
 
