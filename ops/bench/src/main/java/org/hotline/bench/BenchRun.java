@@ -36,6 +36,13 @@ public final class BenchRun {
 
     public static BenchReport run(BenchPlan plan, Set<String> kinds, Path repo, Path work, Consumer<String> log)
             throws Exception {
+        try (MachineNoise noise = new MachineNoise().start()) {
+            return run(plan, kinds, repo, work, log, noise);
+        }
+    }
+
+    private static BenchReport run(BenchPlan plan, Set<String> kinds, Path repo, Path work, Consumer<String> log,
+            MachineNoise noise) throws Exception {
         List<IvrStep> ivr = List.of();
         List<Throughput> intake = List.of();
         List<Throughput> dispatch = List.of();
@@ -65,7 +72,7 @@ public final class BenchRun {
             text = TextBench.run(repo, Files.createDirectories(work.resolve("text")), plan.intakeTips(),
                     plan.intakeConcurrency());
         }
-        return new BenchReport(environment(plan.mode()), ivr, intake, dispatch, pathway,
+        return new BenchReport(environment(plan.mode(), noise), ivr, intake, dispatch, pathway,
                 Targets.check(ivr, intake, dispatch, pathway), text);
     }
 
@@ -86,12 +93,13 @@ public final class BenchRun {
         return new IvrSettings(fitting, ivr.pacing(), ivr.ramp(), ivr.serverHeap());
     }
 
-    static BenchReport.Environment environment(String mode) {
+    static BenchReport.Environment environment(String mode, MachineNoise noise) {
         return new BenchReport.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.vendor") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), mode,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), openFilesLimit(), ephemeralPorts());
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), openFilesLimit(), ephemeralPorts(),
+                noise.summary(Runtime.getRuntime().availableProcessors()));
     }
 
     private static long openFilesLimit() {

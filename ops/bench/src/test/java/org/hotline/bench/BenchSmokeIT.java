@@ -58,6 +58,7 @@ class BenchSmokeIT {
         });
         assertThat(report.targets()).hasSize(6);
         assertThat(report.environment().cpus()).isPositive();
+        assertThat(report.environment().noise()).contains("CPUs", "steal");
 
         // and the files hold the same report
         assertThat(ReportFiles.read(work.resolve("results"))).isEqualTo(report);

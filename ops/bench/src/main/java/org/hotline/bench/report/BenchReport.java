@@ -31,9 +31,13 @@ public record BenchReport(
         this(environment, ivr, intake, dispatch, pathway, targets, List.of());
     }
 
-    /** Where and when the run happened; absolute figures only compare within one environment. */
+    /**
+     * Where and when the run happened; absolute figures only compare within one environment.
+     *
+     * @param noise how busy the machine was during the run (load sampled each second, stolen CPU time)
+     */
     public record Environment(String date, int cpus, String jdk, String os, String mode, long maxHeapMb,
-            long openFilesLimit, String ephemeralPorts) {}
+            long openFilesLimit, String ephemeralPorts, String noise) {}
 
     /**
      * One ramp step of the IVR load against one target.

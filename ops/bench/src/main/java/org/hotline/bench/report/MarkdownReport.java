@@ -17,7 +17,8 @@ public final class MarkdownReport {
         md.append("Run: ").append(e.date()).append(" · mode `").append(e.mode()).append("` · ").append(e.cpus())
                 .append(" CPUs · JDK ").append(e.jdk()).append(" · ").append(e.os()).append(" · bench heap ")
                 .append(e.maxHeapMb()).append(" MB · open files limit ").append(e.openFilesLimit())
-                .append(" · ephemeral ports ").append(e.ephemeralPorts()).append("\n\n");
+                .append(" · ephemeral ports ").append(e.ephemeralPorts()).append("\n\nMachine during the run: ")
+                .append(e.noise()).append("\n\n");
         md.append("### Targets\n\n| Target | Goal | Measured | Met |\n|---|---|---|---|\n");
         for (TargetCheck t : r.targets()) {
             md.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
