@@ -107,6 +107,12 @@ public final class LiveState implements AmiListener {
             case AmiEvent.DutyAnswer ignored -> {
                 return false;
             }
+            case AmiEvent.BridgeJoined ignored -> {
+                return false;
+            }
+            case AmiEvent.BridgeLeft ignored -> {
+                return false;
+            }
         }
         return true;
     }

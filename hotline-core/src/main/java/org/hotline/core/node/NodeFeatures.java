@@ -41,6 +41,7 @@ import org.hotline.core.stats.StatsRoutes;
 import org.hotline.core.stats.StatsService;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.core.telephony.Telephony;
 import org.hotline.core.tip.TipRepository;
 
 /**
@@ -66,6 +67,8 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.
         Live live = Live.wire(ami, new TipQueries(tips)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
+        features.add(Telephony.wire(ami, TelephonySettings.fromEnv(env), audit, clock)
+                .routes(vertx, new MongoOperatorDirectory(mongo), clock));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));
         features.add(new StatsRoutes(new StatsService(mongo.database(), tips, statsConfig, clock),

@@ -120,6 +120,8 @@ final class AmiSession {
             case "queuepause" -> queuePause(action, id);
             case "queuestatus" -> queueStatus(id);
             case "originate" -> originate(action, id);
+            case "redirect" -> redirect(action, id);
+            case "confbridgekick" -> kick(action, id);
             case "logoff" -> {
                 respond(id, "Goodbye", "Message: Thanks for all the fish.");
                 return false;
@@ -196,10 +198,56 @@ final class AmiSession {
                 + header(action, "Context") + "\r\nExten: " + header(action, "Exten") + "\r\nReason: "
                 + outcome.reason() + "\r\nUniqueid: " + uniqueId + "\r\nCallerIDNum: <unknown>\r\n"
                 + "CallerIDName: <unknown>\r\n\r\n");
+        if (outcome.isAnswered()) {
+            // the answered leg runs the originate's dialplan location (e.g. joins a conference)
+            String leg = channel + "-" + String.format("%08x", CHANNELS.get());
+            sim.conferences().up(leg, uniqueId);
+            sim.conferences().enter(leg, header(action, "Context"), header(action, "Exten"));
+        }
         outcome.keyPressed().filter(key -> outcome.isAnswered()).ifPresent(key -> sendEvent(
                 "Event: UserEvent\r\nPrivilege: user,all\r\nChannel: " + channel + "-00000001\r\nUniqueid: " + uniqueId
                         + "\r\nUserEvent: HotlineDutyAnswer\r\nDutyCall: " + variable(action, "HOTLINE_DUTY_CALL")
                         + "\r\nKey: " + key + "\r\n\r\n"));
+    }
+
+    /** As manager.c: both channels must exist; the answer says "Redirect successful" or "Dual Redirect successful". */
+    private void redirect(Map<String, String> action, String id) {
+        String channel = header(action, "Channel");
+        String extra = header(action, "ExtraChannel");
+        if (channel.isEmpty()) {
+            respond(id, "Error", "Message: Channel not specified");
+            return;
+        }
+        Conferences live = sim.conferences();
+        for (String name : extra.isEmpty() ? java.util.List.of(channel) : java.util.List.of(channel, extra)) {
+            if (!live.exists(name)) {
+                respond(id, "Error", "Message: Channel does not exist: " + name);
+                return;
+            }
+        }
+        respond(id, "Success", "Message: " + (extra.isEmpty() ? "Redirect successful" : "Dual Redirect successful"));
+        live.enter(channel, header(action, "Context"), header(action, "Exten"));
+        if (!extra.isEmpty()) {
+            live.enter(extra, header(action, "ExtraContext"), header(action, "ExtraExten"));
+        }
+    }
+
+    /** As app_confbridge's manager action: the conference and then the channel must be found. */
+    private void kick(Map<String, String> action, String id) {
+        String conference = header(action, "Conference");
+        String channel = header(action, "Channel");
+        if (conference.isEmpty()) {
+            respond(id, "Error", "Message: No Conference name provided.");
+        } else if (channel.isEmpty()) {
+            respond(id, "Error", "Message: No channel name provided.");
+        } else if (!sim.conferences().conferenceExists(conference)) {
+            respond(id, "Error", "Message: No Conference by that name found.");
+        } else if (!sim.conferences().members(conference).contains(channel)) {
+            respond(id, "Error", "Message: No Channel by that name found in Conference.");
+        } else {
+            respond(id, "Success", "Message: User kicked");
+            sim.conferences().kick(conference, channel);
+        }
     }
 
     private static String variable(Map<String, String> action, String name) {
