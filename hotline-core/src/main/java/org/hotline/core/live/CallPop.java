@@ -7,14 +7,16 @@ import java.util.Map;
 /**
  * What an operator sees when a call from the IVR reaches them: what the caller already keyed in. Never the
  * caller's number. {@code tipFound} is false when the tip was not (yet) readable; then only the reference and
- * language from the channel are shown.
+ * language from the channel are shown. {@code interpreterLanguage} is the language the caller chose in the IVR
+ * that has no prompts ({@code HOTLINE_INTERPRETER}), empty when none: the operator adds an interpreter for it.
  */
 public record CallPop(String callId, String agent, String queue, Instant connectedAt, long waitedSeconds,
         String reference, String language, boolean tipFound, String exploitationType, String region,
-        Boolean childInvolved, Boolean immediateDanger, Map<String, Boolean> consents, boolean recordingAvailable) {
+        Boolean childInvolved, Boolean immediateDanger, Map<String, Boolean> consents, boolean recordingAvailable, String interpreterLanguage) {
 
     public CallPop {
         consents = Map.copyOf(consents);
+        interpreterLanguage = interpreterLanguage == null ? "" : interpreterLanguage;
     }
 
     public JsonObject toJson() {
@@ -25,6 +27,7 @@ public record CallPop(String callId, String agent, String queue, Instant connect
                 .put("reference", reference).put("language", language).put("tipFound", tipFound)
                 .put("exploitationType", exploitationType).put("region", region)
                 .put("childInvolved", childInvolved).put("immediateDanger", immediateDanger)
-                .put("consents", consentJson).put("recordingAvailable", recordingAvailable);
+                .put("consents", consentJson).put("recordingAvailable", recordingAvailable)
+                .put("interpreterLanguage", interpreterLanguage);
     }
 }

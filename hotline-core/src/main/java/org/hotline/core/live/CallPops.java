@@ -53,6 +53,7 @@ public final class CallPops implements AmiListener {
                 language == null ? channelLanguage : language, tip.isPresent(),
                 tip.map(t -> t.text("exploitationType")).orElse(null), tip.map(t -> t.text("region")).orElse(null),
                 tip.map(t -> t.flag("childInvolved")).orElse(null), tip.map(t -> t.flag("immediateDanger")).orElse(null),
-                consents, tip.map(t -> t.recording() != null).orElse(false));
+                consents, tip.map(t -> t.recording() != null).orElse(false),
+                call.variables().getOrDefault("HOTLINE_INTERPRETER", ""));
     }
 }
