@@ -7,18 +7,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hotline.core.pathway.ActivePathway;
+import org.hotline.core.referral.Dispatch;
+import org.hotline.core.storage.MongoStore;
+import org.hotline.core.telephony.AgencyTransfer;
 import org.hotline.core.telephony.InterpreterBridge;
+import org.hotline.core.telephony.Telephony;
+import org.hotline.core.telephony.TransferTargets;
+import org.hotline.core.telephony.internal.MongoLiveHandovers;
 import org.hotline.pathway.interpreter.InterpreterDirectory;
 
 /**
  * Maps {@code HOTLINE_INTERPRETERS_FILE}, {@code HOTLINE_INTERPRETER_RING_TIMEOUT} and
- * {@code HOTLINE_INTERPRETER_CALLER_ID} onto {@link InterpreterBridge.Settings}. Without a file the directory is
+ * {@code HOTLINE_INTERPRETER_CALLER_ID} onto {@link InterpreterBridge.Settings}, and
+ * {@code HOTLINE_TRANSFER_RING_TIMEOUT} / {@code HOTLINE_TRANSFER_CALLER_ID} onto {@link AgencyTransfer.Settings}. Without a file the directory is
  * empty (no language can be interpreted); a file that cannot be read or has any problem stops start-up with
  * every problem and its line.
  */
 final class TelephonySettings {
 
     private TelephonySettings() {}
+
+    /** Everything telephony needs: the interpreter and transfer settings, referrals' duty lines, the hand-over store. */
+    static Telephony.Needs needs(Map<String, String> env, MongoStore mongo, Dispatch dispatch, ActivePathway pathway) {
+        EnvReader r = new EnvReader(env);
+        Duration ring = r.duration("HOTLINE_TRANSFER_RING_TIMEOUT", Duration.ofSeconds(30));
+        if (ring.compareTo(Duration.ofSeconds(5)) < 0 || ring.compareTo(Duration.ofMinutes(2)) > 0) {
+            throw new IllegalArgumentException("Configuration HOTLINE_TRANSFER_RING_TIMEOUT must be between 5s and 2m");
+        }
+        return new Telephony.Needs(fromEnv(env), new AgencyTransfer.Settings(ring,
+                r.string("HOTLINE_TRANSFER_CALLER_ID", "Hotline transfer <1234>")),
+                TransferTargets.of(dispatch.referrals(), pathway), new MongoLiveHandovers(mongo));
+    }
 
     static InterpreterBridge.Settings fromEnv(Map<String, String> env) {
         EnvReader r = new EnvReader(env);

@@ -38,26 +38,6 @@ public final class InterpreterBridge {
         public static final String DEFAULT_CALLER_ID = "Hotline interpreter request <1234>";
     }
 
-    /** Why a request cannot be carried out; {@code code} is the API's stable error code. */
-    public static final class Refused extends Exception {
-        private final int status;
-        private final String code;
-
-        public Refused(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
-
     private record Session(ConnectedCall call, String language, Interpreter interpreter, String interpreterId) {}
 
     private final Supplier<Optional<AmiClient>> ami;
@@ -83,33 +63,34 @@ public final class InterpreterBridge {
 
     /**
      * Blocks for the redirect (call it off the event loop); the returned future completes when the interpreter's
-     * line answered or gave up. Throws {@link Refused} when nothing was changed.
+     * line answered or gave up. Throws {@link TelephonyRefused} when nothing was changed.
      */
-    public CompletableFuture<InterpreterOutcome> add(String actor, String agent, String language) throws Refused {
-        AmiClient client = ami.get().orElseThrow(() -> new Refused(503, "telephony_unavailable",
+    public CompletableFuture<InterpreterOutcome> add(String actor, String agent, String language) throws TelephonyRefused {
+        AmiClient client = ami.get().orElseThrow(() -> new TelephonyRefused(503, "telephony_unavailable",
                 "The phone system is not configured on this node."));
         Interpreter interpreter = settings.directory().available(language, clock.instant()).orElseThrow(() ->
-                new Refused(409, "no_interpreter", "No interpreter for '" + language + "' is available now."));
+                new TelephonyRefused(409, "no_interpreter", "No interpreter for '" + language + "' is available now."));
         Session current = sessions.get(agent);
         if (current != null && current.interpreterId() != null) {
-            throw new Refused(409, "interpreter_on_line", "An interpreter is already on this call; drop them first.");
+            throw new TelephonyRefused(409, "interpreter_on_line", "An interpreter is already on this call; drop them first.");
         }
         ConnectedCall call = current != null ? current.call() : tracker.callOf(agent).orElseThrow(() ->
-                new Refused(409, "not_in_call", "You are not on a call right now."));
+                new TelephonyRefused(409, "not_in_call", "You are not on a call right now."));
         if (current == null) {
             try {
                 // one action moves both legs, so the caller is never in the conference without the operator
                 client.redirect(Redirect.both(call.callerChannel(), CALLER_CONTEXT, call.conference(),
                         call.agentChannel(), OPERATOR_CONTEXT, call.conference()));
             } catch (AmiException e) {
-                throw new Refused(502, "telephony_refused", "The call could not be moved into a conference: "
+                throw new TelephonyRefused(502, "telephony_refused", "The call could not be moved into a conference: "
                         + e.getMessage());
             }
             sessions.put(agent, new Session(call, language, interpreter, null));
         }
         OriginateRequest dial = new OriginateRequest(interpreter.endpoint(), INTERPRETER_CONTEXT, call.conference(),
                 settings.callerId(), settings.ringTimeout(), Map.of("HOTLINE_BRIDGE", call.conference()));
-        return client.originate(dial).handle((result, failure) -> {
+        // off the AMI reader thread that completes the originate: auditing may block on storage
+        return client.originate(dial).handleAsync((result, failure) -> {
             boolean joined = failure == null && result.answered();
             String reason = failure != null ? failure.getMessage() : result.reasonText();
             if (joined) {
@@ -125,20 +106,20 @@ public final class InterpreterBridge {
     }
 
     /** Removes the interpreter from the operator's conference; the caller stays with the operator. Blocks briefly. */
-    public void drop(String actor, String agent) throws Refused {
-        AmiClient client = ami.get().orElseThrow(() -> new Refused(503, "telephony_unavailable",
+    public void drop(String actor, String agent) throws TelephonyRefused {
+        AmiClient client = ami.get().orElseThrow(() -> new TelephonyRefused(503, "telephony_unavailable",
                 "The phone system is not configured on this node."));
         Session session = sessions.get(agent);
         if (session == null || session.interpreterId() == null) {
-            throw new Refused(409, "no_interpreter_on_line", "No interpreter is on your call.");
+            throw new TelephonyRefused(409, "no_interpreter_on_line", "No interpreter is on your call.");
         }
         String conference = session.call().conference();
         String channel = tracker.member(conference, session.interpreterId()).orElseThrow(() ->
-                new Refused(409, "no_interpreter_on_line", "The interpreter is not in the conference (any more)."));
+                new TelephonyRefused(409, "no_interpreter_on_line", "The interpreter is not in the conference (any more)."));
         try {
             client.kick(conference, channel);
         } catch (AmiException e) {
-            throw new Refused(502, "telephony_refused", "The interpreter could not be removed: " + e.getMessage());
+            throw new TelephonyRefused(502, "telephony_refused", "The interpreter could not be removed: " + e.getMessage());
         }
         sessions.computeIfPresent(agent, (a, s) -> new Session(s.call(), s.language(), null, null));
         audit.record(new AuditEvent(actor, "call.interpreter_drop", session.call().auditTarget(),

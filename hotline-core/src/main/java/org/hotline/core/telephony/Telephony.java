@@ -2,37 +2,54 @@ package org.hotline.core.telephony;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.live.OperatorDirectory;
 import org.hotline.core.telephony.internal.CallTracker;
 
-/** The telephony part of a node: calls tracked from AMI events, interpreters added to calls. */
+/** The telephony part of a node: calls tracked from AMI events, interpreters added to calls, live transfers. */
 public final class Telephony {
 
     /** Listener name (labels {@code hotline_ami_events_dropped_total}). */
     public static final String CALLS_LISTENER = "telephony-calls";
 
-    private final InterpreterBridge interpreters;
+    /** What telephony needs from the node: settings, where referrals' duty lines are found and hand-overs kept. */
+    public record Needs(InterpreterBridge.Settings interpreters, AgencyTransfer.Settings transfers,
+            Function<String, Optional<TransferTarget>> targets, LiveHandovers handovers) {}
 
-    private Telephony(InterpreterBridge interpreters) {
+    private final InterpreterBridge interpreters;
+    private final AgencyTransfer transfers;
+    private final LiveHandovers handovers;
+
+    private Telephony(InterpreterBridge interpreters, AgencyTransfer transfers, LiveHandovers handovers) {
         this.interpreters = interpreters;
+        this.transfers = transfers;
+        this.handovers = handovers;
     }
 
     /** Tracks calls through the AMI client (if any); without one every request answers 503. */
-    public static Telephony wire(Optional<AmiClient> ami, InterpreterBridge.Settings settings, AuditLog audit,
-            Clock clock) {
+    public static Telephony wire(Optional<AmiClient> ami, Needs needs, AuditLog audit, Clock clock) {
         CallTracker tracker = new CallTracker();
         ami.ifPresent(client -> client.addListener(CALLS_LISTENER, tracker));
-        return new Telephony(new InterpreterBridge(() -> ami, tracker, settings, audit, clock));
+        return new Telephony(new InterpreterBridge(() -> ami, tracker, needs.interpreters(), audit, clock),
+                new AgencyTransfer(() -> ami, tracker, needs.targets(), needs.handovers(), needs.transfers(), audit,
+                        clock), needs.handovers());
     }
 
     public InterpreterBridge interpreters() {
         return interpreters;
     }
 
-    public TelephonyRoutes routes(Vertx vertx, OperatorDirectory phones, Clock clock) {
-        return new TelephonyRoutes(vertx, interpreters, phones, clock);
+    public AgencyTransfer transfers() {
+        return transfers;
+    }
+
+    public List<ApiRoutes> routes(Vertx vertx, OperatorDirectory phones, Clock clock) {
+        return List.of(new TelephonyRoutes(vertx, interpreters, phones, clock),
+                new TransferRoutes(vertx, transfers, handovers, phones));
     }
 }

@@ -95,9 +95,9 @@ public final class TelephonyRoutes implements ApiRoutes {
                 .onFailure(e -> ctx.fail(toApi(e)));
     }
 
-    private String phone(Principal principal) throws InterpreterBridge.Refused {
+    private String phone(Principal principal) throws TelephonyRefused {
         Optional<String> phone = phones.agentInterface(principal);
-        return phone.orElseThrow(() -> new InterpreterBridge.Refused(409, "no_phone",
+        return phone.orElseThrow(() -> new TelephonyRefused(409, "no_phone",
                 "No phone is assigned to your account; ask an administrator."));
     }
 
@@ -112,12 +112,12 @@ public final class TelephonyRoutes implements ApiRoutes {
         };
     }
 
-    private static Throwable toApi(Throwable e) {
+    static Throwable toApi(Throwable e) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof InterpreterBridge.Refused refused) {
+        if (cause instanceof TelephonyRefused refused) {
             return new ApiException(refused.status(), refused.code(), refused.getMessage());
         }
         return cause instanceof ApiException ? cause
-                : new ApiException(503, "storage_unavailable", "Your phone cannot be looked up now.");
+                : new ApiException(503, "storage_unavailable", "Your phone or the referral cannot be looked up now.");
     }
 }

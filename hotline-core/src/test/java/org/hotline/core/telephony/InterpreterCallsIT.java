@@ -49,9 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterpreterCallsIT {
 
-    private static final String PASSWORD = "a long enough password";
-    private static final String ANA = "PJSIP/op-ana";
-    private static final String ANA_LEG = "PJSIP/op-ana-00000002";
+        private static final String ANA_LEG = TelephonyRig.ANA_LEG;
     private static final Caller CALLER = Caller.fromIvr("1700000001.5", "123456789", "fr", "operators");
     private static final String CONFERENCE = "17000000015";
     private static final String DIRECTORY = """
@@ -71,54 +69,24 @@ class InterpreterCallsIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private MongoStore mongo;
+    private TelephonyRig rig;
     private AmiSimulator sim;
-    private AmiClient ami;
-    private int port;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
+    private List<AuditEvent> audited;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
-        sim = AmiSimulator.start("hotline", "secret").member(ANA);
-        ami = AmiClient.start(AmiConfig.of("127.0.0.1", sim.port(), "hotline", "secret"), new HotlineMetrics(false),
-                Clock.systemUTC());
-        InterpreterDirectory directory = ((InterpreterDirectory.Result.Valid) InterpreterDirectory.parse(DIRECTORY,
-                "interpreters.yaml")).directory();
-        AuditLog audit = audited::add;
-        Telephony telephony = Telephony.wire(Optional.of(ami), new InterpreterBridge.Settings(directory,
-                Duration.ofSeconds(5), InterpreterBridge.Settings.DEFAULT_CALLER_ID), audit, Clock.systemUTC());
-        UserAccounts accounts = Staff.accounts(mongo, audit);
-        accounts.ensureIndexes();
-        Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
-        MongoOperatorDirectory phones = new MongoOperatorDirectory(mongo);
-        HttpApi.Deps deps = new HttpApi.Deps(null, () -> new Health(true, true, 0, true, 0), 4096,
-                new SessionAccess(vertx, sessions, audit, Duration.ofMillis(200)), List.of(new AuthRoutes(vertx, accounts,
-                        sessions, false, Clock.systemUTC()), telephony.routes(vertx, phones, Clock.systemUTC())));
-        String ana = accounts.create("ana.operator", PASSWORD.toCharArray(), Set.of(Role.OPERATOR), Optional.empty(), "t");
-        phones.assign(ana, ANA);
-        accounts.create("sam.supervisor", PASSWORD.toCharArray(), Set.of(Role.SUPERVISOR), Optional.empty(), "t");
-        port = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).actualPort();
-        await().atMost(Duration.ofSeconds(20)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
+        rig = new TelephonyRig(dir, DIRECTORY, id -> Optional.empty());
+        sim = rig.sim;
+        audited = rig.audited;
     }
 
     @AfterEach
     void stop() throws Exception {
-        ami.close();
-        sim.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        mongo.close();
+        rig.close();
     }
 
-    /** The caller is talking to Ana: both legs are up and Asterisk reported the AgentConnect. */
     private String anaOnACall() throws Exception {
-        sim.channelUp(CALLER.channel(), CALLER.uniqueId()).channelUp(ANA_LEG, "1700000099.1");
-        sim.emitRaw(QueueEvents.agentConnect(CALLER, "operators", ANA, 7));
-        return Staff.signIn(port, "ana.operator", PASSWORD).token();
+        return rig.anaOnACall(CALLER);
     }
 
     @Test
@@ -216,7 +184,7 @@ class InterpreterCallsIT {
     @Test
     void shouldRefuseAnOperatorWhoIsNotOnACall() throws Exception {
         // given
-        String token = Staff.signIn(port, "ana.operator", PASSWORD).token();
+        String token = rig.signIn("ana.operator");
         // when
         HttpResponse<String> added = send("POST", "/api/operators/me/interpreter", token, "{\"language\":\"fr\"}");
         // then
@@ -228,7 +196,7 @@ class InterpreterCallsIT {
     @Test
     void shouldListLanguagesForOperatorsAndSupervisorsButLetOnlyOperatorsAddInterpreters() throws Exception {
         // given
-        String supervisor = Staff.signIn(port, "sam.supervisor", PASSWORD).token();
+        String supervisor = rig.signIn("sam.supervisor");
         // when
         HttpResponse<String> languages = send("GET", "/api/interpreters", supervisor, null);
         HttpResponse<String> add = send("POST", "/api/operators/me/interpreter", supervisor, "{\"language\":\"fr\"}");
@@ -241,19 +209,11 @@ class InterpreterCallsIT {
         assertThat(send("GET", "/api/interpreters", null, null).statusCode()).isEqualTo(401);
     }
 
-    /** The AgentConnect reaches the tracker asynchronously; until it has, the API answers not_in_call. */
     private HttpResponse<String> addInterpreterOnceTracked(String token, String language) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> send("POST", "/api/operators/me/interpreter", token,
-                "{\"language\":\"" + language + "\"}"), r -> !r.body().contains("not_in_call"));
+        return rig.onceTracked("POST", "/api/operators/me/interpreter", token, "{\"language\":\"" + language + "\"}");
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return rig.send(method, path, token, body);
     }
 }

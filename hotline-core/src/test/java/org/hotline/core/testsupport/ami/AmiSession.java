@@ -200,7 +200,8 @@ final class AmiSession {
                 + "CallerIDName: <unknown>\r\n\r\n");
         if (outcome.isAnswered()) {
             // the answered leg runs the originate's dialplan location (e.g. joins a conference)
-            String leg = channel + "-" + String.format("%08x", CHANNELS.get());
+            // a Local channel's answered half is named Local/exten@context-<id>;1
+            String leg = channel + "-" + String.format("%08x", CHANNELS.get()) + (channel.startsWith("Local/") ? ";1" : "");
             sim.conferences().up(leg, uniqueId);
             sim.conferences().enter(leg, header(action, "Context"), header(action, "Exten"));
         }

@@ -20,7 +20,20 @@ final class Conferences {
     /** A channel up in the simulated PBX. */
     record Channel(String name, String uniqueId) {}
 
-    private record Member(Channel channel, String context, boolean marked) {}
+    private record Member(Channel channel, String context, boolean marked, boolean endMarked) {}
+
+    /** A dialplan context that runs ConfBridge: conference name suffix and the user profile's marked/end_marked. */
+    private record Profile(String suffix, boolean marked, boolean endMarked) {}
+
+    /** The contexts of ops/asterisk/extensions.conf that join a conference, with their confbridge.conf profiles. */
+    private static final Map<String, Profile> CONTEXTS = Map.of(
+            "hotline-bridge-caller", new Profile("", false, true),
+            "hotline-bridge-operator", new Profile("", true, false),
+            "hotline-bridge-interpreter", new Profile("", false, true),
+            "hotline-transfer-hold", new Profile("", false, true),
+            "hotline-transfer-consult", new Profile("-consult", true, false),
+            "hotline-transfer-agency-consult", new Profile("-consult", true, false),
+            "hotline-transfer-agency", new Profile("", true, false));
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, Map<String, Member>> conferences = new LinkedHashMap<>();
@@ -46,8 +59,9 @@ final class Conferences {
             return;
         }
         leaveAny(name);
-        if (context.startsWith("hotline-bridge-")) {
-            join(exten, new Member(channel, context, context.equals("hotline-bridge-operator")));
+        Profile profile = CONTEXTS.get(context);
+        if (profile != null) {
+            join(exten + profile.suffix(), new Member(channel, context, profile.marked(), profile.endMarked()));
         }
     }
 
@@ -108,8 +122,9 @@ final class Conferences {
         Member gone = members.remove(name);
         emit.accept(event("ConfbridgeLeave", conference, bridgeIds.get(conference), members.size(), gone) + "\r\n");
         if (gone.marked() && members.values().stream().noneMatch(Member::marked)) {
-            // end_marked: the last marked user left, so the others leave too
-            List.copyOf(members.keySet()).forEach(other -> leave(conference, other));
+            // end_marked: the last marked user left, so the users with end_marked leave too
+            members.values().stream().filter(Member::endMarked).map(m -> m.channel().name()).toList()
+                    .forEach(other -> leave(conference, other));
         }
         if (members.isEmpty()) {
             conferences.remove(conference);
