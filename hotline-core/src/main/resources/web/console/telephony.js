@@ -70,3 +70,72 @@
     }
   }).observe(document.getElementById('workspace'), { attributes: true, attributeFilter: ['hidden'] });
 })();
+
+/*
+ * Operator console, live transfer: the agencies of the call's report (their duty lines from the directory), warm
+ * transfer (talk first, then join all three, then leave) or blind transfer.
+ */
+(() => {
+  const { api, el } = Hotline;
+  const message = document.getElementById('transfer-message');
+  const join = document.getElementById('transfer-join');
+  const leave = document.getElementById('transfer-leave');
+
+  function steps(consulting, joined) {
+    join.hidden = !consulting;
+    leave.hidden = !joined;
+  }
+
+  async function start(target, mode) {
+    message.textContent = mode === 'warm' ? `Calling ${target.agencyName}; the caller hears music...`
+      : `Transferring the caller to ${target.agencyName}...`;
+    const answer = await api('POST', '/api/operators/me/transfer', { referralId: target.referralId, mode });
+    if (!answer.ok) {
+      message.textContent = answer.data ? answer.data.message : 'The phone system did not answer.';
+    } else if (answer.data.outcome === 'HANDED_OVER') {
+      message.textContent = `The caller was transferred to ${target.agencyName}.`;
+    } else {
+      message.textContent = answer.data.message;
+      steps(answer.data.outcome === 'CONSULTING', false);
+    }
+  }
+
+  async function step(path, done) {
+    const answer = await api('POST', path, {});
+    message.textContent = answer.ok ? done : (answer.data ? answer.data.message : 'The phone system did not answer.');
+    return answer.ok;
+  }
+
+  async function loadTargets() {
+    const answer = await api('GET', '/api/operators/me/transfer/targets');
+    const targets = answer.ok ? answer.data.targets : [];
+    document.getElementById('transfer-empty').hidden = targets.length > 0;
+    document.getElementById('transfer-table').hidden = targets.length === 0;
+    document.getElementById('transfer-targets').replaceChildren(...targets.map((target) => {
+      const warm = el('button', { type: 'button', text: 'Talk first', disabled: !target.dutyLine,
+        'aria-label': `Warm transfer to ${target.agencyName}` });
+      const blind = el('button', { type: 'button', text: 'Blind', disabled: !target.dutyLine,
+        'aria-label': `Blind transfer to ${target.agencyName}` });
+      warm.addEventListener('click', () => start(target, 'warm'));
+      blind.addEventListener('click', () => start(target, 'blind'));
+      return el('tr', {}, el('td', { text: target.dutyLine ? target.agencyName : `${target.agencyName} (no duty line)` }),
+        el('td', {}, warm, ' ', blind));
+    }));
+  }
+
+  join.addEventListener('click', async () => {
+    if (await step('/api/operators/me/transfer/join', 'All three of you are on the line.')) {
+      steps(false, true);
+    }
+  });
+  leave.addEventListener('click', async () => {
+    if (await step('/api/operators/me/transfer/leave', 'You left; the caller is with the agency. Recorded on the referral.')) {
+      steps(false, false);
+    }
+  });
+  document.addEventListener('hotline:call-pop', () => {
+    steps(false, false);
+    message.textContent = '';
+    loadTargets();
+  });
+})();

@@ -67,7 +67,8 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.
         Live live = Live.wire(ami, new TipQueries(tips)::byReference, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
-        features.addAll(Telephony.wire(ami, TelephonySettings.needs(env, mongo, dispatch, pathway), audit, clock)
+        features.addAll(Telephony.wire(ami, TelephonySettings.needs(env, mongo, dispatch, pathway,
+                reference -> new TipQueries(tips).byReference(reference).map(org.hotline.core.tip.Tip::id)), audit, clock)
                 .routes(vertx, new MongoOperatorDirectory(mongo), clock));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotline.core.pathway.ActivePathway;
 import org.hotline.core.referral.Dispatch;
@@ -29,7 +31,8 @@ final class TelephonySettings {
     private TelephonySettings() {}
 
     /** Everything telephony needs: the interpreter and transfer settings, referrals' duty lines, the hand-over store. */
-    static Telephony.Needs needs(Map<String, String> env, MongoStore mongo, Dispatch dispatch, ActivePathway pathway) {
+    static Telephony.Needs needs(Map<String, String> env, MongoStore mongo, Dispatch dispatch, ActivePathway pathway,
+            Function<String, Optional<String>> tipIds) {
         EnvReader r = new EnvReader(env);
         Duration ring = r.duration("HOTLINE_TRANSFER_RING_TIMEOUT", Duration.ofSeconds(30));
         if (ring.compareTo(Duration.ofSeconds(5)) < 0 || ring.compareTo(Duration.ofMinutes(2)) > 0) {
@@ -37,7 +40,8 @@ final class TelephonySettings {
         }
         return new Telephony.Needs(fromEnv(env), new AgencyTransfer.Settings(ring,
                 r.string("HOTLINE_TRANSFER_CALLER_ID", "Hotline transfer <1234>")),
-                TransferTargets.of(dispatch.referrals(), pathway), new MongoLiveHandovers(mongo));
+                TransferTargets.of(dispatch.referrals(), pathway),
+                TransferTargets.forReference(dispatch.referrals(), pathway, tipIds), new MongoLiveHandovers(mongo));
     }
 
     static InterpreterBridge.Settings fromEnv(Map<String, String> env) {

@@ -164,6 +164,11 @@ public final class AgencyTransfer {
         return finish(actor, call, target, "blind", "handed_over", "", started, null);
     }
 
+    /** The tip reference of the call this operator is on, when the IVR left one. */
+    public Optional<String> reference(String agent) {
+        return tracker.callOf(agent).map(ConnectedCall::reference).filter(r -> !r.isEmpty());
+    }
+
     /** AMI listener thread: who left which conference while a warm transfer was under way. */
     private void left(AmiEvent.BridgeLeft leave) {
         sessions.forEach((agent, s) -> {

@@ -19,16 +19,17 @@ public final class Telephony {
 
     /** What telephony needs from the node: settings, where referrals' duty lines are found and hand-overs kept. */
     public record Needs(InterpreterBridge.Settings interpreters, AgencyTransfer.Settings transfers,
-            Function<String, Optional<TransferTarget>> targets, LiveHandovers handovers) {}
+            Function<String, Optional<TransferTarget>> targets, Function<String, List<TransferTarget>> callTargets,
+            LiveHandovers handovers) {}
 
     private final InterpreterBridge interpreters;
     private final AgencyTransfer transfers;
-    private final LiveHandovers handovers;
+    private final Needs needs;
 
-    private Telephony(InterpreterBridge interpreters, AgencyTransfer transfers, LiveHandovers handovers) {
+    private Telephony(InterpreterBridge interpreters, AgencyTransfer transfers, Needs needs) {
         this.interpreters = interpreters;
         this.transfers = transfers;
-        this.handovers = handovers;
+        this.needs = needs;
     }
 
     /** Tracks calls through the AMI client (if any); without one every request answers 503. */
@@ -37,7 +38,7 @@ public final class Telephony {
         ami.ifPresent(client -> client.addListener(CALLS_LISTENER, tracker));
         return new Telephony(new InterpreterBridge(() -> ami, tracker, needs.interpreters(), audit, clock),
                 new AgencyTransfer(() -> ami, tracker, needs.targets(), needs.handovers(), needs.transfers(), audit,
-                        clock), needs.handovers());
+                        clock), needs);
     }
 
     public InterpreterBridge interpreters() {
@@ -50,6 +51,6 @@ public final class Telephony {
 
     public List<ApiRoutes> routes(Vertx vertx, OperatorDirectory phones, Clock clock) {
         return List.of(new TelephonyRoutes(vertx, interpreters, phones, clock),
-                new TransferRoutes(vertx, transfers, handovers, phones));
+                new TransferRoutes(vertx, transfers, needs.handovers(), needs.callTargets(), phones));
     }
 }

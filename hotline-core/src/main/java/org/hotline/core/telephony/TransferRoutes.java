@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.hotline.core.auth.Access;
 import org.hotline.core.auth.Principal;
 import org.hotline.core.auth.Role;
@@ -20,6 +22,8 @@ import org.hotline.core.live.OperatorDirectory;
  *   <li>{@code POST /api/operators/me/transfer} {@code {"referralId": "...", "mode": "warm"|"blind"}} (OPERATOR):
  *       warm answers {@code CONSULTING} (talk to the agency; the caller hears music) or {@code AGENCY_UNREACHABLE}
  *       (back with the caller); blind answers {@code HANDED_OVER} with the record;</li>
+ *   <li>{@code GET /api/operators/me/transfer/targets} (OPERATOR): the referrals of my current call's report, and
+ *       whether each agency has a duty line;</li>
  *   <li>{@code POST /api/operators/me/transfer/join} (OPERATOR): caller, agency and operator together;</li>
  *   <li>{@code POST /api/operators/me/transfer/leave} (OPERATOR): the operator leaves, the hand-over is recorded;</li>
  *   <li>{@code GET /api/referrals/{id}/live-handovers} (OPERATOR, SUPERVISOR): a referral's live hand-overs.</li>
@@ -30,18 +34,26 @@ public final class TransferRoutes implements ApiRoutes {
     private final Vertx vertx;
     private final AgencyTransfer transfers;
     private final LiveHandovers handovers;
+    private final Function<String, List<TransferTarget>> callTargets;
     private final OperatorDirectory phones;
 
-    public TransferRoutes(Vertx vertx, AgencyTransfer transfers, LiveHandovers handovers, OperatorDirectory phones) {
+    public TransferRoutes(Vertx vertx, AgencyTransfer transfers, LiveHandovers handovers,
+            Function<String, List<TransferTarget>> callTargets, OperatorDirectory phones) {
         this.vertx = vertx;
         this.transfers = transfers;
         this.handovers = handovers;
+        this.callTargets = callTargets;
         this.phones = phones;
     }
 
     @Override
     public void mount(Router router, Access access) {
         router.post("/api/operators/me/transfer").handler(access.require(Role.OPERATOR)).handler(this::validateStart);
+        router.get("/api/operators/me/transfer/targets").handler(access.require(Role.OPERATOR)).handler(ctx ->
+                answer(ctx, () -> new JsonObject().put("targets", new JsonArray(transfers.reference(phone(ctx))
+                        .map(callTargets).orElse(List.of()).stream().map(t -> new JsonObject()
+                                .put("referralId", t.referralId()).put("agencyId", t.agencyId())
+                                .put("agencyName", t.agencyName()).put("dutyLine", t.dialable())).toList()))));
         router.post("/api/operators/me/transfer/join").handler(access.require(Role.OPERATOR)).handler(ctx ->
                 answer(ctx, () -> {
                     transfers.join(userId(ctx), phone(ctx));

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.hotline.core.testsupport.ami.OriginateOutcome;
 import org.hotline.core.testsupport.ami.QueueEvents.Caller;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class AgencyTransferIT {
 
     @BeforeEach
     void start() throws Exception {
-        rig = new TelephonyRig(dir, "zone: UTC\ninterpreters: []\n", id -> Optional.ofNullable(REFERRALS.get(id)));
+        rig = new TelephonyRig(dir, "zone: UTC\ninterpreters: []\n", REFERRALS);
     }
 
     @AfterEach
@@ -83,6 +82,22 @@ class AgencyTransferIT {
         assertThat(listed.getLong("seconds")).isNotNegative();
         assertThat(rig.audited("call.transfer")).singleElement().satisfies(e -> assertThat(e.details())
                 .containsEntry("outcome", "handed_over").containsEntry("agency", "lnp-ahtu"));
+    }
+
+    @Test
+    void shouldListTheReferralsOfTheCallsReportWithTheirDutyLines() throws Exception {
+        // given
+        String token = rig.anaOnACall(CALLER);
+        // when
+        HttpResponse<String> listed = await().atMost(Duration.ofSeconds(10)).until(() -> rig.send("GET",
+                "/api/operators/me/transfer/targets", token, null), r -> r.body().contains("referralId"));
+        // then: only this report's referrals, and which agency can be called
+        var targets = new JsonObject(listed.body()).getJsonArray("targets");
+        assertThat(targets).hasSize(2);
+        assertThat(targets.getJsonObject(0).getString("referralId")).isEqualTo("tip-1:lnp-ahtu");
+        assertThat(targets.getJsonObject(0).getBoolean("dutyLine")).isTrue();
+        assertThat(targets.getJsonObject(1).getString("referralId")).isEqualTo("tip-1:shelter");
+        assertThat(targets.getJsonObject(1).getBoolean("dutyLine")).isFalse();
     }
 
     @Test

@@ -3,41 +3,16 @@ package org.hotline.core.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.hotline.core.ami.AmiClient;
-import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditEvent;
-import org.hotline.core.audit.AuditLog;
-import org.hotline.core.auth.AuthRoutes;
-import org.hotline.core.auth.Role;
-import org.hotline.core.auth.Sessions;
-import org.hotline.core.auth.UserAccounts;
-import org.hotline.core.auth.internal.SessionAccess;
-import org.hotline.core.http.Health;
-import org.hotline.core.http.HttpApi;
-import org.hotline.core.live.internal.MongoOperatorDirectory;
-import org.hotline.core.metrics.HotlineMetrics;
-import org.hotline.core.storage.MongoStore;
-import org.hotline.core.testsupport.Staff;
 import org.hotline.core.testsupport.ami.AmiSimulator;
 import org.hotline.core.testsupport.ami.OriginateOutcome;
-import org.hotline.core.testsupport.ami.QueueEvents;
 import org.hotline.core.testsupport.ami.QueueEvents.Caller;
-import org.hotline.pathway.interpreter.InterpreterDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +50,7 @@ class InterpreterCallsIT {
 
     @BeforeEach
     void start() throws Exception {
-        rig = new TelephonyRig(dir, DIRECTORY, id -> Optional.empty());
+        rig = new TelephonyRig(dir, DIRECTORY, Map.of());
         sim = rig.sim;
         audited = rig.audited;
     }

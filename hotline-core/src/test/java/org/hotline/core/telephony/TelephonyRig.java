@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.hotline.core.ami.AmiClient;
 import org.hotline.core.ami.AmiConfig;
 import org.hotline.core.audit.AuditEvent;
@@ -60,7 +59,8 @@ final class TelephonyRig implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    TelephonyRig(Path dir, String interpreters, Function<String, Optional<TransferTarget>> targets) throws Exception {
+    /** {@code referrals}: the referrals (by id) whose agencies a caller may be handed to. */
+    TelephonyRig(Path dir, String interpreters, Map<String, TransferTarget> referrals) throws Exception {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         sim = AmiSimulator.start("hotline", "secret").member(ANA);
         ami = AmiClient.start(AmiConfig.of("127.0.0.1", sim.port(), "hotline", "secret"), new HotlineMetrics(false),
@@ -71,7 +71,9 @@ final class TelephonyRig implements AutoCloseable {
         AuditLog audit = audited::add;
         Telephony telephony = Telephony.wire(Optional.of(ami), new Telephony.Needs(new InterpreterBridge.Settings(
                 directory, Duration.ofSeconds(5), InterpreterBridge.Settings.DEFAULT_CALLER_ID),
-                new AgencyTransfer.Settings(Duration.ofSeconds(5), "Hotline"), targets, handovers), audit,
+                new AgencyTransfer.Settings(Duration.ofSeconds(5), "Hotline"), id -> Optional.ofNullable(referrals.get(id)),
+                reference -> referrals.values().stream().filter(t -> t.reference().equals(reference)).sorted(
+                        java.util.Comparator.comparing(TransferTarget::referralId)).toList(), handovers), audit,
                 Clock.systemUTC());
         UserAccounts accounts = Staff.accounts(mongo, audit);
         accounts.ensureIndexes();
@@ -119,10 +121,6 @@ final class TelephonyRig implements AutoCloseable {
 
     List<AuditEvent> audited(String action) {
         return audited.stream().filter(e -> e.action().equals(action)).toList();
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 
     @Override
