@@ -44,6 +44,9 @@ public interface AmiClient extends AutoCloseable {
     /** Removes one channel from a ConfBridge conference ({@code ConfbridgeKick}); waits for Asterisk's answer. */
     void kick(String conference, String channel) throws AmiException;
 
+    /** Hangs up one channel by its name ({@code Hangup}); waits for Asterisk's answer. */
+    void hangup(String channel) throws AmiException;
+
     @Override
     void close();
 }

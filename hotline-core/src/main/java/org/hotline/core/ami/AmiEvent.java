@@ -73,6 +73,12 @@ public sealed interface AmiEvent {
     /** A channel left a ConfBridge {@code conference} (hung up, kicked, or ended with the marked user). */
     record BridgeLeft(Instant at, String conference, String channel, String uniqueId) implements AmiEvent {}
 
+    /** A supervisor's channel ({@code spyer}) started listening to another ({@code spyee}) through ChanSpy. */
+    record SpyStarted(Instant at, String spyerChannel, String spyerUniqueId, String spyeeChannel) implements AmiEvent {}
+
+    /** ChanSpy stopped (the supervisor hung up, or the call listened to ended). */
+    record SpyStopped(Instant at, String spyerChannel, String spyerUniqueId, String spyeeChannel) implements AmiEvent {}
+
     /** A key the duty officer pressed on a call placed by {@link AmiClient#originate}. */
     record DutyAnswer(Instant at, String dutyCallId, String key) implements AmiEvent {}
 }

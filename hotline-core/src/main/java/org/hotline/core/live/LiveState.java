@@ -113,6 +113,12 @@ public final class LiveState implements AmiListener {
             case AmiEvent.BridgeLeft ignored -> {
                 return false;
             }
+            case AmiEvent.SpyStarted ignored -> {
+                return false;
+            }
+            case AmiEvent.SpyStopped ignored -> {
+                return false;
+            }
         }
         return true;
     }

@@ -14,6 +14,7 @@ import org.hotline.core.referral.Dispatch;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.telephony.AgencyTransfer;
 import org.hotline.core.telephony.InterpreterBridge;
+import org.hotline.core.telephony.SupervisorSpy;
 import org.hotline.core.telephony.Telephony;
 import org.hotline.core.telephony.TransferTargets;
 import org.hotline.core.telephony.internal.MongoLiveHandovers;
@@ -40,6 +41,7 @@ final class TelephonySettings {
         }
         return new Telephony.Needs(fromEnv(env), new AgencyTransfer.Settings(ring,
                 r.string("HOTLINE_TRANSFER_CALLER_ID", "Hotline transfer <1234>")),
+                new SupervisorSpy.Settings(ring, r.string("HOTLINE_SPY_CALLER_ID", "Hotline supervisor <1234>")),
                 TransferTargets.of(dispatch.referrals(), pathway),
                 TransferTargets.forReference(dispatch.referrals(), pathway, tipIds), new MongoLiveHandovers(mongo));
     }

@@ -11,34 +11,45 @@ import org.hotline.core.http.ApiRoutes;
 import org.hotline.core.live.OperatorDirectory;
 import org.hotline.core.telephony.internal.CallTracker;
 
-/** The telephony part of a node: calls tracked from AMI events, interpreters added to calls, live transfers. */
+/**
+ * The telephony part of a node: calls tracked from AMI events, interpreters added to calls, live transfers,
+ * supervisors listening in.
+ */
 public final class Telephony {
 
     /** Listener name (labels {@code hotline_ami_events_dropped_total}). */
     public static final String CALLS_LISTENER = "telephony-calls";
+    public static final String SPY_LISTENER = "telephony-spy";
 
     /** What telephony needs from the node: settings, where referrals' duty lines are found and hand-overs kept. */
     public record Needs(InterpreterBridge.Settings interpreters, AgencyTransfer.Settings transfers,
+            SupervisorSpy.Settings spy,
             Function<String, Optional<TransferTarget>> targets, Function<String, List<TransferTarget>> callTargets,
             LiveHandovers handovers) {}
 
     private final InterpreterBridge interpreters;
     private final AgencyTransfer transfers;
+    private final SupervisorSpy spy;
     private final Needs needs;
 
-    private Telephony(InterpreterBridge interpreters, AgencyTransfer transfers, Needs needs) {
+    private Telephony(InterpreterBridge interpreters, AgencyTransfer transfers, SupervisorSpy spy, Needs needs) {
         this.interpreters = interpreters;
         this.transfers = transfers;
+        this.spy = spy;
         this.needs = needs;
     }
 
     /** Tracks calls through the AMI client (if any); without one every request answers 503. */
     public static Telephony wire(Optional<AmiClient> ami, Needs needs, AuditLog audit, Clock clock) {
         CallTracker tracker = new CallTracker();
-        ami.ifPresent(client -> client.addListener(CALLS_LISTENER, tracker));
+        SupervisorSpy spy = new SupervisorSpy(() -> ami, tracker, needs.spy(), audit, clock);
+        ami.ifPresent(client -> {
+            client.addListener(CALLS_LISTENER, tracker);
+            client.addListener(SPY_LISTENER, spy);
+        });
         return new Telephony(new InterpreterBridge(() -> ami, tracker, needs.interpreters(), audit, clock),
                 new AgencyTransfer(() -> ami, tracker, needs.targets(), needs.handovers(), needs.transfers(), audit,
-                        clock), needs);
+                        clock), spy, needs);
     }
 
     public InterpreterBridge interpreters() {
@@ -51,6 +62,7 @@ public final class Telephony {
 
     public List<ApiRoutes> routes(Vertx vertx, OperatorDirectory phones, Clock clock) {
         return List.of(new TelephonyRoutes(vertx, interpreters, phones, clock),
-                new TransferRoutes(vertx, transfers, needs.handovers(), needs.callTargets(), phones));
+                new TransferRoutes(vertx, transfers, needs.handovers(), needs.callTargets(), phones),
+                new SpyRoutes(vertx, spy, phones));
     }
 }

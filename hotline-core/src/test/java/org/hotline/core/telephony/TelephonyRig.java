@@ -41,7 +41,7 @@ import org.hotline.pathway.interpreter.InterpreterDirectory;
 
 /**
  * The telephony API over real HTTP with real sign-in (operator {@code ana.operator} on {@link #ANA}, supervisor
- * {@code sam.supervisor}), its AMI client logged in to the AMI simulator over TCP, hand-overs in the embedded
+ * {@code sam.supervisor} on {@link #SAM}), its AMI client logged in to the AMI simulator over TCP, hand-overs in the embedded
  * MongoDB; every audit entry kept in {@link #audited}.
  */
 final class TelephonyRig implements AutoCloseable {
@@ -49,6 +49,8 @@ final class TelephonyRig implements AutoCloseable {
     static final String PASSWORD = "a long enough password";
     static final String ANA = "PJSIP/op-ana";
     static final String ANA_LEG = "PJSIP/op-ana-00000002";
+    /** The supervisor's phone. */
+    static final String SAM = "PJSIP/sup-sam";
 
     final Vertx vertx = Vertx.vertx();
     final MongoStore mongo;
@@ -71,7 +73,8 @@ final class TelephonyRig implements AutoCloseable {
         AuditLog audit = audited::add;
         Telephony telephony = Telephony.wire(Optional.of(ami), new Telephony.Needs(new InterpreterBridge.Settings(
                 directory, Duration.ofSeconds(5), InterpreterBridge.Settings.DEFAULT_CALLER_ID),
-                new AgencyTransfer.Settings(Duration.ofSeconds(5), "Hotline"), id -> Optional.ofNullable(referrals.get(id)),
+                new AgencyTransfer.Settings(Duration.ofSeconds(5), "Hotline"),
+                new SupervisorSpy.Settings(Duration.ofSeconds(5), "Hotline"), id -> Optional.ofNullable(referrals.get(id)),
                 reference -> referrals.values().stream().filter(t -> t.reference().equals(reference)).sorted(
                         java.util.Comparator.comparing(TransferTarget::referralId)).toList(), handovers), audit,
                 Clock.systemUTC());
@@ -86,7 +89,9 @@ final class TelephonyRig implements AutoCloseable {
                 new SessionAccess(vertx, sessions, audit, Duration.ofMillis(200)), routes);
         String ana = accounts.create("ana.operator", PASSWORD.toCharArray(), Set.of(Role.OPERATOR), Optional.empty(), "t");
         phones.assign(ana, ANA);
-        accounts.create("sam.supervisor", PASSWORD.toCharArray(), Set.of(Role.SUPERVISOR), Optional.empty(), "t");
+        String sam = accounts.create("sam.supervisor", PASSWORD.toCharArray(), Set.of(Role.SUPERVISOR), Optional.empty(),
+                "t");
+        phones.assign(sam, SAM);
         port = HttpApi.start(vertx, deps, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS).actualPort();
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);

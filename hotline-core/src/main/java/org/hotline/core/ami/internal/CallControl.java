@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.ConfbridgeKickAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.response.ManagerError;
@@ -11,7 +12,7 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.core.ami.AmiException;
 import org.hotline.core.ami.Redirect;
 
-/** Actions that move or remove live channels ({@code Redirect}, {@code ConfbridgeKick}); each waits for Asterisk's answer. */
+/** Actions that move, remove or end live channels ({@code Redirect}, {@code ConfbridgeKick}, {@code Hangup}); each waits for Asterisk's answer. */
 final class CallControl {
 
     private final Originator.ConnectionSource connections;
@@ -39,6 +40,14 @@ final class CallControl {
             throw new IllegalArgumentException("conference and channel must be plain names");
         }
         send(new ConfbridgeKickAction(conference, channel), "ConfbridgeKick");
+    }
+
+    void hangup(String channel) throws AmiException {
+        if (channel == null || !channel.matches("[A-Za-z0-9_/@.+:;-]{1,120}")) {
+            // a name only: Asterisk would read a /.../ value as a regular expression over every channel
+            throw new IllegalArgumentException("channel must be a plain channel name");
+        }
+        send(new HangupAction(channel), "Hangup");
     }
 
     private void send(ManagerAction action, String name) throws AmiException {

@@ -145,6 +145,11 @@ public final class ManagerAmiClient implements AmiClient {
     }
 
     @Override
+    public void hangup(String channel) throws AmiException {
+        calls.hangup(channel);
+    }
+
+    @Override
     public void close() {
         closed = true;
         supervisor.shutdownNow();

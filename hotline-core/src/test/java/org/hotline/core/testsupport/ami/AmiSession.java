@@ -122,6 +122,7 @@ final class AmiSession {
             case "originate" -> originate(action, id);
             case "redirect" -> redirect(action, id);
             case "confbridgekick" -> kick(action, id);
+            case "hangup" -> hangup(action, id);
             case "logoff" -> {
                 respond(id, "Goodbye", "Message: Thanks for all the fish.");
                 return false;
@@ -204,6 +205,9 @@ final class AmiSession {
             String leg = channel + "-" + String.format("%08x", CHANNELS.get()) + (channel.startsWith("Local/") ? ";1" : "");
             sim.conferences().up(leg, uniqueId);
             sim.conferences().enter(leg, header(action, "Context"), header(action, "Exten"));
+            if ("hotline-spy".equals(header(action, "Context"))) {
+                sim.conferences().spy(leg, uniqueId, variable(action, "HOTLINE_SPY_TARGET"));
+            }
         }
         outcome.keyPressed().filter(key -> outcome.isAnswered()).ifPresent(key -> sendEvent(
                 "Event: UserEvent\r\nPrivilege: user,all\r\nChannel: " + channel + "-00000001\r\nUniqueid: " + uniqueId
@@ -230,6 +234,19 @@ final class AmiSession {
         live.enter(channel, header(action, "Context"), header(action, "Exten"));
         if (!extra.isEmpty()) {
             live.enter(extra, header(action, "ExtraContext"), header(action, "ExtraExten"));
+        }
+    }
+
+    /** As manager.c for a plain channel name: "Channel Hungup", or "No such channel". */
+    private void hangup(Map<String, String> action, String id) {
+        String channel = header(action, "Channel");
+        if (channel.isEmpty()) {
+            respond(id, "Error", "Message: No channel specified");
+        } else if (!sim.conferences().exists(channel)) {
+            respond(id, "Error", "Message: No such channel");
+        } else {
+            respond(id, "Success", "Message: Channel Hungup");
+            sim.conferences().hangup(channel);
         }
     }
 

@@ -39,9 +39,17 @@ final class Conferences {
     private final Map<String, Map<String, Member>> conferences = new LinkedHashMap<>();
     private final Map<String, String> bridgeIds = new LinkedHashMap<>();
     private final Consumer<String> emit;
+    private final Spies spies;
 
     Conferences(Consumer<String> emit) {
         this.emit = emit;
+        this.spies = new Spies(emit);
+    }
+
+    /** A spying channel answered in {@code [hotline-spy]}: ChanSpy on the first channel named {@code prefix...}. */
+    synchronized void spy(String spyer, String spyerId, String prefix) {
+        spies.start(spyer, spyerId, channels.values().stream().filter(c -> !c.name().equals(spyer))
+                .filter(c -> c.name().startsWith(prefix)).findFirst());
     }
 
     synchronized void up(String name, String uniqueId) {
@@ -86,9 +94,12 @@ final class Conferences {
             return;
         }
         leaveAny(name);
+        List<String> spyersEnded = spies.hungUp(name);
         emit.accept("Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + name + "\r\nChannelState: 6\r\n"
                 + "ChannelStateDesc: Up\r\nUniqueid: " + channel.uniqueId() + "\r\nLinkedid: " + channel.uniqueId()
                 + "\r\nCause: 16\r\nCause-txt: Normal Clearing\r\n\r\n");
+        // ChanSpy's E option: the spyer's call ends with the call it listened to
+        spyersEnded.forEach(this::hangup);
     }
 
     synchronized List<String> members(String conference) {
