@@ -139,3 +139,30 @@
     loadTargets();
   });
 })();
+
+/* Operator console, wrap-up time: after a call, no new call is offered until "Ready" or the time is up. */
+(() => {
+  const { api, time } = Hotline;
+  const box = document.getElementById('wrapup');
+
+  async function load() {
+    const answer = await api('GET', '/api/operators/me/wrapup');
+    box.hidden = !(answer.ok && answer.data.inWrapUp);
+    if (!box.hidden) {
+      document.getElementById('wrapup-text').textContent = `Wrap-up: no new call until ${time(answer.data.until)}. `;
+    }
+  }
+
+  document.getElementById('wrapup-ready').addEventListener('click', async () => {
+    const answer = await api('POST', '/api/operators/me/wrapup/ready', {});
+    document.getElementById('status-message').textContent = answer.ok ? 'Ready: calls reach you again.'
+      : (answer.data ? answer.data.message : 'The phone system did not answer.');
+    load();
+  });
+  new MutationObserver(() => {
+    if (!document.getElementById('workspace').hidden) {
+      load();
+      window.setInterval(load, 5000);
+    }
+  }).observe(document.getElementById('workspace'), { attributes: true, attributeFilter: ['hidden'] });
+})();

@@ -17,6 +17,7 @@ import org.hotline.core.telephony.InterpreterBridge;
 import org.hotline.core.telephony.SupervisorSpy;
 import org.hotline.core.telephony.Telephony;
 import org.hotline.core.telephony.TransferTargets;
+import org.hotline.core.telephony.WrapUp;
 import org.hotline.core.telephony.internal.MongoLiveHandovers;
 import org.hotline.pathway.interpreter.InterpreterDirectory;
 
@@ -42,8 +43,18 @@ final class TelephonySettings {
         return new Telephony.Needs(fromEnv(env), new AgencyTransfer.Settings(ring,
                 r.string("HOTLINE_TRANSFER_CALLER_ID", "Hotline transfer <1234>")),
                 new SupervisorSpy.Settings(ring, r.string("HOTLINE_SPY_CALLER_ID", "Hotline supervisor <1234>")),
+                wrapUp(r),
                 TransferTargets.of(dispatch.referrals(), pathway),
                 TransferTargets.forReference(dispatch.referrals(), pathway, tipIds), new MongoLiveHandovers(mongo));
+    }
+
+    /** {@code HOTLINE_WRAPUP_TIME}: 0 turns it off; at most {@link WrapUp#MAX}. */
+    static Duration wrapUp(EnvReader r) {
+        Duration time = r.duration("HOTLINE_WRAPUP_TIME", Duration.ZERO);
+        if (time.isNegative() || time.compareTo(WrapUp.MAX) > 0) {
+            throw new IllegalArgumentException("Configuration HOTLINE_WRAPUP_TIME must be between 0 (off) and 10m");
+        }
+        return time;
     }
 
     static InterpreterBridge.Settings fromEnv(Map<String, String> env) {

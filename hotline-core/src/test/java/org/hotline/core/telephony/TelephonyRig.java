@@ -63,6 +63,12 @@ final class TelephonyRig implements AutoCloseable {
 
     /** {@code referrals}: the referrals (by id) whose agencies a caller may be handed to. */
     TelephonyRig(Path dir, String interpreters, Map<String, TransferTarget> referrals) throws Exception {
+        this(dir, interpreters, referrals, Duration.ZERO);
+    }
+
+    /** {@code wrapUp}: the operators' wrap-up time after each call (zero: off). */
+    TelephonyRig(Path dir, String interpreters, Map<String, TransferTarget> referrals, Duration wrapUp)
+            throws Exception {
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
         sim = AmiSimulator.start("hotline", "secret").member(ANA);
         ami = AmiClient.start(AmiConfig.of("127.0.0.1", sim.port(), "hotline", "secret"), new HotlineMetrics(false),
@@ -74,7 +80,7 @@ final class TelephonyRig implements AutoCloseable {
         Telephony telephony = Telephony.wire(Optional.of(ami), new Telephony.Needs(new InterpreterBridge.Settings(
                 directory, Duration.ofSeconds(5), InterpreterBridge.Settings.DEFAULT_CALLER_ID),
                 new AgencyTransfer.Settings(Duration.ofSeconds(5), "Hotline"),
-                new SupervisorSpy.Settings(Duration.ofSeconds(5), "Hotline"), id -> Optional.ofNullable(referrals.get(id)),
+                new SupervisorSpy.Settings(Duration.ofSeconds(5), "Hotline"), wrapUp, id -> Optional.ofNullable(referrals.get(id)),
                 reference -> referrals.values().stream().filter(t -> t.reference().equals(reference)).sorted(
                         java.util.Comparator.comparing(TransferTarget::referralId)).toList(), handovers), audit,
                 Clock.systemUTC());
