@@ -3,29 +3,17 @@ package org.hotline.core.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.hotline.core.auth.Role;
 import org.hotline.core.e2e.Calls;
 import org.hotline.core.e2e.TestFiles;
-import org.hotline.core.e2e.TestNode;
-import org.hotline.core.live.internal.MongoOperatorDirectory;
 import org.hotline.core.node.Hotline;
-import org.hotline.core.node.HotlineConfig;
 import org.hotline.core.testsupport.BrowserScripts;
-import org.hotline.core.testsupport.RecordingAgency;
-import org.hotline.core.testsupport.Staff;
 import org.hotline.core.testsupport.ami.AmiSimulator;
 import org.hotline.core.testsupport.ami.QueueEvents;
 import org.hotline.core.testsupport.ami.QueueEvents.Caller;
@@ -49,16 +37,10 @@ class TransferBrowserIT {
     @TempDir
     Path dir;
 
-    private final Vertx vertx = Vertx.vertx();
-    private AmiSimulator ami;
-    private RecordingAgency agencies;
-    private Hotline node;
+    private BrowserNode browser;
 
     @BeforeEach
     void start() throws Exception {
-        BrowserScripts.require();
-        ami = AmiSimulator.start("hotline", "ami-secret").member(PHONE);
-        agencies = RecordingAgency.start(vertx);
         // the shipped pathway, with a duty line for the labour inspectorate
         String pathway = Files.readString(TestFiles.NATIONAL_PATHWAY);
         String anchor = "    escalates_to: nattf\n    schedule:\n      - { days: [mon, tue, wed, thu, fri]";
@@ -66,37 +48,22 @@ class TransferBrowserIT {
         Path file = dir.resolve("national.yaml");
         Files.writeString(file, pathway.replace(anchor, "    escalates_to: nattf\n    phones:\n      - { number: \""
                 + DUTY + "\", description: inspectorate duty line }\n    schedule:\n      - { days: [mon, tue, wed, thu, fri]"));
-        Map<String, String> env = new HashMap<>(TestNode.env(dir, agencies));
-        env.put("HOTLINE_PATHWAY_FILE", file.toString());
-        env.put("HOTLINE_AMI_HOST", "127.0.0.1");
-        env.put("HOTLINE_AMI_PORT", String.valueOf(ami.port()));
-        env.put("HOTLINE_AMI_USERNAME", "hotline");
-        env.put("HOTLINE_AMI_SECRET", "ami-secret");
-        node = Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC());
-        Staff.create(node.mongo(), "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
-        String operatorId = node.mongo().database().getCollection("users")
-                .find(new Document("username", "olu.operator")).first().getString("_id");
-        new MongoOperatorDirectory(node.mongo()).assign(operatorId, PHONE);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ami.loggedInSessions() == 1);
+        browser = new BrowserNode(dir, PHONE, Map.of("HOTLINE_PATHWAY_FILE", file.toString()))
+                .staff("olu.operator", Role.OPERATOR, PHONE);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (node != null) {
-            node.close();
+        if (browser != null) {
+            browser.close();
         }
-        if (agencies != null) {
-            agencies.close();
-        }
-        if (ami != null) {
-            ami.close();
-        }
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void shouldTalkToTheInspectorateThenJoinAllThreeAndLeaveTheCallerWithThem() throws Exception {
         // given: a forced-labour report, referred to the labour inspectorate, and its caller on Olu's phone
+        Hotline node = browser.node;
+        AmiSimulator ami = browser.ami;
         String reference = new AsteriskSimulator("127.0.0.1", node.agiPort()).call("hotline", Calls.forcedLabourReport())
                 .variables().get("HOTLINE_REFERENCE");
         await().atMost(Duration.ofSeconds(20)).until(() -> node.mongo().database().getCollection("tips")
@@ -104,8 +71,7 @@ class TransferBrowserIT {
         Caller caller = Caller.fromIvr("1700000300.4", reference, "en", "operators");
         ami.channelUp(caller.channel(), caller.uniqueId()).channelUp(PHONE_LEG, "1700000099.1");
         // when
-        BrowserScripts.Run run = BrowserScripts.run("transfer.mjs", List.of("http://127.0.0.1:" + node.httpPort(),
-                "olu.operator", Staff.PASSWORD, BrowserScripts.screenshots().toString()), 120, line -> {
+        BrowserScripts.Run run = browser.run("transfer.mjs", "olu.operator", line -> {
                     if (line.contains("\"step\":\"operator-listening\"")) {
                         ami.emitRaw(QueueEvents.agentConnect(caller, "operators", PHONE, 3));
                     }
