@@ -44,12 +44,7 @@ public final class SpyRoutes implements ApiRoutes {
     }
 
     private void validateStart(RoutingContext ctx) {
-        JsonObject body;
-        try {
-            body = ctx.body() == null ? null : ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            body = null;
-        }
+        JsonObject body = TelephonyHttp.body(ctx);
         Object agent = body == null ? null : body.getValue("agent");
         Object mode = body == null ? null : body.getValue("mode");
         if (!(agent instanceof String iface) || !OperatorDirectory.isValidInterface(iface)
@@ -67,11 +62,10 @@ public final class SpyRoutes implements ApiRoutes {
     }
 
     private String phone(RoutingContext ctx) throws TelephonyRefused {
-        return phones.agentInterface(Access.principal(ctx)).orElseThrow(() -> new TelephonyRefused(409, "no_phone",
-                "No phone is assigned to your account; ask an administrator."));
+        return TelephonyHttp.phone(phones, ctx);
     }
 
     private static void json(RoutingContext ctx, JsonObject body) {
-        ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+        TelephonyHttp.json(ctx, body);
     }
 }

@@ -67,12 +67,7 @@ public final class TransferRoutes implements ApiRoutes {
     }
 
     private void validateStart(RoutingContext ctx) {
-        JsonObject body;
-        try {
-            body = ctx.body() == null ? null : ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            body = null;
-        }
+        JsonObject body = TelephonyHttp.body(ctx);
         Object referral = body == null ? null : body.getValue("referralId");
         Object mode = body == null ? null : body.getValue("mode");
         if (!(referral instanceof String id) || id.isBlank() || id.length() > 200
@@ -94,13 +89,12 @@ public final class TransferRoutes implements ApiRoutes {
     }
 
     private void answer(RoutingContext ctx, Callable<JsonObject> work) {
-        vertx.executeBlocking(work).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json")
-                .end(json.encode())).onFailure(e -> ctx.fail(TelephonyRoutes.toApi(e)));
+        vertx.executeBlocking(work).onSuccess(json -> TelephonyHttp.json(ctx, json))
+                .onFailure(e -> ctx.fail(TelephonyRoutes.toApi(e)));
     }
 
     private String phone(RoutingContext ctx) throws TelephonyRefused {
-        return phones.agentInterface(Access.principal(ctx)).orElseThrow(() -> new TelephonyRefused(409, "no_phone",
-                "No phone is assigned to your account; ask an administrator."));
+        return TelephonyHttp.phone(phones, ctx);
     }
 
     private static String userId(RoutingContext ctx) {

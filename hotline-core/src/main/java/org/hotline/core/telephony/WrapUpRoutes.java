@@ -44,11 +44,10 @@ public final class WrapUpRoutes implements ApiRoutes {
     }
 
     private String phone(RoutingContext ctx) throws TelephonyRefused {
-        return phones.agentInterface(Access.principal(ctx)).orElseThrow(() -> new TelephonyRefused(409, "no_phone",
-                "No phone is assigned to your account; ask an administrator."));
+        return TelephonyHttp.phone(phones, ctx);
     }
 
     private static void json(RoutingContext ctx, JsonObject body) {
-        ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+        TelephonyHttp.json(ctx, body);
     }
 }
