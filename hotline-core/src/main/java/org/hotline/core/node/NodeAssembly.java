@@ -255,7 +255,7 @@ final class NodeAssembly {
         Access access = new SessionAccess(vertx, sessions, audit);
         List<ApiRoutes> features = new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
                 storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
-                intake.service(), statsConfig)
+                intake.service(), statsConfig, cipher)
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks());
         TipQueries tips = new TipQueries(storage.tips(), audit);
         IvrServer ivr = telephony.ivr();

@@ -41,6 +41,9 @@ import org.hotline.core.stats.StatsRoutes;
 import org.hotline.core.stats.StatsService;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.core.crypto.PayloadSeal;
+import org.hotline.core.qa.QaRoutes;
+import org.hotline.core.qa.internal.MongoQaReviews;
 import org.hotline.core.telephony.Telephony;
 import org.hotline.core.tip.TipRepository;
 
@@ -51,7 +54,7 @@ import org.hotline.core.tip.TipRepository;
 record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, HotlineMetrics metrics,
         MongoStore mongo, AuditLog audit, TipRepository tips, ActivePathway pathway, PathwayLifecycle pathways,
         TipPrivacy tipPrivacy, Dispatch dispatch, TipRouter router, Handovers handovers, TipIntakeService intake,
-        StatsConfig statsConfig) {
+        StatsConfig statsConfig, PayloadSeal seal) {
 
     List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
             Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
@@ -70,6 +73,8 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         features.addAll(Telephony.wire(ami, TelephonySettings.needs(env, mongo, dispatch, pathway,
                 reference -> new TipQueries(tips).byReference(reference).map(org.hotline.core.tip.Tip::id)), audit, clock)
                 .routes(vertx, new MongoOperatorDirectory(mongo), clock));
+        features.add(new QaRoutes(vertx, new MongoQaReviews(mongo), reference -> new TipQueries(tips)
+                .byReference(reference).map(org.hotline.core.tip.Tip::id), seal, statsConfig.minCell(), audit, clock));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));
         features.add(new StatsRoutes(new StatsService(mongo.database(), tips, statsConfig, clock),
