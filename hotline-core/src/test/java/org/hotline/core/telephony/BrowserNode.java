@@ -60,9 +60,11 @@ final class BrowserNode implements AutoCloseable {
     }
 
     /** Runs {@code script} against this node as {@code username}, handing each output line to {@code onLine}. */
-    BrowserScripts.Run run(String script, String username, Consumer<String> onLine) throws Exception {
-        return BrowserScripts.run(script, List.of("http://127.0.0.1:" + node.httpPort(), username, Staff.PASSWORD,
-                BrowserScripts.screenshots().toString()), 120, onLine);
+    BrowserScripts.Run run(String script, String username, Consumer<String> onLine, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("http://127.0.0.1:" + node.httpPort(), username,
+                Staff.PASSWORD, BrowserScripts.screenshots().toString()));
+        args.addAll(List.of(extra));
+        return BrowserScripts.run(script, args, 120, onLine);
     }
 
     long audited(String action) {
