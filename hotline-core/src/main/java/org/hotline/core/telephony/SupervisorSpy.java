@@ -86,14 +86,17 @@ public final class SupervisorSpy implements AmiListener {
         if (channel == null) {
             throw new TelephonyRefused(409, "not_listening", "You are not listening to a call.");
         }
+        // taken out first: the ChanSpyStop this hang-up causes must not be read as the call having ended
+        if (!sessions.remove(supervisorPhone, session)) {
+            throw new TelephonyRefused(409, "not_listening", "You are not listening to a call.");
+        }
         try {
             client.hangup(channel);
         } catch (AmiException e) {
+            sessions.putIfAbsent(supervisorPhone, session);
             throw new TelephonyRefused(502, "telephony_refused", "The listening call could not be ended: " + e.getMessage());
         }
-        if (sessions.remove(supervisorPhone, session)) {
-            stopped(session, actor, "supervisor");
-        }
+        stopped(session, actor, "supervisor");
     }
 
     /** Whether this supervisor's phone is listening, and to whom. */

@@ -120,9 +120,11 @@ final class AmiSession {
             case "queuepause" -> queuePause(action, id);
             case "queuestatus" -> queueStatus(id);
             case "originate" -> originate(action, id);
-            case "redirect" -> redirect(action, id);
-            case "confbridgekick" -> kick(action, id);
-            case "hangup" -> hangup(action, id);
+            case "redirect", "confbridgekick", "hangup" -> {
+                ChannelActions.Answer answer = ChannelActions.answer(sim.conferences(), name, action);
+                respond(id, answer.response(), "Message: " + answer.message());
+                answer.then().run();
+            }
             case "logoff" -> {
                 respond(id, "Goodbye", "Message: Thanks for all the fish.");
                 return false;
@@ -213,59 +215,6 @@ final class AmiSession {
                 "Event: UserEvent\r\nPrivilege: user,all\r\nChannel: " + channel + "-00000001\r\nUniqueid: " + uniqueId
                         + "\r\nUserEvent: HotlineDutyAnswer\r\nDutyCall: " + variable(action, "HOTLINE_DUTY_CALL")
                         + "\r\nKey: " + key + "\r\n\r\n"));
-    }
-
-    /** As manager.c: both channels must exist; the answer says "Redirect successful" or "Dual Redirect successful". */
-    private void redirect(Map<String, String> action, String id) {
-        String channel = header(action, "Channel");
-        String extra = header(action, "ExtraChannel");
-        if (channel.isEmpty()) {
-            respond(id, "Error", "Message: Channel not specified");
-            return;
-        }
-        Conferences live = sim.conferences();
-        for (String name : extra.isEmpty() ? java.util.List.of(channel) : java.util.List.of(channel, extra)) {
-            if (!live.exists(name)) {
-                respond(id, "Error", "Message: Channel does not exist: " + name);
-                return;
-            }
-        }
-        respond(id, "Success", "Message: " + (extra.isEmpty() ? "Redirect successful" : "Dual Redirect successful"));
-        live.enter(channel, header(action, "Context"), header(action, "Exten"));
-        if (!extra.isEmpty()) {
-            live.enter(extra, header(action, "ExtraContext"), header(action, "ExtraExten"));
-        }
-    }
-
-    /** As manager.c for a plain channel name: "Channel Hungup", or "No such channel". */
-    private void hangup(Map<String, String> action, String id) {
-        String channel = header(action, "Channel");
-        if (channel.isEmpty()) {
-            respond(id, "Error", "Message: No channel specified");
-        } else if (!sim.conferences().exists(channel)) {
-            respond(id, "Error", "Message: No such channel");
-        } else {
-            respond(id, "Success", "Message: Channel Hungup");
-            sim.conferences().hangup(channel);
-        }
-    }
-
-    /** As app_confbridge's manager action: the conference and then the channel must be found. */
-    private void kick(Map<String, String> action, String id) {
-        String conference = header(action, "Conference");
-        String channel = header(action, "Channel");
-        if (conference.isEmpty()) {
-            respond(id, "Error", "Message: No Conference name provided.");
-        } else if (channel.isEmpty()) {
-            respond(id, "Error", "Message: No channel name provided.");
-        } else if (!sim.conferences().conferenceExists(conference)) {
-            respond(id, "Error", "Message: No Conference by that name found.");
-        } else if (!sim.conferences().members(conference).contains(channel)) {
-            respond(id, "Error", "Message: No Channel by that name found in Conference.");
-        } else {
-            respond(id, "Success", "Message: User kicked");
-            sim.conferences().kick(conference, channel);
-        }
     }
 
     private static String variable(Map<String, String> action, String name) {
