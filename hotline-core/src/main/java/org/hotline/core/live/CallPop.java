@@ -9,10 +9,11 @@ import java.util.Map;
  * caller's number. {@code tipFound} is false when the tip was not (yet) readable; then only the reference and
  * language from the channel are shown. {@code interpreterLanguage} is the language the caller chose in the IVR
  * that has no prompts ({@code HOTLINE_INTERPRETER}), empty when none: the operator adds an interpreter for it.
+ * {@code abuseWarning}: the calling number is flagged for abusive calls (the call is handled like any other).
  */
 public record CallPop(String callId, String agent, String queue, Instant connectedAt, long waitedSeconds,
         String reference, String language, boolean tipFound, String exploitationType, String region,
-        Boolean childInvolved, Boolean immediateDanger, Map<String, Boolean> consents, boolean recordingAvailable, String interpreterLanguage) {
+        Boolean childInvolved, Boolean immediateDanger, Map<String, Boolean> consents, boolean recordingAvailable, String interpreterLanguage, boolean abuseWarning) {
 
     public CallPop {
         consents = Map.copyOf(consents);
@@ -28,6 +29,6 @@ public record CallPop(String callId, String agent, String queue, Instant connect
                 .put("exploitationType", exploitationType).put("region", region)
                 .put("childInvolved", childInvolved).put("immediateDanger", immediateDanger)
                 .put("consents", consentJson).put("recordingAvailable", recordingAvailable)
-                .put("interpreterLanguage", interpreterLanguage);
+                .put("interpreterLanguage", interpreterLanguage).put("abuseWarning", abuseWarning);
     }
 }
