@@ -166,3 +166,8 @@
     }
   }).observe(document.getElementById('workspace'), { attributes: true, attributeFilter: ['hidden'] });
 })();
+
+/* Operator console: the call pop's warning for a number flagged for abusive calls (the call is taken as any other). */
+document.addEventListener('hotline:call-pop', (event) => {
+  document.getElementById('pop-abuse').hidden = event.detail.abuseWarning !== true;
+});
