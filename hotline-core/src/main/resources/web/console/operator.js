@@ -207,7 +207,12 @@
 
   function listen() {
     const events = new EventSource('/api/live/events');
-    events.addEventListener('call-pop', (event) => showPop(JSON.parse(event.data)));
+    events.addEventListener('call-pop', (event) => {
+      const pop = JSON.parse(event.data);
+      showPop(pop);
+      // other parts of the page (telephony.js) react to the same call
+      document.dispatchEvent(new CustomEvent('hotline:call-pop', { detail: pop }));
+    });
   }
 
   const STATUS_WORDS = {

@@ -38,6 +38,15 @@ public interface AmiClient extends AutoCloseable {
      */
     CompletableFuture<OriginateResult> originate(OriginateRequest request);
 
+    /** Moves one or two live channels to a dialplan location ({@code Redirect}); waits for Asterisk's answer. */
+    void redirect(Redirect redirect) throws AmiException;
+
+    /** Removes one channel from a ConfBridge conference ({@code ConfbridgeKick}); waits for Asterisk's answer. */
+    void kick(String conference, String channel) throws AmiException;
+
+    /** Hangs up one channel by its name ({@code Hangup}); waits for Asterisk's answer. */
+    void hangup(String channel) throws AmiException;
+
     @Override
     void close();
 }

@@ -28,10 +28,21 @@ public sealed interface AmiEvent {
 
     record AgentCalled(Instant at, String queue, String callId, String agent) implements AmiEvent {}
 
+    /**
+     * A queue member answered. {@code callerChannel} and {@code agentChannel} are the two channel names (empty
+     * when unknown), which a {@link Redirect} of the call needs.
+     */
     record AgentConnected(Instant at, String queue, String callId, String agent, long holdSeconds,
-            Map<String, String> variables) implements AmiEvent {
+            Map<String, String> variables, String callerChannel, String agentChannel) implements AmiEvent {
         public AgentConnected {
             variables = Map.copyOf(variables);
+            callerChannel = callerChannel == null ? "" : callerChannel;
+            agentChannel = agentChannel == null ? "" : agentChannel;
+        }
+
+        public AgentConnected(Instant at, String queue, String callId, String agent, long holdSeconds,
+                Map<String, String> variables) {
+            this(at, queue, callId, agent, holdSeconds, variables, "", "");
         }
     }
 
@@ -55,6 +66,18 @@ public sealed interface AmiEvent {
 
     /** A queue member as {@code QueueStatus} reports it after each login. */
     record MemberState(Instant at, String agent, boolean paused, boolean inCall) implements AmiEvent {}
+
+    /** A channel joined a ConfBridge {@code conference}; {@code uniqueId} matches an originate's channel id. */
+    record BridgeJoined(Instant at, String conference, String channel, String uniqueId) implements AmiEvent {}
+
+    /** A channel left a ConfBridge {@code conference} (hung up, kicked, or ended with the marked user). */
+    record BridgeLeft(Instant at, String conference, String channel, String uniqueId) implements AmiEvent {}
+
+    /** A supervisor's channel ({@code spyer}) started listening to another ({@code spyee}) through ChanSpy. */
+    record SpyStarted(Instant at, String spyerChannel, String spyerUniqueId, String spyeeChannel) implements AmiEvent {}
+
+    /** ChanSpy stopped (the supervisor hung up, or the call listened to ended). */
+    record SpyStopped(Instant at, String spyerChannel, String spyerUniqueId, String spyeeChannel) implements AmiEvent {}
 
     /** A key the duty officer pressed on a call placed by {@link AmiClient#originate}. */
     record DutyAnswer(Instant at, String dutyCallId, String key) implements AmiEvent {}

@@ -22,10 +22,26 @@ public final class CallPops implements AmiListener {
 
     private final TipLookup tips;
     private final LiveHub hub;
+    private final java.util.function.Predicate<String> flagged;
 
     public CallPops(TipLookup tips, LiveHub hub) {
+        this(tips, hub, reference -> false);
+    }
+
+    /** {@code flagged}: whether the caller of a report is flagged for abusive calls (warning in the pop). */
+    public CallPops(TipLookup tips, LiveHub hub, java.util.function.Predicate<String> flagged) {
+        this.flagged = flagged;
         this.tips = tips;
         this.hub = hub;
+    }
+
+    private boolean warn(String reference) {
+        try {
+            return !reference.isEmpty() && flagged.test(reference);
+        } catch (RuntimeException e) {
+            LOG.warn("Call pop without the abuse check: flags could not be read ({})", e.toString());
+            return false;
+        }
     }
 
     @Override
@@ -55,6 +71,7 @@ public final class CallPops implements AmiListener {
                 language == null ? channelLanguage : language, tip.isPresent(),
                 tip.map(t -> t.text("exploitationType")).orElse(null), tip.map(t -> t.text("region")).orElse(null),
                 tip.map(t -> t.flag("childInvolved")).orElse(null), tip.map(t -> t.flag("immediateDanger")).orElse(null),
-                consents, tip.map(t -> t.recording() != null).orElse(false));
+                consents, tip.map(t -> t.recording() != null).orElse(false),
+                call.variables().getOrDefault("HOTLINE_INTERPRETER", ""), warn(reference));
     }
 }

@@ -30,12 +30,18 @@ public final class Live {
 
     /** Wires state, pops and hub to the AMI client (if any); add this before the client's first login completes. */
     public static Live wire(Optional<AmiClient> ami, TipLookup tips, HotlineMetrics metrics, Clock clock) {
+        return wire(ami, tips, reference -> false, metrics, clock);
+    }
+
+    /** As above; {@code flagged} tells whether a report's caller is flagged for abusive calls (a warning in the pop). */
+    public static Live wire(Optional<AmiClient> ami, TipLookup tips, java.util.function.Predicate<String> flagged,
+            HotlineMetrics metrics, Clock clock) {
         LiveState state = new LiveState(clock, metrics);
         LiveHub hub = new LiveHub();
         state.onChange(() -> hub.publishQueue(state::snapshot));
         ami.ifPresent(client -> {
             client.addListener(STATE_LISTENER, state);
-            client.addListener(POPS_LISTENER, new CallPops(tips, hub));
+            client.addListener(POPS_LISTENER, new CallPops(tips, hub, flagged));
         });
         return new Live(state, hub, ami);
     }

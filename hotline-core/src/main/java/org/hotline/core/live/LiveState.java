@@ -107,6 +107,18 @@ public final class LiveState implements AmiListener {
             case AmiEvent.DutyAnswer ignored -> {
                 return false;
             }
+            case AmiEvent.BridgeJoined ignored -> {
+                return false;
+            }
+            case AmiEvent.BridgeLeft ignored -> {
+                return false;
+            }
+            case AmiEvent.SpyStarted ignored -> {
+                return false;
+            }
+            case AmiEvent.SpyStopped ignored -> {
+                return false;
+            }
         }
         return true;
     }

@@ -44,6 +44,13 @@ import org.hotline.core.stats.StatsRoutes;
 import org.hotline.core.stats.StatsService;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.tip.TipQueries;
+import org.hotline.core.abuse.AbuseFlags;
+import org.hotline.core.abuse.AbuseRoutes;
+import org.hotline.core.abuse.internal.MongoAbuseFlagStore;
+import org.hotline.core.crypto.PayloadSeal;
+import org.hotline.core.qa.QaRoutes;
+import org.hotline.core.qa.internal.MongoQaReviews;
+import org.hotline.core.telephony.Telephony;
 import org.hotline.core.tip.TipRepository;
 
 /**
@@ -68,8 +75,15 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         features.add(new PathwayEditorAssets());
         features.addAll(AgencyPortal.routes(mongo, dispatch, pathway, audit, SecretResolver.fromMap(env), clock));
         // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.
-        Live live = Live.wire(ami, new TipQueries(tips)::byReference, metrics, clock);
+        AbuseFlags abuse = new AbuseFlags(new MongoAbuseFlagStore(mongo), tips::callerHash, audit, clock);
+        features.add(new AbuseRoutes(vertx, abuse));
+        Live live = Live.wire(ami, new TipQueries(tips)::byReference, abuse::flagged, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
+        features.addAll(Telephony.wire(ami, TelephonySettings.needs(env, mongo, dispatch, pathway,
+                reference -> new TipQueries(tips).byReference(reference).map(org.hotline.core.tip.Tip::id)), audit, clock)
+                .routes(vertx, new MongoOperatorDirectory(mongo), clock));
+        features.add(new QaRoutes(vertx, new MongoQaReviews(mongo), reference -> new TipQueries(tips)
+                .byReference(reference).map(org.hotline.core.tip.Tip::id), cipher, statsConfig.minCell(), audit, clock));
         features.add(new PrivacyRoutes(vertx, tipPrivacy));
         features.add(new FollowUpRoutes(vertx, followUpLocks, audit));
         features.add(new StatsRoutes(new StatsService(mongo.database(), tips, statsConfig, clock, languages),

@@ -130,6 +130,9 @@ public interface TipRepository {
 
     Optional<FollowUpKey> followUpKey(String reference);
 
+    /** The keyed hash of the number that called in the tip with this reference, when it had one. */
+    Optional<String> callerHash(String reference);
+
     /** Appends a follow-up message the caller recorded (its reference sealed); false when no tip has it. */
     boolean addFollowUp(String reference, String recording, String language, Instant at);
 

@@ -101,6 +101,8 @@ class AmiClientIT {
         AmiEvent.AgentConnected connected = only(AmiEvent.AgentConnected.class);
         assertThat(connected.holdSeconds()).isEqualTo(42);
         assertThat(connected.variables()).containsEntry("HOTLINE_REFERENCE", "123456789");
+        assertThat(connected.callerChannel()).isEqualTo(caller.channel());
+        assertThat(connected.agentChannel()).isEqualTo("PJSIP/op-ana-00000002");
         AmiEvent.AgentCompleted completed = only(AmiEvent.AgentCompleted.class);
         assertThat(completed.talkSeconds()).isEqualTo(300);
         assertThat(completed.reason()).isEqualTo("caller");

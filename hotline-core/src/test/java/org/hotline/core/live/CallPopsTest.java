@@ -106,4 +106,17 @@ class CallPopsTest {
         // then
         assertThat(received).isEmpty();
     }
+
+    @Test
+    void shouldShowTheLanguageTheCallerNeedsAnInterpreterFor() {
+        // given: the IVR's language menu set HOTLINE_INTERPRETER for a language without prompts
+        hub.subscribeOperator("PJSIP/op-ana", (event, data) -> received.add(data));
+        CallPops pops = new CallPops(ref -> Optional.empty(), hub);
+        // when
+        pops.onEvent(connect(Map.of("HOTLINE_LANG", "en", "HOTLINE_INTERPRETER", "ar")));
+        pops.onEvent(connect(Map.of("HOTLINE_LANG", "fr")));
+        // then
+        assertThat(received.get(0).getString("interpreterLanguage")).isEqualTo("ar");
+        assertThat(received.get(1).getString("interpreterLanguage")).isEmpty();
+    }
 }

@@ -47,9 +47,23 @@ public sealed interface NodeKind {
         public List<PromptRef> prompts() { return listOf(prompt); }
     }
 
-    /** {@code language}: one digit chooses the call's language (digit → language code). */
-    record Language(PromptRef prompt, Map<String, String> options, Ref next, Input input) implements Listening {
-        public List<Ref> exits() { return FlowNode.refs(next); }
+    /**
+     * {@code language}: one digit chooses the call's language (digit → language code). Digits in
+     * {@code interpreter} name languages the flow has no prompts for: the call keeps its language, the channel gets
+     * {@code HOTLINE_INTERPRETER=<code>} (shown in the operator's call pop) and goes to {@code onInterpreter},
+     * normally an operator hand-off, so that the operator can add an interpreter at once.
+     */
+    record Language(PromptRef prompt, Map<String, String> options, Ref next, Input input,
+            Map<String, String> interpreter, Ref onInterpreter) implements Listening {
+        public Language {
+            interpreter = interpreter == null ? Map.of() : Map.copyOf(interpreter);
+        }
+
+        public Language(PromptRef prompt, Map<String, String> options, Ref next, Input input) {
+            this(prompt, options, next, input, Map.of(), null);
+        }
+
+        public List<Ref> exits() { return FlowNode.refs(next, onInterpreter); }
         public List<PromptRef> prompts() { return listOf(prompt); }
     }
 

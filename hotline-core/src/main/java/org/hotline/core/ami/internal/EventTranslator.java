@@ -8,6 +8,10 @@ import java.util.Optional;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.ChanSpyStartEvent;
+import org.asteriskjava.manager.event.ChanSpyStopEvent;
+import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
+import org.asteriskjava.manager.event.ConfbridgeLeaveEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
@@ -38,7 +42,16 @@ final class EventTranslator {
             case AgentCalledEvent e -> new AmiEvent.AgentCalled(now, e.getQueue(), e.getUniqueId(), agent(e.getInterface(),
                     e.getAgentCalled()));
             case AgentConnectEvent e -> new AmiEvent.AgentConnected(now, e.getQueue(), e.getUniqueId(),
-                    agent(e.getInterface(), e.getMember()), orZero(e.getHoldTime()), variables(e));
+                    agent(e.getInterface(), e.getMember()), orZero(e.getHoldTime()), variables(e), e.getChannel(),
+                    e.getDestChannel());
+            case ConfbridgeJoinEvent e -> new AmiEvent.BridgeJoined(now, nonNull(e.getConference()),
+                    nonNull(e.getChannel()), nonNull(e.getUniqueId()));
+            case ConfbridgeLeaveEvent e -> new AmiEvent.BridgeLeft(now, nonNull(e.getConference()),
+                    nonNull(e.getChannel()), nonNull(e.getUniqueId()));
+            case ChanSpyStartEvent e -> new AmiEvent.SpyStarted(now, nonNull(e.getSpyerChannel()),
+                    nonNull(e.getSpyerUniqueId()), nonNull(e.getSpyeeChannel()));
+            case ChanSpyStopEvent e -> new AmiEvent.SpyStopped(now, nonNull(e.getSpyerChannel()),
+                    nonNull(e.getSpyerUniqueId()), nonNull(e.getSpyeeChannel()));
             case AgentCompleteEvent e -> new AmiEvent.AgentCompleted(now, e.getQueue(), e.getUniqueId(),
                     agent(e.getInterface(), e.getMember()), orZero(e.getHoldTime()), orZero(e.getTalkTime()),
                     e.getReason() == null ? "" : e.getReason());

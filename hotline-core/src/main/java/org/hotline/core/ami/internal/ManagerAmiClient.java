@@ -55,6 +55,7 @@ public final class ManagerAmiClient implements AmiClient {
     private final ScheduledExecutorService supervisor;
     private final List<ListenerPump> pumps = new CopyOnWriteArrayList<>();
     private final Originator originator;
+    private final CallControl calls;
     private volatile ManagerConnection connection;
     private volatile boolean connected;
     private volatile boolean closed;
@@ -72,6 +73,7 @@ public final class ManagerAmiClient implements AmiClient {
         this.supervisor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ami-supervisor").daemon(true).factory());
         this.originator = new Originator(this::liveConnection);
+        this.calls = new CallControl(this::liveConnection, config.pingTimeout());
     }
 
     public static ManagerAmiClient start(AmiConfig config, HotlineMetrics metrics, Clock clock) {
@@ -130,6 +132,21 @@ public final class ManagerAmiClient implements AmiClient {
     @Override
     public CompletableFuture<OriginateResult> originate(OriginateRequest request) {
         return originator.originate(request);
+    }
+
+    @Override
+    public void redirect(org.hotline.core.ami.Redirect redirect) throws AmiException {
+        calls.redirect(redirect);
+    }
+
+    @Override
+    public void kick(String conference, String channel) throws AmiException {
+        calls.kick(conference, channel);
+    }
+
+    @Override
+    public void hangup(String channel) throws AmiException {
+        calls.hangup(channel);
     }
 
     @Override

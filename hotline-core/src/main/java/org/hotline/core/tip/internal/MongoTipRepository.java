@@ -210,6 +210,12 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
+    public Optional<String> callerHash(String reference) {
+        return Optional.ofNullable(tips.find(eq("reference", reference)).projection(new Document("callerHash", 1))
+                .first()).map(d -> d.getString("callerHash"));
+    }
+
+    @Override
     public boolean addFollowUp(String reference, String recording, String language, Instant at) {
         Document tip = tips.find(eq("reference", reference)).projection(new Document("_id", 1)).first();
         if (tip == null) {

@@ -120,6 +120,11 @@ final class AmiSession {
             case "queuepause" -> queuePause(action, id);
             case "queuestatus" -> queueStatus(id);
             case "originate" -> originate(action, id);
+            case "redirect", "confbridgekick", "hangup" -> {
+                ChannelActions.Answer answer = ChannelActions.answer(sim.conferences(), name, action);
+                respond(id, answer.response(), "Message: " + answer.message());
+                answer.then().run();
+            }
             case "logoff" -> {
                 respond(id, "Goodbye", "Message: Thanks for all the fish.");
                 return false;
@@ -196,6 +201,16 @@ final class AmiSession {
                 + header(action, "Context") + "\r\nExten: " + header(action, "Exten") + "\r\nReason: "
                 + outcome.reason() + "\r\nUniqueid: " + uniqueId + "\r\nCallerIDNum: <unknown>\r\n"
                 + "CallerIDName: <unknown>\r\n\r\n");
+        if (outcome.isAnswered()) {
+            // the answered leg runs the originate's dialplan location (e.g. joins a conference)
+            // a Local channel's answered half is named Local/exten@context-<id>;1
+            String leg = channel + "-" + String.format("%08x", CHANNELS.get()) + (channel.startsWith("Local/") ? ";1" : "");
+            sim.conferences().up(leg, uniqueId);
+            sim.conferences().enter(leg, header(action, "Context"), header(action, "Exten"));
+            if ("hotline-spy".equals(header(action, "Context"))) {
+                sim.conferences().spy(leg, uniqueId, variable(action, "HOTLINE_SPY_TARGET"));
+            }
+        }
         outcome.keyPressed().filter(key -> outcome.isAnswered()).ifPresent(key -> sendEvent(
                 "Event: UserEvent\r\nPrivilege: user,all\r\nChannel: " + channel + "-00000001\r\nUniqueid: " + uniqueId
                         + "\r\nUserEvent: HotlineDutyAnswer\r\nDutyCall: " + variable(action, "HOTLINE_DUTY_CALL")

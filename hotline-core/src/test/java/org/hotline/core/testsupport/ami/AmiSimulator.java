@@ -19,7 +19,10 @@ import java.util.function.Function;
  * A simulated Asterisk manager interface (AMI) on a real TCP port: the {@code Asterisk Call Manager/11.0.0}
  * banner, {@code Action:} blocks in, {@code Response:} and {@code Event:} blocks out (each ended by a blank
  * line, {@code ActionID} echoed), MD5 challenge login, {@code CoreSettings}, {@code Ping}, {@code QueuePause},
- * {@code Originate} (answered later by an {@code OriginateResponse} event) and {@code Logoff}.
+ * {@code Originate} (answered later by an {@code OriginateResponse} event), {@code Redirect} (single and dual),
+ * {@code ConfbridgeKick} and {@code Logoff}. Live channels and ConfBridge conferences follow the shipped
+ * dialplan (see {@link Conferences}): tests declare the channels of a call with {@link #channelUp} and end
+ * them with {@link #hangup}.
  *
  * <p>A test drives the PBX side: {@link #emit} queue and agent events to every logged-in session (see
  * {@link QueueEvents} for the IVR's channel variables), {@link #dropConnections()} to cut every socket, or
@@ -40,6 +43,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger failedLogins = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final Conferences conferences = new Conferences(this::emitRaw);
     private volatile boolean silent;
     private volatile Function<Map<String, String>, OriginateOutcome> originate = action -> OriginateOutcome.answered();
 
@@ -96,6 +100,22 @@ public final class AmiSimulator implements AutoCloseable {
     public AmiSimulator onOriginate(Function<Map<String, String>, OriginateOutcome> outcome) {
         this.originate = outcome;
         return this;
+    }
+
+    /** A channel that is up in the PBX (a caller's or an operator's leg), so that it can be redirected. */
+    public AmiSimulator channelUp(String channel, String uniqueId) {
+        conferences.up(channel, uniqueId);
+        return this;
+    }
+
+    /** The party on {@code channel} hangs up: it leaves its conference ({@code ConfbridgeLeave}), then {@code Hangup}. */
+    public void hangup(String channel) {
+        conferences.hangup(channel);
+    }
+
+    /** The channels in a ConfBridge conference right now, in joining order. */
+    public List<String> conferenceMembers(String conference) {
+        return conferences.members(conference);
     }
 
     /** Sends an event block to every logged-in session; header order is kept. */
@@ -221,6 +241,10 @@ public final class AmiSimulator implements AutoCloseable {
 
     OriginateOutcome originateOutcome(Map<String, String> action) {
         return originate.apply(action);
+    }
+
+    Conferences conferences() {
+        return conferences;
     }
 
     void forget(AmiSession session) {

@@ -71,6 +71,7 @@ public final class FlowValidator {
                         + "' that the flow's 'lists' does not define (the default the host may replace)");
             }
             if (node.kind() instanceof NodeKind.Language language) {
+                interpreterChoices(node, language);
                 language.options().forEach((digit, lang) -> {
                     if (!flow.offers(lang)) {
                         problem(node.line(), "node '" + node.id() + "' offers language '" + lang
@@ -120,12 +121,35 @@ public final class FlowValidator {
                     }
                     keys(node, menu.options().keySet());
                 }
-                case NodeKind.Language language -> keys(node, language.options().keySet());
+                case NodeKind.Language language -> {
+                    List<String> all = new ArrayList<>(language.options().keySet());
+                    all.addAll(language.interpreter().keySet());
+                    keys(node, all);
+                }
                 case NodeKind.Choose choose -> keys(node, choose.list() == null ? choose.values().keySet()
                         : flow.lists().getOrDefault(choose.list(), List.of()).stream().map(Choice::digit).toList());
                 default -> { }
             }
         }
+    }
+
+    /** Interpreter digits need a place to go, and name languages the flow cannot speak (else offer them). */
+    private void interpreterChoices(FlowNode node, NodeKind.Language language) {
+        if (!language.interpreter().isEmpty() && language.onInterpreter() == null) {
+            problem(node.line(), "node '" + node.id() + "' offers interpreter languages but has no 'onInterpreter'");
+        }
+        if (language.interpreter().isEmpty() && language.onInterpreter() != null) {
+            problem(node.line(), "node '" + node.id() + "' has 'onInterpreter' but no 'interpreter' languages");
+        }
+        language.interpreter().forEach((digit, lang) -> {
+            if (lang == null || !lang.matches("[a-z]{2,3}")) {
+                problem(node.line(), "node '" + node.id() + "': interpreter language '" + lang
+                        + "' is not a 2- or 3-letter lower-case code");
+            } else if (flow.offers(lang)) {
+                problem(node.line(), "node '" + node.id() + "': '" + lang + "' has prompts in this flow; offer it in"
+                        + " 'options', not 'interpreter'");
+            }
+        });
     }
 
     private void keys(FlowNode node, Collection<String> keys) {

@@ -47,8 +47,14 @@ final class ListeningNodes {
                 yield other(call, node, answer);
             }
             case NodeKind.Language language -> {
-                Answer answer = input.oneKey(call, prompts(call, language.prompt().id()), language.options().keySet(),
-                        language.input());
+                List<String> digits = new ArrayList<>(language.options().keySet());
+                digits.addAll(language.interpreter().keySet());
+                Answer answer = input.oneKey(call, prompts(call, language.prompt().id()), digits, language.input());
+                if (answer instanceof Answer.Keys keys && language.interpreter().containsKey(keys.keys())) {
+                    // no prompts in that language: the call goes on in its current one, to a person with an interpreter
+                    channel.setVariable("HOTLINE_INTERPRETER", language.interpreter().get(keys.keys()));
+                    yield language.onInterpreter().target();
+                }
                 if (answer instanceof Answer.Keys keys) {
                     call.language = language.options().get(keys.keys());
                     // SAY DIGITS uses the channel's language, so digits are spoken in the caller's language

@@ -46,8 +46,9 @@ final class NodeReader {
             case "collect" -> listening(n, Set.of("prompt", "field", "min", "max", "next"),
                     new NodeKind.Collect(prompt(n, "prompt"), n.text("field"), n.integer("min", 1, 1, 20),
                             n.integer("max", 1, 1, 20), ref(n, "next", true), input(n)));
-            case "language" -> listening(n, Set.of("prompt", "options", "next"),
-                    new NodeKind.Language(prompt(n, "prompt"), textMap(n, "options"), ref(n, "next", true), input(n)));
+            case "language" -> listening(n, Set.of("prompt", "options", "next", "interpreter", "onInterpreter"),
+                    new NodeKind.Language(prompt(n, "prompt"), textMap(n, "options"), ref(n, "next", true), input(n),
+                            n.has("interpreter") ? textMap(n, "interpreter") : Map.of(), ref(n, "onInterpreter", false)));
             case "consent" -> consent(n);
             case "record" -> known(n, Set.of("prompt", "maxSeconds", "silenceSeconds", "next", "onNoConsent"),
                     new NodeKind.Record(prompt(n, "prompt"), n.integer("maxSeconds", 120, 5, 600),
