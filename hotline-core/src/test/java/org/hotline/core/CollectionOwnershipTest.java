@@ -26,7 +26,9 @@ class CollectionOwnershipTest {
             "referrals", "referral/internal/MongoReferralStore.java",
             // a victim's text conversation and the replies waiting for the gateway hold the number and the words
             "text_sessions", "text/internal/MongoTextSessionStore.java",
-            "text_outbox", "text/internal/MongoTextOutbox.java");
+            "text_outbox", "text/internal/MongoTextOutbox.java",
+            // links between reports: references only, but they tie cases together
+            "tip_links", "related/internal/MongoTipLinks.java");
 
     @Test
     void shouldNameEachCaseCollectionOnlyInItsRepository() {

@@ -49,6 +49,9 @@ import org.hotline.core.abuse.AbuseRoutes;
 import org.hotline.core.abuse.internal.MongoAbuseFlagStore;
 import org.hotline.core.crypto.PayloadSeal;
 import org.hotline.core.qa.QaRoutes;
+import org.hotline.core.related.RelatedReports;
+import org.hotline.core.related.RelatedRoutes;
+import org.hotline.core.related.internal.MongoTipLinks;
 import org.hotline.core.qa.internal.MongoQaReviews;
 import org.hotline.core.telephony.Telephony;
 import org.hotline.core.tip.TipRepository;
@@ -77,6 +80,7 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         // The call pop reads the tip for the operator it is pushed to; the live feature audits that read.
         AbuseFlags abuse = new AbuseFlags(new MongoAbuseFlagStore(mongo), tips::callerHash, audit, clock);
         features.add(new AbuseRoutes(vertx, abuse));
+        features.add(new RelatedRoutes(vertx, new RelatedReports(tips, new MongoTipLinks(mongo), audit, clock)));
         Live live = Live.wire(ami, new TipQueries(tips)::byReference, abuse::flagged, metrics, clock);
         features.add(live.routes(vertx, new MongoOperatorDirectory(mongo), audit));
         features.addAll(Telephony.wire(ami, TelephonySettings.needs(env, mongo, dispatch, pathway,

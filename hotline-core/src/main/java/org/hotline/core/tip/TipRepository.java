@@ -133,6 +133,15 @@ public interface TipRepository {
     /** The keyed hash of the number that called in the tip with this reference, when it had one. */
     Optional<String> callerHash(String reference);
 
+    /**
+     * The newest {@code limit} tips not purged, newest first, opened, each with the keyed hash of its calling
+     * number (null without one): what related-report suggestions compare. Blocking; decrypts every tip it returns.
+     */
+    List<Recent> recent(int limit);
+
+    /** A tip as {@link #recent} gives it: opened, with its caller's keyed hash (never the number). */
+    record Recent(Tip tip, String callerHash) {}
+
     /** Appends a follow-up message the caller recorded (its reference sealed); false when no tip has it. */
     boolean addFollowUp(String reference, String recording, String language, Instant at);
 

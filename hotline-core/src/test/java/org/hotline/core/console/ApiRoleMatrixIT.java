@@ -36,7 +36,7 @@ class ApiRoleMatrixIT {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
     /** Path parameter values: well-formed but unknown, so allowed calls end in a clean 404 or 400. */
     private static final Map<String, String> PARAMETERS = Map.of("reference", "000000000", "id", "tip-x:nattf",
-            "page", "index.html", "username", "nobody.here", "network", "telegram");
+            "page", "index.html", "username", "nobody.here", "network", "telegram", "other", "000000001");
 
     @TempDir
     Path dir;

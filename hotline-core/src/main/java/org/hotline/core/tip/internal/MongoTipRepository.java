@@ -216,6 +216,14 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
+    public List<Recent> recent(int limit) {
+        List<Recent> out = new ArrayList<>();
+        tips.find(exists("purgedAt", false)).sort(Sorts.descending("receivedAt")).limit(limit)
+                .forEach(d -> out.add(new Recent(TipCodec.tip(cipher.open(d)), d.getString("callerHash"))));
+        return out;
+    }
+
+    @Override
     public boolean addFollowUp(String reference, String recording, String language, Instant at) {
         Document tip = tips.find(eq("reference", reference)).projection(new Document("_id", 1)).first();
         if (tip == null) {
