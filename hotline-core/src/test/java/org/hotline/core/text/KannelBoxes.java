@@ -93,6 +93,9 @@ final class KannelBoxes implements AutoCloseable {
     void startSmsbox() {
         smsbox = run("smsbox", SMSBOX.toString(), config.toString());
         awaitPort(sendsmsPort);
+        if (!smsbox.isAlive()) {
+            fail("smsbox stopped at start (its port taken?):\n" + logs());
+        }
     }
 
     /** Stops smsbox (sendsms refuses connections: the gateway is down for the node). */
@@ -201,11 +204,20 @@ final class KannelBoxes implements AutoCloseable {
         stop(bearerbox);
     }
 
+    /**
+     * A free port below the ephemeral range (32768 and up here): a port the kernel hands out for outgoing
+     * connections could be taken by one before the box binds it, and the box then dies on "Address already in use".
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int tries = 0; tries < 200; tries++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000 for the Kannel boxes");
     }
 }
