@@ -23,8 +23,16 @@ class SurveyJourneyIT {
         harness.close();
     }
 
+    private final java.util.List<String> endings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private FlowHarness surveyOn() {
-        harness = new FlowHarness(FlowHarness.FLOWS, FlowOptions.defaults().withSurvey(survey));
+        FlowObserver observer = new FlowObserver() {
+            @Override
+            public void callEnded(String flowLabel, String status, org.hotline.ivr.CapturedTip tip) {
+                endings.add(flowLabel + " " + status + " " + (tip == null ? "no tip" : tip.outcome()));
+            }
+        };
+        harness = new FlowHarness(FlowHarness.FLOWS, FlowOptions.defaults().withSurvey(survey).withObserver(observer));
         return harness;
     }
 
@@ -96,6 +104,8 @@ class SurveyJourneyIT {
         // then: each answer is stored when given, so the first is kept; the report is not handed over again
         assertThat(survey.answers()).containsExactly(new SurveyAnswer("survey@1", "en", "voice", "helpful", "partly"));
         assertThat(call.status()).isEqualTo("HANGUP");
+        // the call records count it as the completed report it was, not as an abandoned call
+        assertThat(endings).containsExactly("survey@1 HANGUP COMPLETED");
         assertThat(harness.intake.tips()).singleElement()
                 .satisfies(tip -> assertThat(tip.outcome()).isEqualTo(CallOutcome.COMPLETED));
     }
