@@ -14,6 +14,9 @@ import org.hotline.core.routing.AfterHours;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.tip.TipRepository;
 import org.hotline.core.stats.CallLog;
+import org.hotline.core.stats.StatsConfig;
+import org.hotline.core.stats.SurveyLog;
+import org.hotline.core.storage.MongoStore;
 import org.hotline.ivr.CapturedTip;
 import org.hotline.ivr.flow.Choice;
 import org.hotline.ivr.flow.Flow;
@@ -74,6 +77,14 @@ final class IvrWiring {
         AfterHours afterHours = new AfterHours(tips, flowId -> flows.current().flow(flowId).map(Flow::hours),
                 HoursSettings.fromEnv(env).afterHoursReviewWithin(), Console.zone(env));
         return new TipRouter(tips, pathway, dispatch.referrals(), dispatch.updates(), clock, afterHours);
+    }
+
+    /**
+     * The options with the post-contact survey's answers going to the statistics when {@code HOTLINE_SURVEY} is on;
+     * otherwise unchanged, so no caller is offered the survey.
+     */
+    static FlowOptions withSurvey(FlowOptions options, StatsConfig stats, MongoStore mongo, Clock clock) {
+        return stats.survey() ? options.withSurvey(new SurveyLog(mongo, clock, stats.zone())) : options;
     }
 
     /** The options with a flow observer that also records every call in the statistics' call log. */

@@ -220,7 +220,7 @@ final class NodeAssembly {
         storage.outage().backlog("call records", callJournal::backlog);
         CallLog callLog = new CallLog(mongo, clock, Optional.of(callJournal), storage.outage()::isDown);
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
-                IvrWiring.withCallLog(flowOptions, callLog), clock);
+                IvrWiring.withCallLog(IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock), callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();
         flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
         IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics, callLog));
@@ -253,7 +253,8 @@ final class NodeAssembly {
                 intake.handovers(), intake.service(), statsConfig, () -> flows.current().languages(),
                 Optional.of(formJournal(storage)), cipher)
                 .routes(vertx, accounts, sessions, readiness, ami, telephony.locks()));
-        TextChannels text = push(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows, flowOptions,
+        TextChannels text = push(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows,
+                IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock),
                 intake.service(), telephony.desk(), key, intake.dispatch(), audit, config.dataDir(), metrics), clock));
         storage.outage().backlog("text messages", text::keptBacklog);
         features.addAll(text.routes());

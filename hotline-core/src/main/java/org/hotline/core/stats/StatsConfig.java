@@ -11,8 +11,10 @@ import java.util.Map;
  * @param minCell smallest count the statistics show; smaller non-zero counts are shown as "&lt; k"
  * @param exportK every combination of quasi-identifiers in an export appears at least this often
  * @param zone time zone in which days, hours and months are counted
+ * @param survey whether callers and texters are offered the post-contact survey ({@code HOTLINE_SURVEY}, off
+ *     unless a ministry decides otherwise)
  */
-public record StatsConfig(int minCell, int exportK, ZoneId zone) {
+public record StatsConfig(int minCell, int exportK, ZoneId zone, boolean survey) {
 
     public static final int DEFAULT_MIN_CELL = 5;
     /** The Counter Trafficking Data Collaborative publishes with k = 11. */
@@ -28,16 +30,38 @@ public record StatsConfig(int minCell, int exportK, ZoneId zone) {
         }
     }
 
+    /** Settings with the survey off. */
+    public StatsConfig(int minCell, int exportK, ZoneId zone) {
+        this(minCell, exportK, zone, false);
+    }
+
     public static StatsConfig defaults() {
         return new StatsConfig(DEFAULT_MIN_CELL, DEFAULT_EXPORT_K, ZoneId.of(DEFAULT_ZONE));
     }
 
-    /** Reads {@code HOTLINE_STATS_MIN_CELL}, {@code HOTLINE_EXPORT_K} and {@code HOTLINE_STATS_ZONE}. */
+    /**
+     * Reads {@code HOTLINE_STATS_MIN_CELL}, {@code HOTLINE_EXPORT_K}, {@code HOTLINE_STATS_ZONE} and
+     * {@code HOTLINE_SURVEY} ({@code on}/{@code off}, default off).
+     */
     public static StatsConfig fromEnv(Map<String, String> env) {
         return new StatsConfig(
                 intAtLeast(env, "HOTLINE_STATS_MIN_CELL", DEFAULT_MIN_CELL, 1),
                 intAtLeast(env, "HOTLINE_EXPORT_K", DEFAULT_EXPORT_K, 2),
-                zone(env, "HOTLINE_STATS_ZONE"));
+                zone(env, "HOTLINE_STATS_ZONE"),
+                onOff(env, "HOTLINE_SURVEY"));
+    }
+
+    private static boolean onOff(Map<String, String> env, String key) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("Configuration " + key + "='" + value
+                    + "' is invalid: expected on or off");
+        };
     }
 
     private static int intAtLeast(Map<String, String> env, String key, int defaultValue, int min) {

@@ -10,7 +10,8 @@ import org.hotline.core.http.ApiException;
 import org.hotline.core.http.ApiRoutes;
 
 /**
- * Statistics in the HTTP API: {@code GET /api/stats} (JSON, small cells suppressed),
+ * Statistics in the HTTP API: {@code GET /api/stats} (JSON, small cells suppressed), {@code GET /api/stats/survey}
+ * (post-contact survey answers by question and answer, whole months, small cells suppressed),
  * {@code GET /api/stats/export?format=csv|json} (k-anonymised, audited) and the statistics and monthly report
  * pages under {@code /stats/}. Supervisors, ministry administrators and auditors only.
  */
@@ -34,6 +35,7 @@ public final class StatsRoutes implements ApiRoutes {
     public void mount(Router router, Access access) {
         router.get("/api/stats").handler(access.require(ROLES)).handler(this::statistics);
         router.get("/api/stats/export").handler(access.require(ROLES)).handler(this::export);
+        router.get("/api/stats/survey").handler(access.require(ROLES)).handler(this::survey);
         router.get("/stats/*").handler(ctx -> {
             if (ctx.request().path().equals("/stats")) {
                 // the pages link their scripts relatively, which needs the trailing slash
@@ -62,6 +64,27 @@ public final class StatsRoutes implements ApiRoutes {
             return;
         }
         ctx.vertx().executeBlocking(() -> StatsJson.render(stats.compute(filter))).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(unavailable());
+            } else {
+                ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+                        .end(ar.result().encode());
+            }
+        });
+    }
+
+    private void survey(RoutingContext ctx) {
+        StatsFilter filter;
+        try {
+            filter = filter(ctx);
+            if (filter.region().isPresent()) {
+                throw ApiException.badRequest("invalid_filter", "survey answers carry no region; leave region out");
+            }
+        } catch (ApiException e) {
+            ctx.fail(e);
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> stats.survey(filter).toJson()).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(unavailable());
             } else {

@@ -3,10 +3,12 @@ package org.hotline.core.stats;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hotline.core.stats.internal.AgencyStatsQuery;
 import org.hotline.core.stats.internal.CallStatsQuery;
+import org.hotline.core.stats.internal.SurveyStatsQuery;
 import org.hotline.core.stats.internal.TipStatsQuery;
 import org.hotline.core.tip.TipRepository;
 
@@ -44,6 +46,17 @@ public final class StatsService {
     /** Today in the statistics time zone (the default end of a range). */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(config.zone()));
+    }
+
+    /**
+     * Survey answers of the whole months the filter's days fall in (answers keep only their month), small cells
+     * suppressed.
+     */
+    public SurveyStats survey(StatsFilter filter) {
+        YearMonth from = YearMonth.from(filter.from());
+        YearMonth to = YearMonth.from(filter.to());
+        return new SurveyStats(from, to, config.minCell(), config.survey(),
+                SurveyStatsQuery.run(db, from, to, config.minCell()));
     }
 
     public StatsReport compute(StatsFilter filter) {

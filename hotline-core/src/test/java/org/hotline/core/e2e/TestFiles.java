@@ -27,7 +27,7 @@ public final class TestFiles {
     public static Path alwaysOpenFlows(Path target) {
         try {
             copyTree(FLOWS, target);
-            for (String flow : java.util.List.of("hotline.yaml", "followup.yaml")) {
+            for (String flow : java.util.List.of("hotline.yaml", "followup.yaml", "survey.yaml")) {
                 Path file = target.resolve(flow);
                 String text = Files.readString(file);
                 String withoutHours = text.replaceAll("(?m)^hours:\\n(?:^[ #].*\\n)*", "");

@@ -27,6 +27,16 @@ class StatsConfigTest {
     }
 
     @Test
+    void shouldKeepTheSurveyOffUnlessSwitchedOn() {
+        // given / when / then
+        assertThat(StatsConfig.fromEnv(Map.of()).survey()).isFalse();
+        assertThat(StatsConfig.fromEnv(Map.of("HOTLINE_SURVEY", "off")).survey()).isFalse();
+        assertThat(StatsConfig.fromEnv(Map.of("HOTLINE_SURVEY", " ON ")).survey()).isTrue();
+        assertThatThrownBy(() -> StatsConfig.fromEnv(Map.of("HOTLINE_SURVEY", "maybe")))
+                .hasMessageContaining("HOTLINE_SURVEY='maybe'").hasMessageContaining("on or off");
+    }
+
+    @Test
     void shouldFailNamingTheVariableWhenAValueIsBad() {
         // given / when / then
         assertThatThrownBy(() -> StatsConfig.fromEnv(Map.of("HOTLINE_EXPORT_K", "1")))

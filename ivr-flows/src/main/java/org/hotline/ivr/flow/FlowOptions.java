@@ -3,6 +3,7 @@ package org.hotline.ivr.flow;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hotline.ivr.SurveySink;
 
 /**
  * What the host passes to the flows. Fail-fast: a bad value throws naming the option.
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param emergencyNumber the number the dialplan dials on the danger key (passed as {@code HOTLINE_EMERGENCY})
  * @param recordingDir where Asterisk writes recordings (RECORD FILE path prefix, on the Asterisk server)
  * @param observer metrics and audit hook
+ * @param survey where post-contact survey answers go; {@link SurveySink#OFF} (the default) skips every offer
  */
 public record FlowOptions(Map<String, List<Choice>> lists, String emergencyNumber, String recordingDir,
-                          FlowObserver observer) {
+                          FlowObserver observer, SurveySink survey) {
 
     public static final String DEFAULT_EMERGENCY_NUMBER = "112";
     public static final String DEFAULT_RECORDING_DIR = "/var/spool/asterisk/hotline";
@@ -45,6 +47,21 @@ public record FlowOptions(Map<String, List<Choice>> lists, String emergencyNumbe
             throw new IllegalArgumentException("flow option 'recordingDir' must be set");
         }
         Objects.requireNonNull(observer, "flow option 'observer' must not be null (use FlowObserver.NONE)");
+        Objects.requireNonNull(survey, "flow option 'survey' must not be null (use SurveySink.OFF)");
+    }
+
+    public FlowOptions(Map<String, List<Choice>> lists, String emergencyNumber, String recordingDir,
+                       FlowObserver observer) {
+        this(lists, emergencyNumber, recordingDir, observer, SurveySink.OFF);
+    }
+
+    /** Whether callers are offered the post-contact survey. */
+    public boolean surveyOn() {
+        return survey != SurveySink.OFF;
+    }
+
+    public FlowOptions withSurvey(SurveySink newSurvey) {
+        return new FlowOptions(lists, emergencyNumber, recordingDir, observer, newSurvey);
     }
 
     /** The defaults: lists from the flow files, emergency number 112, recordings in the Asterisk spool. */
@@ -53,10 +70,10 @@ public record FlowOptions(Map<String, List<Choice>> lists, String emergencyNumbe
     }
 
     public FlowOptions withLists(Map<String, List<Choice>> newLists) {
-        return new FlowOptions(newLists, emergencyNumber, recordingDir, observer);
+        return new FlowOptions(newLists, emergencyNumber, recordingDir, observer, survey);
     }
 
     public FlowOptions withObserver(FlowObserver newObserver) {
-        return new FlowOptions(lists, emergencyNumber, recordingDir, newObserver);
+        return new FlowOptions(lists, emergencyNumber, recordingDir, newObserver, survey);
     }
 }

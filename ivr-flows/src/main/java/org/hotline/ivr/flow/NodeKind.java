@@ -170,6 +170,25 @@ public sealed interface NodeKind {
         public List<PromptRef> prompts() { return List.of(); }
     }
 
+    /**
+     * {@code survey_offer}: when the host has the post-contact survey switched on, continues in survey flow
+     * {@code flow} at its start (which asks for consent first); otherwise goes to {@code next}.
+     */
+    record SurveyOffer(String flow, Ref next, int flowLine) implements NodeKind {
+        public List<Ref> exits() { return FlowNode.refs(next); }
+        public List<PromptRef> prompts() { return List.of(); }
+    }
+
+    /**
+     * {@code survey_question}: one digit chooses an answer code ({@code values}: digit → code) to survey question
+     * {@code question}; the answer goes to the host's survey sink at once, never into the tip.
+     */
+    record SurveyQuestion(PromptRef prompt, String question, Map<String, String> values, Ref next, Input input)
+            implements Listening {
+        public List<Ref> exits() { return FlowNode.refs(next); }
+        public List<PromptRef> prompts() { return listOf(prompt); }
+    }
+
     private static List<PromptRef> listOf(PromptRef... prompts) {
         List<PromptRef> list = new ArrayList<>();
         for (PromptRef prompt : prompts) {

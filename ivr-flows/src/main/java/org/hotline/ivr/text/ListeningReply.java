@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hotline.ivr.SurveyAnswer;
 import org.hotline.ivr.flow.Choice;
+import org.hotline.ivr.flow.SurveyAnswers;
 import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.GlobalKeys;
 import org.hotline.ivr.flow.NodeKind;
@@ -66,6 +68,15 @@ final class ListeningReply {
                 }
                 walk.answers.put(choose.field(), values.get(reply));
                 yield choose.next().target();
+            }
+            case NodeKind.SurveyQuestion question -> {
+                if (!question.values().containsKey(reply)) {
+                    yield null;
+                }
+                // handed over at once and kept nowhere in the session: the answer is not linked to the sender
+                SurveyAnswers.record(engine.options().survey(), new SurveyAnswer(walk.flow.label(), walk.language,
+                        walk.channel, question.question(), question.values().get(reply)));
+                yield question.next().target();
             }
             case NodeKind.Collect collect -> {
                 if (reply.length() < collect.min() || reply.length() > collect.max() || !reply.matches("[0-9]+")) {

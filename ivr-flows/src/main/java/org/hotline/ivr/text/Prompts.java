@@ -33,6 +33,7 @@ final class Prompts {
             case NodeKind.Collect collect -> text(walk, collect.prompt().id());
             case NodeKind.Language language -> text(walk, language.prompt().id());
             case NodeKind.Consent consent -> text(walk, consent.prompt().id());
+            case NodeKind.SurveyQuestion question -> text(walk, question.prompt().id());
             case NodeKind.Choose choose -> {
                 StringBuilder question = new StringBuilder(text(walk, choose.prompt().id()));
                 for (Choice choice : choices(walk, choose)) {

@@ -82,6 +82,15 @@ final class TextNodes {
                 walk.capturing = walk.capturing && walk.flow.capturesTip();
                 yield sw.at() == null ? walk.flow.start().target() : sw.at();
             }
+            case NodeKind.SurveyOffer offer -> {
+                if (!engine.options().surveyOn()) {
+                    yield offer.next().target();
+                }
+                // the survey flow starts by asking consent; its answers never join the tip or the session
+                walk.flow = flows.flow(offer.flow());
+                walk.capturing = false;
+                yield walk.flow.start().target();
+            }
             case NodeKind.Record record -> throw new IllegalStateException("record nodes are skipped in text");
             case NodeKind.FollowUpRecord record -> throw new IllegalStateException("record nodes are skipped in text");
             case NodeKind.Listening listening -> throw new IllegalStateException("listening node " + node.id());

@@ -28,7 +28,7 @@ class FlowSchemaIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hotline.yaml", "followup.yaml"})
+    @ValueSource(strings = {"hotline.yaml", "followup.yaml", "survey.yaml"})
     void shouldAcceptTheShippedFlows(String file) throws IOException {
         // when
         var errors = schema().validate(Files.readString(FlowHarness.FLOWS.resolve(file)), InputFormat.YAML);

@@ -93,6 +93,34 @@ class FlowValidationIT {
     }
 
     @Test
+    void shouldRejectASurveyOfferIntoAFlowThatCapturesATipWithItsLine() throws IOException {
+        // when: the small flow (which captures tips) offers itself as the survey
+        List<FlowProblem> problems = problems(VALID.replace("info:\n    kind: play\n    prompt: help_self\n",
+                "info:\n    kind: survey_offer\n    flow: small\n"));
+
+        // then
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(18);
+            assertThat(p.message()).contains("offers survey flow 'small' that captures a tip");
+        });
+    }
+
+    @Test
+    void shouldRejectSurveyCodesThatAreNotPlainWordsAndKeysThatClashWithAGlobalKey() throws IOException {
+        // when
+        List<FlowProblem> problems = problems(VALID.replace("info:\n    kind: play\n    prompt: help_self\n",
+                "info:\n    kind: survey_question\n    prompt: help_self\n    question: Was it OK\n"
+                        + "    values: {\"1\": \"yes\", \"9\": \"no way\"}\n"));
+
+        // then
+        assertThat(problems).extracting(FlowProblem::message).anySatisfy(m -> assertThat(m)
+                .contains("question code 'Was it OK' must be a lower-case word"))
+                .anySatisfy(m -> assertThat(m).contains("answer code 'no way' for key 9 must be a lower-case word"))
+                .anySatisfy(m -> assertThat(m).contains("key '9' clashes with a global key"));
+        assertThat(problems).extracting(FlowProblem::line).containsOnly(16);
+    }
+
+    @Test
     void shouldRejectAnUnreachableNode() throws IOException {
         // when
         List<FlowProblem> problems = problems(VALID + "  orphan:\n    kind: hangup\n    prompt: goodbye\n");

@@ -24,7 +24,7 @@ class FlowVersionIT {
 
     private void copyShippedFlows() throws IOException {
         Files.createDirectories(dir.resolve("prompts"));
-        for (String file : List.of("hotline.yaml", "followup.yaml", "prompts/en.yaml", "prompts/fr.yaml",
+        for (String file : List.of("hotline.yaml", "followup.yaml", "survey.yaml", "prompts/en.yaml", "prompts/fr.yaml",
                 "prompts/es.yaml")) {
             Files.copy(FlowHarness.FLOWS.resolve(file), dir.resolve(file));
         }

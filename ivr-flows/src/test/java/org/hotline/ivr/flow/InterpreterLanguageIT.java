@@ -24,7 +24,7 @@ class InterpreterLanguageIT {
 
     private void shippedFlowsWith(String languageMenu) throws IOException {
         Files.createDirectories(dir.resolve("prompts"));
-        for (String file : List.of("followup.yaml", "prompts/en.yaml", "prompts/fr.yaml", "prompts/es.yaml")) {
+        for (String file : List.of("followup.yaml", "survey.yaml", "prompts/en.yaml", "prompts/fr.yaml", "prompts/es.yaml")) {
             Files.copy(FlowHarness.FLOWS.resolve(file), dir.resolve(file));
         }
         String hotline = Files.readString(FlowHarness.FLOWS.resolve("hotline.yaml"));

@@ -22,7 +22,7 @@ class PartialLanguageIT {
     void shouldPlayMissingPromptsInTheDefaultLanguageAndCountThemWhenALanguageIsPartial() throws IOException {
         // given: Swahili offered as key 4, with only the goodbye translated so far
         Files.createDirectories(dir.resolve("prompts"));
-        for (String file : List.of("followup.yaml", "prompts/en.yaml", "prompts/fr.yaml", "prompts/es.yaml")) {
+        for (String file : List.of("followup.yaml", "survey.yaml", "prompts/en.yaml", "prompts/fr.yaml", "prompts/es.yaml")) {
             Files.copy(FlowHarness.FLOWS.resolve(file), dir.resolve(file));
         }
         Files.writeString(dir.resolve("hotline.yaml"), Files.readString(FlowHarness.FLOWS.resolve("hotline.yaml"))

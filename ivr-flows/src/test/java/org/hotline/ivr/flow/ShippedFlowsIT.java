@@ -21,7 +21,7 @@ class ShippedFlowsIT {
         // then
         assertThat(result).isInstanceOf(FlowLoadResult.Loaded.class);
         FlowSet set = ((FlowLoadResult.Loaded) result).flows();
-        assertThat(set.flows()).containsOnlyKeys("hotline", "followup");
+        assertThat(set.flows()).containsOnlyKeys("hotline", "followup", "survey");
         assertThat(set.catalogues()).containsOnlyKeys("en", "fr", "es");
     }
 

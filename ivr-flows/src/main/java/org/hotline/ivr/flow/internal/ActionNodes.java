@@ -75,6 +75,7 @@ final class ActionNodes {
             case NodeKind.FollowUpCheck check -> followUpCheck(call, check);
             case NodeKind.FollowUpRecord record -> followUpRecord(call, node, record);
             case NodeKind.SwitchFlow sw -> throw new IllegalStateException("switch_flow is run by the call loop");
+            case NodeKind.SurveyOffer offer -> throw new IllegalStateException("survey_offer is run by the call loop");
             case NodeKind.Listening listening -> throw new IllegalStateException("listening node " + node.id());
         };
     }

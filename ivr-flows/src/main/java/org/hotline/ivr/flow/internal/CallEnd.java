@@ -58,6 +58,11 @@ final class CallEnd {
     /** The caller hung up: hand over what was captured, then try to leave a status (the channel may be dead). */
     void hungUp(CallState call) {
         CapturedTip tip = handOff.submitPartial(call, call.anyKey ? CallOutcome.ABANDONED : CallOutcome.SILENT);
+        if (tip == null && call.submitted && !call.capturing) {
+            // hung up in the post-contact survey, after the whole report was handed over: the call is counted
+            // as the completed report it was, not as abandoned
+            tip = handOff.tip(call, CallOutcome.COMPLETED);
+        }
         observer.callEnded(call.flow.label(), "HANGUP", tip);
         quietly(() -> channel.setVariable(STATUS, "HANGUP"));
     }

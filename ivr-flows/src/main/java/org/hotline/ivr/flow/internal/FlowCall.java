@@ -25,17 +25,19 @@ final class FlowCall {
     private final ActionNodes actions;
     private final CallEnd end;
     private final FlowObserver observer;
+    private final FlowOptions options;
 
     FlowCall(FlowSet flows, CallChannel channel, TipIntake intake, FollowUpDesk desk, FlowOptions options,
              Clock clock) {
         this.flows = flows;
         this.channel = channel;
         this.observer = options.observer();
+        this.options = options;
         Prompter prompter = new Prompter(flows, channel, options.observer());
         TipHandOff handOff = new TipHandOff(intake, clock);
         this.end = new CallEnd(channel, prompter, handOff, options.observer());
         this.listening = new ListeningNodes(channel, prompter, new KeyInput(channel, prompter, clock),
-                options.lists(), options.observer());
+                options.lists(), options.survey(), options.observer());
         this.actions = new ActionNodes(channel, prompter, handOff, desk, options, clock, end);
     }
 
@@ -67,11 +69,20 @@ final class FlowCall {
             String flowLabel = call.flow.label();
             next = switch (node.kind()) {
                 case NodeKind.SwitchFlow sw -> switchFlow(call, sw);
+                case NodeKind.SurveyOffer offer -> surveyOffer(call, offer);
                 case NodeKind.Listening kind -> listening.run(call, node, kind);
                 default -> actions.run(call, node);
             };
             observer.nodeCompleted(flowLabel, node.id(), java.time.Duration.ofNanos(System.nanoTime() - entered));
         }
+    }
+
+    /** The survey is asked only when the host switched it on; its flow starts by asking the caller's consent. */
+    private String surveyOffer(CallState call, NodeKind.SurveyOffer offer) {
+        if (!options.surveyOn()) {
+            return offer.next().target();
+        }
+        return switchFlow(call, new NodeKind.SwitchFlow(offer.flow(), null, offer.flowLine()));
     }
 
     private String switchFlow(CallState call, NodeKind.SwitchFlow sw) {

@@ -65,6 +65,12 @@ public final class FlowValidator {
                             + "' of flow '" + sw.flow() + "'");
                 }
             }
+            if (node.kind() instanceof NodeKind.SurveyOffer offer && offer.flow() != null) {
+                surveyTarget(node, offer, flows.get(offer.flow()));
+            }
+            if (node.kind() instanceof NodeKind.SurveyQuestion question) {
+                surveyCodes(node, question);
+            }
             if (node.kind() instanceof NodeKind.Choose choose && choose.list() != null
                     && !flow.lists().containsKey(choose.list())) {
                 problem(node.line(), "node '" + node.id() + "' uses list '" + choose.list()
@@ -83,6 +89,34 @@ public final class FlowValidator {
             if (node.kind() instanceof NodeKind.Collect collect && collect.min() > collect.max()) {
                 problem(node.line(), "node '" + node.id() + "': min " + collect.min() + " is above max " + collect.max());
             }
+        }
+    }
+
+    private void surveyTarget(FlowNode node, NodeKind.SurveyOffer offer, Flow target) {
+        if (target == null) {
+            problem(offer.flowLine(), "node '" + node.id() + "' offers unknown survey flow '" + offer.flow() + "'");
+        } else if (target.capturesTip()) {
+            // survey answers must never travel with a report: the survey flow may not capture a tip
+            problem(offer.flowLine(), "node '" + node.id() + "' offers survey flow '" + offer.flow()
+                    + "' that captures a tip; a survey flow needs 'capturesTip: false'");
+        }
+    }
+
+    private void surveyCodes(FlowNode node, NodeKind.SurveyQuestion question) {
+        // codes become statistics keys: plain lower-case words, never free text
+        String code = "[a-z][a-z0-9_]{0,39}";
+        if (question.question() != null && !question.question().matches(code)) {
+            problem(node.line(), "node '" + node.id() + "': question code '" + question.question()
+                    + "' must be a lower-case word (a-z, 0-9, _)");
+        }
+        question.values().forEach((digit, answer) -> {
+            if (answer == null || !answer.matches(code)) {
+                problem(node.line(), "node '" + node.id() + "': answer code '" + answer + "' for key " + digit
+                        + " must be a lower-case word (a-z, 0-9, _)");
+            }
+        });
+        if (question.values().isEmpty()) {
+            problem(node.line(), "node '" + node.id() + "': a survey question needs at least one answer in 'values'");
         }
     }
 
@@ -126,6 +160,7 @@ public final class FlowValidator {
                     all.addAll(language.interpreter().keySet());
                     keys(node, all);
                 }
+                case NodeKind.SurveyQuestion question -> keys(node, question.values().keySet());
                 case NodeKind.Choose choose -> keys(node, choose.list() == null ? choose.values().keySet()
                         : flow.lists().getOrDefault(choose.list(), List.of()).stream().map(Choice::digit).toList());
                 default -> { }

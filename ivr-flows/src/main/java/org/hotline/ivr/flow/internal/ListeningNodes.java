@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hotline.ivr.SurveyAnswer;
+import org.hotline.ivr.SurveySink;
+import org.hotline.ivr.flow.SurveyAnswers;
 import org.hotline.ivr.flow.Choice;
 import org.hotline.ivr.flow.FlowNode;
 import org.hotline.ivr.flow.FlowObserver;
@@ -18,14 +21,16 @@ final class ListeningNodes {
     private final Prompter prompter;
     private final KeyInput input;
     private final Map<String, List<Choice>> hostLists;
+    private final SurveySink survey;
     private final FlowObserver observer;
 
     ListeningNodes(CallChannel channel, Prompter prompter, KeyInput input, Map<String, List<Choice>> hostLists,
-                   FlowObserver observer) {
+                   SurveySink survey, FlowObserver observer) {
         this.channel = channel;
         this.prompter = prompter;
         this.input = input;
         this.hostLists = hostLists;
+        this.survey = survey;
         this.observer = observer;
     }
 
@@ -38,6 +43,17 @@ final class ListeningNodes {
                         : other(call, node, answer);
             }
             case NodeKind.Choose choose -> choose(call, node, choose);
+            case NodeKind.SurveyQuestion question -> {
+                Answer answer = input.oneKey(call, prompts(call, question.prompt().id()), question.values().keySet(),
+                        question.input());
+                if (answer instanceof Answer.Keys keys) {
+                    // stored at once, so a caller who hangs up mid-survey keeps the answers already given
+                    SurveyAnswers.record(survey, new SurveyAnswer(call.flow.label(), call.language, "voice",
+                            question.question(), question.values().get(keys.keys())));
+                    yield question.next().target();
+                }
+                yield other(call, node, answer);
+            }
             case NodeKind.Collect collect -> {
                 Answer answer = input.digits(call, collect.prompt().id(), collect.min(), collect.max(), collect.input());
                 if (answer instanceof Answer.Keys keys) {

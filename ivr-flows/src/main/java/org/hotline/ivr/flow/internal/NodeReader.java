@@ -77,6 +77,11 @@ final class NodeReader {
                             n.integer("silenceSeconds", 5, 1, 60), ref(n, "next", true)));
             case "switch_flow" -> known(n, Set.of("flow", "at"),
                     new NodeKind.SwitchFlow(n.text("flow"), n.optionalText("at", null), n.lineOf("flow")));
+            case "survey_offer" -> known(n, Set.of("flow", "next"),
+                    new NodeKind.SurveyOffer(n.text("flow"), ref(n, "next", true), n.lineOf("flow")));
+            case "survey_question" -> listening(n, Set.of("prompt", "question", "values", "next"),
+                    new NodeKind.SurveyQuestion(prompt(n, "prompt"), n.text("question"), textMap(n, "values"),
+                            ref(n, "next", true), input(n)));
             default -> {
                 n.problem(n.value("kind"), n.where() + ": unknown kind '" + kind + "'");
                 yield null;
