@@ -90,7 +90,7 @@ class CallToAgencyIT {
         assertThat(first.header("Idempotency-Key")).isNotBlank();
         assertThat(first.header("X-Hotline-Signature")).isEqualTo("sha256=" + hmac(first.body()));
         assertThat(new JsonObject(first.body()).getString("reference")).isEqualTo(reference);
-        assertThat(hotline.metrics().scrape()).contains("hotline_ivr_node_seconds_count{flow=\"hotline@2\",ivr_node=\"region\",} 1.0");
+        assertThat(hotline.metrics().scrape()).contains("hotline_ivr_node_seconds_count{flow=\"hotline@3\",ivr_node=\"region\",} 1.0");
     }
 
     @Test

@@ -52,22 +52,22 @@ class FlowReloadIT {
 
     @Test
     void shouldServeAnEditedFlowWithoutARestartAndKeepItWhenTheNextEditIsBroken() throws Exception {
-        // given: the flow is at version 2
-        assertThat(flowVersionOfANewCall()).isEqualTo("hotline@2");
+        // given: the flow is at version 3
+        assertThat(flowVersionOfANewCall()).isEqualTo("hotline@3");
 
         // when: the version is bumped in the file
-        edit(Files.readString(hotlineFlow).replaceFirst("(?m)^version: 2$", "version: 3"));
+        edit(Files.readString(hotlineFlow).replaceFirst("(?m)^version: 3$", "version: 4"));
 
-        // then: new calls run version 3
+        // then: new calls run version 4
         await().atMost(Duration.ofSeconds(20)).until(() -> reloads("loaded") == 1);
-        assertThat(flowVersionOfANewCall()).isEqualTo("hotline@3");
+        assertThat(flowVersionOfANewCall()).isEqualTo("hotline@4");
 
         // when: a broken edit (a node pointing nowhere) is saved
         edit(Files.readString(hotlineFlow).replaceFirst("next: region", "next: nowhere"));
 
         // then: it is refused and version 3 keeps serving
         await().atMost(Duration.ofSeconds(20)).until(() -> reloads("rejected") == 1);
-        assertThat(flowVersionOfANewCall()).isEqualTo("hotline@3");
+        assertThat(flowVersionOfANewCall()).isEqualTo("hotline@4");
     }
 
     private String flowVersionOfANewCall() {

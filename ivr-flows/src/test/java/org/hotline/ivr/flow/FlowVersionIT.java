@@ -43,9 +43,9 @@ class FlowVersionIT {
                     .press("2").press("2").press("2"));
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-            // when: version 3 reads the reference with another prompt, and is loaded while the call waits
+            // when: version 4 reads the reference with another prompt, and is loaded while the call waits
             Files.writeString(dir.resolve("hotline.yaml"), Files.readString(dir.resolve("hotline.yaml"))
-                    .replace("version: 2", "version: 3").replace("prompt: your_reference", "prompt: your_pin"));
+                    .replace("version: 3", "version: 4").replace("prompt: your_reference", "prompt: your_pin"));
             assertThat(harness.registry.reload()).isInstanceOf(FlowLoadResult.Loaded.class);
             release.countDown();
             harness.intake.hold(null, null);
@@ -55,7 +55,7 @@ class FlowVersionIT {
             // then
             assertThat(old.promptsHeard()).contains("en/hotline/your_reference");
             assertThat(harness.intake.tips()).extracting(tip -> tip.flowVersion())
-                    .containsExactly("hotline@2", "hotline@3");
+                    .containsExactly("hotline@3", "hotline@4");
             assertThat(next.status()).isEqualTo("OPERATOR");
         }
     }

@@ -50,6 +50,6 @@ class PartialLanguageIT {
         assertThat(call.promptsHeard()).containsExactly("en/hotline/choose_language", "en/hotline/safety_notice",
                 "en/hotline/main_menu");
         assertThat(call.variables()).containsEntry("CHANNEL(language)", "sw");
-        assertThat(fallbacks).containsExactly("hotline@2 sw safety_notice", "hotline@2 sw main_menu");
+        assertThat(fallbacks).containsExactly("hotline@3 sw safety_notice", "hotline@3 sw main_menu");
     }
 }

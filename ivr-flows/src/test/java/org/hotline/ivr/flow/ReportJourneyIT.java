@@ -69,7 +69,7 @@ class ReportJourneyIT {
         assertThat(harness.intake.tips()).hasSize(1);
         assertThat(tip.outcome()).isEqualTo(CallOutcome.COMPLETED);
         assertThat(tip.language()).isEqualTo(language);
-        assertThat(tip.flowVersion()).isEqualTo("hotline@2");
+        assertThat(tip.flowVersion()).isEqualTo("hotline@3");
         assertThat(tip.lastNode()).isEqualTo("reference");
         assertThat(tip.recording()).isEqualTo(call.recordings().getFirst().file());
         assertThat(tip.answers()).containsAllEntriesOf(Map.of(

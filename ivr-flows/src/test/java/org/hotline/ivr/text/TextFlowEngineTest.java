@@ -90,7 +90,7 @@ class TextFlowEngineTest {
                 .containsEntry("childInvolved", "false").containsEntry("immediateDanger", "false");
         assertThat(tip.consents()).doesNotContainKey("record").containsEntry("callback", false)
                 .containsEntry("share_services", true).containsEntry("statistics", true);
-        assertThat(tip.flowVersion()).isEqualTo("hotline@2");
+        assertThat(tip.flowVersion()).isEqualTo("hotline@3");
     }
 
     @Test
