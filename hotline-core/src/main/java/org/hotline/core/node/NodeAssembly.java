@@ -141,7 +141,7 @@ final class NodeAssembly {
                     new RetentionPurge(storage.tips(), storage.mongo().database(), privacySettings.retention(), storage.audit(),
                             clock),
                     privacySettings.retention().interval(), new org.hotline.core.tip.internal.KeyRotation(storage.mongo().database(), cipher),
-                    privacySettings.rotationInterval()));
+                    privacySettings.rotationInterval(), web.sessions()::purgeExpired));
             Hotline.Parts parts = new Hotline.Parts(config, web.vertx(), storage.mongo(), intake.journal(),
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
@@ -168,7 +168,7 @@ final class NodeAssembly {
 
     private record Telephony(IvrServer ivr, MongoFollowUpDesk desk, FollowUpLocks locks) {}
 
-    private record Web(Vertx vertx, HttpServer http, List<String> routes, Optional<AmiClient> ami) {}
+    private record Web(Vertx vertx, HttpServer http, List<String> routes, Optional<AmiClient> ami, Sessions sessions) {}
 
     private Storage startStorage() {
         MongoStore mongo = push(config.mongoUri()
@@ -271,7 +271,7 @@ final class NodeAssembly {
             Startups.listen(new DemoAgencyReceiver().start(vertx, config.demoAgencyPort()), "Demo agency",
                     DemoAgencyReceiver.HOST, config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
         }
-        return new Web(vertx, http, HttpApi.routes(api), ami);
+        return new Web(vertx, http, HttpApi.routes(api), ami, sessions);
     }
 
     private ScheduledExecutorService startSweeper(TipRouter router) {

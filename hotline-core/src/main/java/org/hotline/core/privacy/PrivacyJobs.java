@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.hotline.core.storage.MongoOutage;
 
 /**
- * The node's background privacy work on one daemon thread: the retention purge and the re-encryption pass
- * that finishes a key rotation. Both are safe to run on every node at once.
+ * The node's background privacy work on one daemon thread: the retention purge, the re-encryption pass that
+ * finishes a key rotation, and the removal of expired sign-in sessions (the embedded server has no TTL indexes).
+ * All are safe to run on every node at once.
  */
 public final class PrivacyJobs implements AutoCloseable {
 
@@ -25,7 +26,8 @@ public final class PrivacyJobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static PrivacyJobs start(RetentionPurge purge, Duration purgeEvery, TipKeyRotation rotation, Duration rotateEvery) {
+    public static PrivacyJobs start(RetentionPurge purge, Duration purgeEvery, TipKeyRotation rotation, Duration rotateEvery,
+            java.util.function.LongSupplier expiredSessions) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("privacy-jobs").daemon(true).factory());
         // first runs shortly after start-up (not during it), then at the configured pace
@@ -33,6 +35,8 @@ public final class PrivacyJobs implements AutoCloseable {
                 Math.min(10_000, purgeEvery.toMillis()), purgeEvery.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> run("key rotation", () -> rotation.pass(ROTATION_BATCH)),
                 Math.min(5_000, rotateEvery.toMillis()), rotateEvery.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> run("expired sessions purge", expiredSessions::getAsLong),
+                Math.min(10_000, purgeEvery.toMillis()), purgeEvery.toMillis(), TimeUnit.MILLISECONDS);
         return new PrivacyJobs(scheduler);
     }
 

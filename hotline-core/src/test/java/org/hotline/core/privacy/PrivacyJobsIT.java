@@ -54,12 +54,24 @@ class PrivacyJobsIT {
         KeyRotation rotation = new KeyRotation(bed.mongo.database(), bed.cipher);
         RetentionPurge purge = new RetentionPurge(new org.hotline.core.tip.internal.MongoTipRepository(bed.mongo, bed.cipher), bed.mongo.database(), new RetentionPolicy(
                 Map.of("CLOSED", Duration.ofDays(365)), Duration.ofMillis(100)), bed.audit, clock);
+        // and: a signed-in session whose time is up (a stepping clock a day on)
+        org.hotline.core.auth.Sessions sessions = new org.hotline.core.auth.Sessions(bed.mongo,
+                org.hotline.core.testsupport.Staff.accounts(bed.mongo, bed.audit), clock);
+        sessions.start(new org.hotline.core.auth.Principal("u-1", "olu.operator",
+                java.util.Set.of(org.hotline.core.auth.Role.OPERATOR), java.util.Optional.empty()));
+        org.hotline.core.auth.Sessions later = new org.hotline.core.auth.Sessions(bed.mongo,
+                org.hotline.core.testsupport.Staff.accounts(bed.mongo, bed.audit),
+                java.time.Clock.offset(clock, Duration.ofDays(1)));
+        assertThat(bed.mongo.database().getCollection("sessions").countDocuments()).isEqualTo(1);
         // when
-        try (PrivacyJobs jobs = PrivacyJobs.start(purge, Duration.ofMillis(100), rotation, Duration.ofMillis(100))) {
-            // then: the node notices the new key in the file and re-encrypts; the closed tip is purged
+        try (PrivacyJobs jobs = PrivacyJobs.start(purge, Duration.ofMillis(100), rotation, Duration.ofMillis(100),
+                later::purgeExpired)) {
+            // then: the node notices the new key in the file and re-encrypts; the closed tip is purged; the expired
+            // session is gone
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(stored("500000001").getList("encKeys", String.class)).containsExactly("k2");
                 assertThat(stored("500000002")).containsKey("purgedAt");
+                assertThat(bed.mongo.database().getCollection("sessions").countDocuments()).isZero();
             });
         }
         assertThat(rotation.remaining()).isZero();
