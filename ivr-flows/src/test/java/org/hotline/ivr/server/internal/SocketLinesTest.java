@@ -71,22 +71,21 @@ class SocketLinesTest {
         // given: a peer that sends a byte every 100 ms and a deadline of 500 ms for the whole block
         SocketLines lines = new SocketLines(accepted);
         lines.until(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
-        Thread trickle = Thread.ofVirtual().start(() -> {
+        java.util.concurrent.ScheduledExecutorService trickle = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        trickle.scheduleAtFixedRate(() -> {
             try {
-                for (int i = 0; i < 50; i++) {
-                    out.write('a');
-                    out.flush();
-                    Thread.sleep(100);
-                }
-            } catch (Exception e) {
+                out.write('a');
+                out.flush();
+            } catch (java.io.IOException e) {
                 // the reader closed the connection: done
             }
-        });
+        }, 0, 100, TimeUnit.MILLISECONDS);
         // then: the read fails once the deadline has passed, not when the peer is done
         long start = System.nanoTime();
         assertThatThrownBy(() -> lines.readLine(8192)).isInstanceOf(SocketTimeoutException.class);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
         accepted.close();
-        trickle.join(5_000);
+        trickle.shutdownNow();
     }
 }
