@@ -30,11 +30,6 @@ public final class SealedTip {
         return new SealedTip(Arrays.copyOf(Objects.requireNonNull(bson, "bson"), bson.length));
     }
 
-    /** A sealed tip as older journals wrote it, in MongoDB extended JSON. */
-    public static SealedTip fromExtendedJson(String json) {
-        return of(RawBsonDocument.parse(json));
-    }
-
     /** The sealed tip the repository encoded. */
     public static SealedTip of(RawBsonDocument raw) {
         java.nio.ByteBuffer buffer = raw.getByteBuffer().asNIO();

@@ -53,16 +53,16 @@ class AgencyApiIT {
         List<String> counterpartBodies = new ArrayList<>();
 
         // when: every kind of response each agency can get about its referral
-        labourBodies.add(ok(bed.get("/api/agency/referrals", bed.labour)));
-        labourBodies.add(ok(bed.get(path(labourId), bed.labour)));
-        labourBodies.add(ok(bed.post(answerPath(labourId, "decline"), bed.labour, "{\"reason\":\"outside our mandate\"}")));
-        labourBodies.add(ok(bed.post(answerPath(labourId, "decline"), bed.labour, "{\"reason\":\"outside our mandate\"}")));
-        counterpartBodies.add(ok(bed.get("/api/agency/referrals", bed.counterpart)));
-        counterpartBodies.add(ok(bed.get(path(counterpartId), bed.counterpart)));
-        counterpartBodies.add(ok(bed.post(answerPath(counterpartId, "ack"), bed.counterpart, "{}")));
-        counterpartBodies.add(ok(bed.post(answerPath(counterpartId, "outcome"), bed.counterpart,
+        labourBodies.add(AgencyBed.ok(bed.get("/api/agency/referrals", bed.labour)));
+        labourBodies.add(AgencyBed.ok(bed.get(path(labourId), bed.labour)));
+        labourBodies.add(AgencyBed.ok(bed.post(answerPath(labourId, "decline"), bed.labour, "{\"reason\":\"outside our mandate\"}")));
+        labourBodies.add(AgencyBed.ok(bed.post(answerPath(labourId, "decline"), bed.labour, "{\"reason\":\"outside our mandate\"}")));
+        counterpartBodies.add(AgencyBed.ok(bed.get("/api/agency/referrals", bed.counterpart)));
+        counterpartBodies.add(AgencyBed.ok(bed.get(path(counterpartId), bed.counterpart)));
+        counterpartBodies.add(AgencyBed.ok(bed.post(answerPath(counterpartId, "ack"), bed.counterpart, "{}")));
+        counterpartBodies.add(AgencyBed.ok(bed.post(answerPath(counterpartId, "outcome"), bed.counterpart,
                 "{\"code\":\"victim_sheltered\",\"note\":\"placed with a host family\"}")));
-        counterpartBodies.add(ok(bed.get(path(counterpartId), bed.counterpart)));
+        counterpartBodies.add(AgencyBed.ok(bed.get(path(counterpartId), bed.counterpart)));
 
         // then
         assertOnlyProfileFields(labourId, labourBodies);
@@ -214,96 +214,6 @@ class AgencyApiIT {
         assertThat(answers(bed.referral(mine))).isEqualTo(answers(before));
     }
 
-    @Test
-    void shouldShowTheDirectoryWithChannelHealthToSupervisorsOnly() throws Exception {
-        // given
-        Staff.create(bed.node.mongo(), "sia.supervisor", Set.of(org.hotline.core.auth.Role.SUPERVISOR), java.util.Optional.empty());
-        Staff.Session supervisor = Staff.signIn(bed.node.httpPort(), "sia.supervisor");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(bed.referral(tipId + ":mol-labour").getString("state")));
-
-        // when
-        Response directory = bed.get("/api/agency/directory", supervisor);
-        Response asAgency = bed.get("/api/agency/directory", bed.labour);
-
-        // then
-        assertThat(asAgency.status()).isEqualTo(403);
-        JsonObject labour = directory.json().getJsonArray("organizations").stream().map(JsonObject.class::cast)
-                .filter(o -> o.getString("id").equals("mol-labour")).findFirst().orElseThrow();
-        assertThat(labour.getString("name")).isEqualTo("Ministry of Labour - Labour Inspectorate");
-        assertThat(labour.getJsonArray("serviceAreas")).contains("national");
-        assertThat(labour.getJsonArray("languages")).contains("en");
-        assertThat(labour.getJsonArray("services")).isNotEmpty();
-        JsonObject webhook = labour.getJsonArray("channels").getJsonObject(0);
-        assertThat(webhook.getString("kind")).isEqualTo("webhook");
-        assertThat(webhook.getString("lastDeliveredAt")).isNotBlank();
-        assertThat(webhook.getString("circuit")).isEqualTo("closed");
-        assertThat(webhook.getInteger("deadLetters30d")).isZero();
-        assertThat(directory.body()).doesNotContain(AgencyBed.TIP_VALUES.get("narrative"));
-    }
-
-    @Test
-    void shouldShowThePathwaysPhonesContactsAndHoursAndExportTheDirectoryAsHsds() throws Exception {
-        // given a supervisor
-        Staff.create(bed.node.mongo(), "sia.supervisor", Set.of(org.hotline.core.auth.Role.SUPERVISOR), java.util.Optional.empty());
-        Staff.Session supervisor = Staff.signIn(bed.node.httpPort(), "sia.supervisor");
-
-        // when they open the directory and download it as HSDS
-        JsonObject directory = new JsonObject(ok(bed.get("/api/agency/directory", supervisor)));
-        Response hsdsResponse = bed.get("/api/agency/directory/hsds", supervisor);
-        Response asAgency = bed.get("/api/agency/directory/hsds", bed.labour);
-
-        // then the directory carries what the pathway says of how to reach each agency
-        JsonObject ahtu = organization(directory, "lnp-ahtu");
-        assertThat(ahtu.getJsonArray("phones").getJsonObject(0).getString("number")).isEqualTo("+231770000101");
-        assertThat(ahtu.getJsonArray("contacts").getJsonObject(0).getString("name")).isEqualTo("Duty Officer");
-        JsonObject labourHours = organization(directory, "mol-labour").getJsonArray("openingHours").getJsonObject(0);
-        assertThat(labourHours.getString("opens")).isEqualTo("08:00");
-        assertThat(labourHours.getJsonArray("days")).containsExactly("mon", "tue", "wed", "thu", "fri");
-
-        // and the HSDS export has the same, as linked tables, for directory staff only
-        assertThat(asAgency.status()).isEqualTo(403);
-        JsonObject hsds = new JsonObject(ok(hsdsResponse));
-        assertThat(hsds.getString("hsds_version")).isEqualTo("3.0");
-        assertThat(rows(hsds, "organizations")).extracting(o -> o.getString("id")).contains("lnp-ahtu", "mol-labour");
-        assertThat(rows(hsds, "phones")).anySatisfy(p -> {
-            assertThat(p.getString("organization_id")).isEqualTo("lnp-ahtu");
-            assertThat(p.getString("number")).isEqualTo("+231770000101");
-        });
-        assertThat(rows(hsds, "schedules")).anySatisfy(h -> {
-            assertThat(h.getString("location_id")).isEqualTo("mol-labour/referral");
-            assertThat(h.getString("byday")).isEqualTo("MO,TU,WE,TH,FR");
-            assertThat(h.getString("opens_at")).isEqualTo("08:00");
-            assertThat(h.getString("closes_at")).isEqualTo("17:00");
-        });
-        // every reference between the tables points at a row that exists
-        var organizations = rows(hsds, "organizations").stream().map(o -> o.getString("id")).toList();
-        var services = rows(hsds, "services").stream().map(o -> o.getString("id")).toList();
-        var locations = rows(hsds, "locations").stream().map(o -> o.getString("id")).toList();
-        assertThat(rows(hsds, "services")).allSatisfy(r -> assertThat(organizations).contains(r.getString("organization_id")));
-        assertThat(rows(hsds, "service_at_locations")).allSatisfy(r -> {
-            assertThat(services).contains(r.getString("service_id"));
-            assertThat(locations).contains(r.getString("location_id"));
-        });
-        assertThat(rows(hsds, "service_areas")).allSatisfy(r -> assertThat(services).contains(r.getString("service_id")));
-        assertThat(rows(hsds, "schedules")).allSatisfy(r -> assertThat(locations).contains(r.getString("location_id")));
-        // and no referral channel (webhook address, secret) leaves in it
-        assertThat(hsdsResponse.body()).doesNotContain("/agencies/").doesNotContain("secret");
-    }
-
-    private static JsonObject organization(JsonObject directory, String id) {
-        return directory.getJsonArray("organizations").stream().map(JsonObject.class::cast)
-                .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow();
-    }
-
-    private static java.util.List<JsonObject> rows(JsonObject hsds, String table) {
-        return hsds.getJsonArray(table).stream().map(JsonObject.class::cast).toList();
-    }
-
-    /** Fails unless 200; the body. */
-    private static String ok(Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
 
     /** No field outside the referral's stored payload, by name or by value, in any of {@code bodies}. */
     private void assertOnlyProfileFields(String referralId, List<String> bodies) {

@@ -1,5 +1,6 @@
 package org.hotline.core.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
@@ -184,5 +185,11 @@ final class AgencyBed implements AutoCloseable {
         node.close();
         agencies.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The body of a 200 answer (the test fails with the body otherwise). */
+    static String ok(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 }

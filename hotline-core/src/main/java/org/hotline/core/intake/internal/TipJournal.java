@@ -216,7 +216,7 @@ public final class TipJournal implements AutoCloseable {
             segment = s;
         }
         if (!tips.isEmpty()) {
-            LOG.info("Tip journal recovered {} tip(s) not yet confirmed in MongoDB", tips.size());
+            LOG.info("Journal {} recovered {} record(s) not yet confirmed in MongoDB", dir.getFileName(), tips.size());
         }
         return List.copyOf(tips.values());
     }
@@ -242,7 +242,7 @@ public final class TipJournal implements AutoCloseable {
         byte[] data = Files.readAllBytes(path);
         int good = JournalRecords.replay(data, tips);
         if (good < data.length) {
-            LOG.warn("Tip journal segment {} has a torn tail of {} bytes (crash mid-write); cutting it off",
+            LOG.warn("Journal segment {} has a torn tail of {} bytes (crash mid-write); cutting it off",
                     path, data.length - good);
             if (newest) {
                 try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
