@@ -60,7 +60,7 @@ public final class JournaledQueue implements AutoCloseable {
             throw new IllegalStateException(what + " journal already started");
         }
         TipWriter<Document> started = new TipWriter<>(what, store, write, d -> d.getString("_id"), journal,
-                stored -> { }, metrics);
+                batch -> { }, metrics);
         started.start();
         journal.unconfirmed().forEach(bson -> started.submit(new RawBsonDocument(bson).decode(CODEC)));
         writer = started;

@@ -170,6 +170,26 @@ public final class HotlineMetrics {
         mongoLatency.labels(operation).observe(seconds);
     }
 
+    /** One kind of MongoDB round trip and how many the node has sent (see {@link #mongoCommands}). */
+    public record CommandCount(String command, String collection, long count) {}
+
+    /**
+     * Exports {@code hotline_mongodb_commands_total{command,collection}}, read from {@code counts} at each
+     * scrape: the round trips the node has sent to MongoDB.
+     */
+    public void mongoCommands(java.util.function.Supplier<Collection<CommandCount>> counts) {
+        new io.prometheus.client.Collector() {
+            @Override
+            public java.util.List<MetricFamilySamples> collect() {
+                io.prometheus.client.CounterMetricFamily family = new io.prometheus.client.CounterMetricFamily(
+                        "hotline_mongodb_commands_total", "Commands (round trips) sent to MongoDB, by command and collection.",
+                        java.util.List.of("command", "collection"));
+                counts.get().forEach(c -> family.addMetric(java.util.List.of(c.command(), c.collection()), c.count()));
+                return java.util.List.of(family);
+            }
+        }.register(registry);
+    }
+
     public void mongoError(String operation) {
         mongoErrors.labels(operation).inc();
     }

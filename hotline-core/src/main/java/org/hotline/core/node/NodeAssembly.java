@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,6 +40,7 @@ import org.hotline.core.intake.internal.TipJournal;
 import org.hotline.core.intake.internal.TipWriter;
 import org.hotline.core.tip.SealedTip;
 import org.hotline.core.metrics.HotlineMetrics;
+import org.hotline.core.ops.BackgroundPriority;
 import org.hotline.core.ops.OpsConfig;
 import org.hotline.core.ops.OpsSampler;
 import org.hotline.core.ops.Readiness;
@@ -123,6 +125,7 @@ final class NodeAssembly {
 
     Hotline start() {
         try {
+            background(BackgroundPriority.start(opsConfig.backgroundNice(), Duration.ofSeconds(2)));
             Storage storage = startStorage();
             Optional<AmiClient> ami = amiConfig.map(c -> push(AmiClient.start(c, metrics, clock)));
             Intake intake = startIntake(storage, ami);
@@ -174,6 +177,7 @@ final class NodeAssembly {
         MongoStore mongo = push(config.mongoUri()
                 .map(uri -> MongoStore.external(uri, config.mongoDatabase(), config.mongoTimeout()))
                 .orElseGet(() -> Startups.embeddedMongo(config)));
+        Startups.exportRoundTrips(mongo, metrics);
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         Startups.tryIndexes(tips::ensureIndexes);
         MongoAuditLog audit = Hotline.auditLog(mongo, key, clock, metrics::auditFailure);
@@ -198,7 +202,7 @@ final class NodeAssembly {
         TipRouter router = IvrWiring.router(storage.tips(), pathway, dispatch, flows, env, clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
         TipWriter<SealedTip> writer = push(TipWriter.forTips(mongo, storage.tips()::insertAllAbsent, journal,
-                stored -> router.route(storage.tips().decode(stored)), metrics));
+                batch -> router.routeAll(batch.stream().map(storage.tips()::decode).toList()), metrics));
         writer.start();
         journal.unconfirmed().forEach(bson -> writer.submit(SealedTip.fromBson(bson)));
         storage.outage().backlog("tips", journal::backlog);

@@ -64,4 +64,12 @@ final class Startups {
             throw e;
         }
     }
+
+    /** Exports the node's MongoDB round trips as {@code hotline_mongodb_commands_total}. */
+    static void exportRoundTrips(org.hotline.core.storage.MongoStore mongo, org.hotline.core.metrics.HotlineMetrics metrics) {
+        metrics.mongoCommands(() -> mongo.roundTrips().snapshot().entrySet().stream()
+                .map(e -> new org.hotline.core.metrics.HotlineMetrics.CommandCount(e.getKey().command(),
+                        e.getKey().collection(), e.getValue()))
+                .toList());
+    }
 }

@@ -93,6 +93,26 @@ public final class ReferralService {
      * @throws InvalidReferralRequestException listing every problem, before anything is stored
      */
     public List<String> createReferrals(CaseFile file, Routing routing, Pathway pathway) {
+        List<Document> drafts = drafts(file, routing, pathway);
+        // One round trip for all recipients; ids that exist already (a re-routed tip) stay as they were.
+        outbox.add(drafts);
+        return drafts.stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** A case file and the routing the pathway gave it, for {@link #createReferralsOfAll}. */
+    public record Routed(CaseFile file, Routing routing, Pathway pathway) {}
+
+    /**
+     * As {@link #createReferrals(CaseFile, Routing, Pathway)} for the first routings of several tips, in one round
+     * trip for them all; every case is checked before anything is stored.
+     */
+    public void createReferralsOfAll(List<Routed> routed) {
+        List<Document> drafts = new ArrayList<>();
+        routed.forEach(r -> drafts.addAll(drafts(r.file(), r.routing(), r.pathway())));
+        outbox.add(drafts);
+    }
+
+    private List<Document> drafts(CaseFile file, Routing routing, Pathway pathway) {
         validate(file.tipId(), file.reference(), file.fields(), routing, pathway);
         List<CaseDisclosure.Cut> cuts = cuts(routing, pathway, file);
         Instant now = clock.instant();
@@ -105,9 +125,7 @@ public final class ReferralService {
             drafts.add(ReferralDrafts.draft(referralId(file.tipId(), r.agencyId()), file, agency(pathway, r),
                     cuts.get(i), terms, now));
         }
-        // One round trip for all recipients; ids that exist already (a re-routed tip) stay as they were.
-        outbox.add(drafts);
-        return drafts.stream().map(d -> d.getString("_id")).toList();
+        return drafts;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class MongoStore implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String connectionString;
+    private final RoundTrips roundTrips = new RoundTrips();
     private Path embeddedDir;
 
     private MongoStore(MongoServer server, H2Backend backend, String connectionString, String databaseName,
@@ -50,6 +51,7 @@ public final class MongoStore implements AutoCloseable {
                 .applyConnectionString(new ConnectionString(connectionString))
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true).withWTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .readConcern(ReadConcern.MAJORITY)
+                .addCommandListener(roundTrips)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout((int) Math.max(timeout.toMillis() * 2, 2000), TimeUnit.MILLISECONDS))
@@ -123,6 +125,11 @@ public final class MongoStore implements AutoCloseable {
     /** The connection string, e.g. for a second node sharing this server. */
     public String connectionString() {
         return connectionString;
+    }
+
+    /** The commands sent to MongoDB so far, by command and collection. */
+    public RoundTrips roundTrips() {
+        return roundTrips;
     }
 
     public boolean isEmbedded() {

@@ -32,6 +32,14 @@ public interface TipRepository {
     /** Marks a tip routed by {@code routing} (status REFERRED), listing {@code recipients} as its routing's. */
     void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients);
 
+    /** A first routing to record: the tip, how it was routed, and to whom. */
+    record Routed(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients) {}
+
+    /** Records the routings of several tips at once (one round trip where the store allows it). */
+    default void markAllRouted(List<Routed> routed) {
+        routed.forEach(r -> markRouted(r.tipId(), r.routing(), r.recipients()));
+    }
+
     /** Records what the hotline owes a tip received while operators were closed (review, callback time). */
     void markAfterHours(String tipId, Tip.AfterHoursCare care);
 

@@ -90,6 +90,13 @@ class MonitoringFilesIT {
     }
 
     @Test
+    void shouldCountTheRoundTripsTheNodeSendsToMongoDbByCommandAndCollection() {
+        // then: the start-up's own index creation on the tips is counted
+        assertThat(scrape).containsPattern(
+                "hotline_mongodb_commands_total\\{command=\"createIndexes\",collection=\"tips\",\\} [1-9]");
+    }
+
+    @Test
     void shouldShowEveryHotlineMetricOnTheDashboard() throws Exception {
         // given
         Set<String> referenced = referenced(dashboardQueries());

@@ -15,4 +15,13 @@ class OpsConfigTest {
         assertThatThrownBy(() -> new OpsConfig(Duration.ofSeconds(60), Duration.ofMillis(10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOTLINE_METRICS_SAMPLE_INTERVAL");
     }
+
+    @Test
+    void shouldRefuseABackgroundNiceOutsideZeroToNineteen() {
+        // when / then
+        assertThatThrownBy(() -> new OpsConfig(Duration.ofSeconds(60), Duration.ofSeconds(15), 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOTLINE_BACKGROUND_NICE");
+        assertThatThrownBy(() -> new OpsConfig(Duration.ofSeconds(60), Duration.ofSeconds(15), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOTLINE_BACKGROUND_NICE");
+    }
 }

@@ -70,7 +70,7 @@ class DisclosurePropertyIT {
     @Property(tries = 120)
     void shouldNeverLetAFieldLeaveOutsideProfileAndConsentExceptAnAuditedOverride(
             @ForAll("pathways") GenPathway generated, @ForAll("tips") GenTip tip,
-            @ForAll("agencies") String reassignTo) {
+            @ForAll("agencies") String reassignTo, @ForAll boolean batched) {
         // given a node's referral parts over the generated pathway
         CaseBed.Parts parts = bed.parts(generated.pathway(), Clock.systemUTC());
         ActivePathway active = parts.active();
@@ -78,9 +78,14 @@ class DisclosurePropertyIT {
         TipRouter router = parts.router();
         ReferralInterventions interventions = parts.interventions();
         String tipId = store(tip);
+        String twin = batched ? store(tip) : null;
 
-        // when the case takes every path to an agency
-        router.route(tipId);
+        // when the case takes every path to an agency: its first routing alone or in a writer's batch
+        if (batched) {
+            router.routeAll(List.of(bed.tips.find(tipId).orElseThrow(), bed.tips.find(twin).orElseThrow()));
+        } else {
+            router.route(tipId);
+        }
         bed.mongo.database().getCollection("tips").updateOne(new Document("_id", tipId),
                 new Document("$set", new Document("fields.immediateDanger", true)));
         router.reroute(tipId, 1);
@@ -90,7 +95,8 @@ class DisclosurePropertyIT {
                 "agency asked to hand it on"));
 
         // then every outbox entry of the case holds the invariant, in storage and in every rendering
-        for (Document stored : bed.mongo.database().getCollection("referrals").find(new Document("tipId", tipId))) {
+        for (Document stored : bed.mongo.database().getCollection("referrals")
+                .find(new Document("tipId", new Document("$in", batched ? List.of(tipId, twin) : List.of(tipId))))) {
             Document opened = referrals.opened(stored);
             checkPayload(generated, tip, opened);
             checkRenderings(tip, opened);

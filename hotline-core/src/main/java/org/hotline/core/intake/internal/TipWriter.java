@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves journaled tips into MongoDB on its own thread. A write is an upsert that only inserts
  * ({@code $setOnInsert}), so replaying a tip that MongoDB already has changes nothing. Once a batch is written
- * each tip is handed on (to routing); once a flush has made it durable in MongoDB it is confirmed in the
+ * the batch is handed on (to routing, as one); once a flush has made it durable in MongoDB it is confirmed in the
  * journal. While MongoDB is unreachable the tips wait here and are retried with back-off; nothing is dropped.
  */
 public final class TipWriter<T> implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class TipWriter<T> implements AutoCloseable {
     private final Consumer<List<T>> insertAllAbsent;
     private final Function<T, String> id;
     private final TipJournal journal;
-    private final Consumer<T> afterStored;
+    private final Consumer<List<T>> afterStored;
     private final HotlineMetrics metrics;
     private final BlockingQueue<Item<T>> queue = new LinkedBlockingQueue<>();
     private final Deque<Item<T>> waiting = new ArrayDeque<>();
@@ -60,7 +60,7 @@ public final class TipWriter<T> implements AutoCloseable {
      *     {@code MongoTipRepository::insertAllAbsent}
      */
     public static TipWriter<SealedTip> forTips(MongoStore store, Consumer<List<SealedTip>> insertAllAbsent,
-            TipJournal journal, Consumer<SealedTip> afterStored, HotlineMetrics metrics) {
+            TipJournal journal, Consumer<List<SealedTip>> afterStored, HotlineMetrics metrics) {
         return new TipWriter<>("tip", store, insertAllAbsent, SealedTip::id, journal, afterStored, metrics);
     }
 
@@ -71,7 +71,7 @@ public final class TipWriter<T> implements AutoCloseable {
      * @param id the journal id of an item (its {@code _id})
      */
     public TipWriter(String what, MongoStore store, Consumer<List<T>> write, Function<T, String> id,
-            TipJournal journal, Consumer<T> afterStored, HotlineMetrics metrics) {
+            TipJournal journal, Consumer<List<T>> afterStored, HotlineMetrics metrics) {
         this.what = what;
         this.id = id;
         this.store = store;
@@ -176,8 +176,8 @@ public final class TipWriter<T> implements AutoCloseable {
         // before the flush replays them from the journal; routing them again is a no-op.
         for (Item<T> item : batch) {
             item.stored.complete(null);
-            routeLater(item.tip);
         }
+        routeLater(batch.stream().map(item -> item.tip).toList());
         unflushed.addAll(batch);
         return true;
     }
@@ -215,20 +215,20 @@ public final class TipWriter<T> implements AutoCloseable {
         waiting.addAll(batch);
     }
 
-    private void routeLater(T tip) {
+    private void routeLater(List<T> tips) {
         try {
-            routing.execute(() -> handOn(tip));
+            routing.execute(() -> handOn(tips));
         } catch (RejectedExecutionException e) {
-            LOG.debug("Stopping: tip {} is left for the routing sweeper", id.apply(tip));
+            LOG.debug("Stopping: {} tips are left for the routing sweeper", tips.size());
         }
     }
 
-    private void handOn(T tip) {
+    private void handOn(List<T> tips) {
         try {
-            afterStored.accept(tip);
+            afterStored.accept(tips);
         } catch (RuntimeException e) {
-            // The routing sweeper picks up tips left unrouted; the tip itself is safe.
-            LOG.warn("Routing tip {} failed; the sweeper will retry", id.apply(tip), e);
+            // The routing sweeper picks up tips left unrouted; the tips themselves are safe.
+            LOG.warn("Routing {} tips failed; the sweeper will retry", tips.size(), e);
         }
     }
 

@@ -125,14 +125,30 @@ public final class MongoTipRepository implements TipRepository {
 
     @Override
     public void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients) {
-        tips.updateOne(eq("_id", tipId), Updates.combine(
+        tips.updateOne(eq("_id", tipId), routedUpdate(routing, recipients));
+    }
+
+    /** The routings of a batch of tips in one bulk round trip. */
+    @Override
+    public void markAllRouted(List<Routed> routed) {
+        if (routed.isEmpty()) {
+            return;
+        }
+        tips.bulkWrite(routed.stream().<com.mongodb.client.model.WriteModel<Document>>map(r ->
+                new com.mongodb.client.model.UpdateOneModel<>(eq("_id", r.tipId()),
+                        routedUpdate(r.routing(), r.recipients()))).toList(),
+                new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+
+    private static org.bson.conversions.Bson routedUpdate(RoutingRecord routing, List<Tip.RoutedTo> recipients) {
+        return Updates.combine(
                 Updates.set("routed", true),
                 Updates.set("status", TipStatus.REFERRED.name()),
                 Updates.set("pathwayId", routing.pathwayId()),
                 Updates.set("pathwayVersion", routing.pathwayVersion()),
                 Updates.set("fallbackUsed", routing.fallbackUsed()),
                 Updates.set("recipients", recipients.stream().map(TipCodec::recipient).toList()),
-                Updates.set("routedAt", Date.from(routing.at()))));
+                Updates.set("routedAt", Date.from(routing.at())));
     }
 
     @Override

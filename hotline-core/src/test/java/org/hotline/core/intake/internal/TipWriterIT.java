@@ -43,7 +43,7 @@ class TipWriterIT {
     @Test
     void shouldStoreEveryJournaledTipOnceConfirmItAndHandItOn() throws Exception {
         // given: a tip MongoDB holds already (replayed after a crash), and new ones
-        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> handedOn.add(tip.id()), new HotlineMetrics(false));
+        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, batch -> batch.forEach(tip -> handedOn.add(tip.id())), new HotlineMetrics(false));
         writer.start();
         mongo.database().getCollection("tips").insertOne(document(0).append("status", "REFERRED"));
         List<CompletableFuture<Void>> stored = new ArrayList<>();
@@ -67,7 +67,7 @@ class TipWriterIT {
     @Test
     void shouldWriteWhatIsQueuedBeforeItStops() throws Exception {
         // given
-        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, tip -> { }, new HotlineMetrics(false));
+        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo, org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal, batch -> { }, new HotlineMetrics(false));
         writer.start();
         journal.append("t0", tip(0).bson()).get(5, TimeUnit.SECONDS);
         writer.submit(tip(0)).get(20, TimeUnit.SECONDS); // connected: what follows measures the stop, not the start

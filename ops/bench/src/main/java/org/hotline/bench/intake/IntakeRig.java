@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hotline.core.tip.SealedTip;
@@ -45,7 +46,7 @@ public final class IntakeRig implements AutoCloseable {
         ServerKey key = ServerKey.load(Optional.empty(), dir);
         TipCipher cipher = new TipCipher(new FieldCipher(DataKeys.open(env, dir)));
         mongo = push(MongoStore.embedded(dir.resolve("mongo"), 0, "bench", Duration.ofSeconds(5)));
-        Consumer<SealedTip> afterStored = onStored;
+        Consumer<List<SealedTip>> afterStored = batch -> batch.forEach(onStored);
         MongoTipRepository tips = new MongoTipRepository(mongo, cipher);
         if (pathway != null) {
             DispatchConfig config = DispatchConfig.defaults("bench");
@@ -55,7 +56,7 @@ public final class IntakeRig implements AutoCloseable {
                     new org.hotline.core.tip.TipQueries(tips)::caseFile, active::get)));
             TipRouter router = new TipRouter(tips, active, dispatch.referrals(), dispatch.updates(),
                     clock);
-            afterStored = stored -> router.route(tips.decode(stored));
+            afterStored = batch -> router.routeAll(batch.stream().map(tips::decode).toList());
         }
         TipJournal journal = push(TipJournal.open(dir.resolve("journal")));
         TipWriter<SealedTip> writer = push(TipWriter.forTips(mongo, tips::insertAllAbsent, journal, afterStored, metrics));
