@@ -125,7 +125,9 @@ public final class TipIntakeService implements TipIntake {
             throw new IntakeUnavailableException("interrupted while journaling", e);
         }
         // The fsync made the tip durable; MongoDB is the writer's business, not the caller's.
-        CompletableFuture<Void> stored = writer.submit(tip);
+        // a caller in immediate danger goes ahead of every tip waiting to be stored and routed
+        CompletableFuture<Void> stored = "true".equals(capture.answers().get("immediateDanger"))
+                ? writer.submitUrgent(tip) : writer.submit(tip);
         metrics.tipAccepted(capture.answers().get("exploitationType"), capture.outcome().name(),
                 (System.nanoTime() - start) / 1e9);
         LOG.info("Tip {} accepted (outcome {}, node {})", reference, capture.outcome(), capture.lastNode());

@@ -5,12 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,14 +39,14 @@ public final class TipWriter<T> implements AutoCloseable {
     private final TipJournal journal;
     private final Consumer<List<T>> afterStored;
     private final HotlineMetrics metrics;
-    private final BlockingQueue<Item<T>> queue = new LinkedBlockingQueue<>();
+    /** Urgent tips (immediate danger) at the head, others at the tail. */
+    private final BlockingDeque<Item<T>> queue = new LinkedBlockingDeque<>();
     private final Deque<Item<T>> waiting = new ArrayDeque<>();
     /** Written to MongoDB, not yet flushed nor confirmed in the journal. Writer thread only. */
     private final List<Item<T>> unflushed = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private final Thread thread;
-    private final ExecutorService routing = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("tip-router").daemon(true).factory());
+    private final RoutingLane<T> routing;
     private volatile boolean healthy = true;
     private volatile boolean running = true;
 
@@ -80,6 +77,8 @@ public final class TipWriter<T> implements AutoCloseable {
         this.afterStored = afterStored;
         this.metrics = metrics;
         this.thread = Thread.ofPlatform().name(what.replace('_', '-') + "-writer").daemon(true).unstarted(this::loop);
+        this.routing = new RoutingLane<>(what.equals("tip") ? "tip-router" : what.replace('_', '-') + "-handed",
+                afterStored, tips -> id.apply(tips.get(0)));
     }
 
     public void start() {
@@ -88,8 +87,18 @@ public final class TipWriter<T> implements AutoCloseable {
 
     /** Queues a journaled tip; the future completes once MongoDB holds it. */
     public CompletableFuture<Void> submit(T tip) {
-        Item<T> item = new Item<>(tip, new CompletableFuture<>());
-        queue.add(item);
+        Item<T> item = new Item<>(tip, new CompletableFuture<>(), false);
+        queue.addLast(item);
+        return item.stored;
+    }
+
+    /**
+     * Queues a journaled tip ahead of every tip waiting (a caller in immediate danger): it is in the next batch
+     * written, and routed before the rest of its batch and before any batch waiting for routing.
+     */
+    public CompletableFuture<Void> submitUrgent(T tip) {
+        Item<T> item = new Item<>(tip, new CompletableFuture<>(), true);
+        queue.addFirst(item);
         return item.stored;
     }
 
@@ -111,8 +120,7 @@ public final class TipWriter<T> implements AutoCloseable {
                 thread.interrupt();
                 thread.join(1_000);
             }
-            routing.shutdown();
-            routing.awaitTermination(5, TimeUnit.SECONDS);
+            routing.close(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -177,7 +185,11 @@ public final class TipWriter<T> implements AutoCloseable {
         for (Item<T> item : batch) {
             item.stored.complete(null);
         }
-        routeLater(batch.stream().map(item -> item.tip).toList());
+        List<T> urgent = batch.stream().filter(Item::urgent).map(item -> item.tip).toList();
+        if (!urgent.isEmpty()) {
+            routing.first(urgent);
+        }
+        routing.last(batch.stream().filter(item -> !item.urgent).map(item -> item.tip).toList());
         unflushed.addAll(batch);
         return true;
     }
@@ -215,22 +227,5 @@ public final class TipWriter<T> implements AutoCloseable {
         waiting.addAll(batch);
     }
 
-    private void routeLater(List<T> tips) {
-        try {
-            routing.execute(() -> handOn(tips));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Stopping: {} tips are left for the routing sweeper", tips.size());
-        }
-    }
-
-    private void handOn(List<T> tips) {
-        try {
-            afterStored.accept(tips);
-        } catch (RuntimeException e) {
-            // The routing sweeper picks up tips left unrouted; the tips themselves are safe.
-            LOG.warn("Routing {} tips failed; the sweeper will retry", tips.size(), e);
-        }
-    }
-
-    private record Item<T>(T tip, CompletableFuture<Void> stored) {}
+    private record Item<T>(T tip, CompletableFuture<Void> stored, boolean urgent) {}
 }

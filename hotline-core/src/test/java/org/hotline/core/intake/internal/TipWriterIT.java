@@ -84,6 +84,29 @@ class TipWriterIT {
         assertThat(replayedAtNextStart()).isEmpty();
     }
 
+    @Test
+    void shouldStoreAndHandOnAnUrgentTipAheadOfTheTipsWaitingBeforeIt() throws Exception {
+        // given 300 tips waiting for a writer that has not started yet, then a caller in immediate danger
+        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo,
+                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal,
+                batch -> batch.forEach(tip -> handedOn.add(tip.id())), new HotlineMetrics(false));
+        List<CompletableFuture<Void>> stored = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            journal.append("t" + i, tip(i).bson()).get(5, TimeUnit.SECONDS);
+            stored.add(writer.submit(tip(i)));
+        }
+        journal.append("t999", tip(999).bson()).get(5, TimeUnit.SECONDS);
+        stored.add(writer.submitUrgent(tip(999)));
+
+        // when
+        writer.start();
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        writer.close();
+
+        // then the urgent one was routed first, and every tip once
+        assertThat(handedOn).hasSize(301).startsWith("t999", "t0", "t1").doesNotHaveDuplicates();
+    }
+
     /** Closes the journal (its writer applies the confirmations still queued) and reads what it would replay. */
     private List<byte[]> replayedAtNextStart() {
         journal.close();
