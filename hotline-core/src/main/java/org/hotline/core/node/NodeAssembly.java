@@ -222,7 +222,7 @@ final class NodeAssembly {
         JournaledQueue callJournal = background(JournaledQueue.open("call_record",
                 config.dataDir().resolve("call-journal"), mongo, CallLog.insertAllAbsent(mongo), metrics));
         storage.outage().backlog("call records", callJournal::backlog);
-        CallLog callLog = new CallLog(mongo, clock, Optional.of(callJournal), storage.outage()::isDown);
+        CallLog callLog = background(new CallLog(mongo, clock, Optional.of(callJournal), storage.outage()::isDown));
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
                 IvrWiring.withCallLog(IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock), callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();

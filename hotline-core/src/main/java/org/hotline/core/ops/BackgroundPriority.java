@@ -37,7 +37,7 @@ public final class BackgroundPriority implements AutoCloseable {
      * the duty roster) is not among them.
      */
     public static final List<String> BACKGROUND = List.of(
-            "dispatch-", "deadlines-", "tip-router", "tip-writer", "call-record-wri", "intake-form-wri",
+            "dispatch-", "deadlines-", "tip-router", "tip-writer", "call-log-", "call-record-wri", "intake-form-wri",
             "text-message-wr", "tip-sweeper", "privacy-jobs", "ops-sampler", "pathway-sync", "flow-reloader",
             "mongo-watch", "mongo-server-", "H2-", "Camel (", "wrap-up");
 

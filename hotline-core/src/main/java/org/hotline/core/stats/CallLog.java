@@ -16,8 +16,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.hotline.core.intake.JournaledQueue;
 import org.hotline.core.storage.MongoOutage;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.hotline.core.stats.internal.CallRecordBatches;
 import org.bson.Document;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.ivr.CapturedTip;
@@ -30,25 +30,27 @@ import org.slf4j.LoggerFactory;
  * time, flow, the status the dialplan saw, outcome, language, the last flow node and the region code if the
  * caller gave one; never the number, the call id or answers.
  *
- * <p>The IVR calls the hooks on the call's own thread, which must not wait for MongoDB; each record is written
- * on a virtual thread, at most {@value #IN_FLIGHT} at a time. While MongoDB cannot be reached (or when a write
- * fails for that reason) the record goes to the node's call-record journal instead, which writes it when MongoDB
- * is back ({@link #insertAllAbsent}: each record has its own {@code _id}, so a replay writes it once). Beyond
- * {@value #IN_FLIGHT} writes in flight a record is lost and logged: statistics are not worth slowing a caller down.
- * Nothing needs closing; {@link #close()} waits for writes in flight and refuses new ones (orderly shutdown, tests).
+ * <p>The IVR calls the hooks on the call's own thread, which must not wait for MongoDB: a record is queued and
+ * written with the others of the last {@value #LINGER_MS} ms in one round trip, on a background thread
+ * ({@link CallRecordBatches}). While MongoDB cannot be reached (or when a write fails for that reason) the batch
+ * goes to the node's call-record journal instead, which writes it when MongoDB is back ({@link #insertAllAbsent}:
+ * each record has its own {@code _id}, so a replay writes it once). Beyond {@value #QUEUED} records waiting a
+ * record is lost and logged: statistics are not worth slowing a caller down. {@link #close()} writes what is
+ * queued and refuses new records (orderly shutdown, tests).
  */
 public final class CallLog implements AutoCloseable {
 
     public static final String CALLS = "calls";
     private static final Logger LOG = LoggerFactory.getLogger(CallLog.class);
-    private static final int IN_FLIGHT = 1_000;
+    private static final int QUEUED = 10_000;
+    private static final long LINGER_MS = 500;
     private static final Map<String, String> OUTCOME_BY_STATUS = Map.of(
             "DONE", "COMPLETED", "OPERATOR", "OPERATOR", "EMERGENCY", "EMERGENCY", "HANGUP", "ABANDONED",
             "BUSY", "BUSY", "FAILED", "FAILED");
 
     private final MongoCollection<Document> calls;
     private final Clock clock;
-    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final CallRecordBatches batches;
     private final Optional<JournaledQueue> journal;
     private final BooleanSupplier mongoDown;
 
@@ -66,6 +68,7 @@ public final class CallLog implements AutoCloseable {
         this.clock = clock;
         this.journal = journal;
         this.mongoDown = mongoDown;
+        this.batches = new CallRecordBatches(QUEUED, Duration.ofMillis(LINGER_MS), this::store);
     }
 
     /** Writes records kept in the journal, each only if absent (a replay changes nothing). */
@@ -104,45 +107,30 @@ public final class CallLog implements AutoCloseable {
     }
 
     private void write(Document doc) {
-        if (!slots.tryAcquire()) {
-            LOG.warn("Call record dropped: {} writes already in flight, or the call log is closed", IN_FLIGHT);
-            return;
+        if (!batches.offer(doc)) {
+            LOG.warn("Call record dropped: {} records already waiting, or the call log is closed", QUEUED);
         }
-        Thread.ofVirtual().name("call-log").start(() -> {
-            try {
-                if (journal.isPresent() && mongoDown.getAsBoolean()) {
-                    journal.get().add(doc);
-                } else {
-                    insert(doc);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Call record not stored ({}); statistics will miss one call", e.getMessage());
-            } finally {
-                slots.release();
-            }
-        });
     }
 
-    private void insert(Document doc) {
+    private void store(List<Document> batch) {
+        if (journal.isPresent() && mongoDown.getAsBoolean()) {
+            batch.forEach(journal.get()::add);
+            return;
+        }
         try {
-            calls.insertOne(doc);
+            calls.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
         } catch (RuntimeException e) {
             if (journal.isEmpty() || !MongoOutage.isOutage(e)) {
                 throw e;
             }
-            journal.get().add(doc);
+            // records ids are fresh: a record the failed insert did store is written once more as a no-op upsert
+            batch.forEach(journal.get()::add);
         }
     }
 
-    /** Waits up to five seconds for writes in flight; later records are dropped. */
+    /** Writes the records queued (for at most five seconds); later records are dropped. */
     @Override
     public void close() {
-        try {
-            if (!slots.tryAcquire(IN_FLIGHT, 5, TimeUnit.SECONDS)) {
-                LOG.warn("Call log closed with writes still in flight");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        batches.close();
     }
 }

@@ -68,6 +68,28 @@ class CallLogIT {
     }
 
     @Test
+    void shouldWriteTheRecordsOfManyCallsInAFewRoundTrips() {
+        // given
+        CallLog log = new CallLog(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+        long before = inserts();
+
+        // when 200 calls end at once
+        for (int i = 0; i < 200; i++) {
+            log.flowEnded("hotline@3", "DONE", null);
+        }
+        log.close();
+
+        // then every record is stored, in a handful of round trips rather than one each
+        assertThat(mongo.database().getCollection(CallLog.CALLS).countDocuments()).isEqualTo(200);
+        assertThat(inserts() - before).isBetween(1L, 5L);
+    }
+
+    private long inserts() {
+        return mongo.roundTrips().snapshot().getOrDefault(
+                new org.hotline.core.storage.RoundTrips.Kind("insert", CallLog.CALLS), 0L);
+    }
+
+    @Test
     void shouldDropRecordsQuietlyAfterClose() {
         // given
         CallLog log = new CallLog(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
