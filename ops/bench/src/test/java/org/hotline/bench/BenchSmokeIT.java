@@ -40,7 +40,11 @@ class BenchSmokeIT {
             assertThat(step.turnaround().count()).isGreaterThanOrEqualTo(10L * step.callers());
             assertThat(step.serverCpuMsPerCall()).isPositive();
             assertThat(step.byCommand()).containsKeys("ANSWER", "STREAM FILE", "SAY DIGITS");
+            assertThat(step.drainMillis()).as("back office caught up").isNotNegative();
         });
+        // the node's MongoDB round trips are counted per call (a tip, its referral, their updates: more than two)
+        assertThat(report.ivr()).filteredOn(step -> step.target().equals("hotline"))
+                .allSatisfy(step -> assertThat(step.roundTripsPerCall()).isGreaterThan(2));
         assertThat(report.intake()).extracting(BenchReport.Throughput::path)
                 .containsExactly("raw-insertOne", "hotline-intake", "raw-insertOne-steady", "hotline-intake-steady",
                         "hotline-intake-steady-to-mongodb");

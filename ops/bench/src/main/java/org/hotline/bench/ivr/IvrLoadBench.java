@@ -91,6 +91,7 @@ public final class IvrLoadBench {
     }
 
     private IvrStep step(ServerHandle server, ServerKind kind, int n) throws IOException {
+        ServerHandle.Drained idle = server.drain();
         ServerHandle.JvmStats before = server.stats();
         AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
                 SimulatorOptions.defaults().withPacing(settings.pacing()).withIdleTimeout(Duration.ofSeconds(60)));
@@ -111,8 +112,15 @@ public final class IvrLoadBench {
         ServerHandle.JvmStats held = server.stats();
         long sampled = System.nanoTime();
         awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
-        long cpu = server.cpuNanos() - before.cpuNanos();
-        return summarise(kind, n, calls, starts, ends, new long[] {sample, sampled}, before, held, cpu);
+        // the step's cost includes the work its calls left behind them (storing, routing, dispatch)
+        ServerHandle.Drained done = server.drain();
+        IvrStep step = summarise(kind, n, calls, starts, ends, new long[] {sample, sampled}, before, held,
+                done.cpuNanos() - idle.cpuNanos());
+        double trips = step.completed() == 0 ? 0 : round((done.roundTrips() - idle.roundTrips()) / (double) step.completed());
+        return new IvrStep(step.target(), step.callers(), step.completed(), step.refused(), step.failed(),
+                step.peakConcurrent(), step.callsPerSecond(), step.turnaround(), step.heapPerCallBytes(),
+                step.threadsPerCall(), step.wallSeconds(), step.serverCpuMsPerCall(), step.byCommand(), trips,
+                done.waitedMillis());
     }
 
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
@@ -154,7 +162,7 @@ public final class IvrLoadBench {
                 seconds == 0 ? 0 : round(completed / seconds), turnaround.summary(),
                 active == 0 ? -1 : (held.heapBytes() - before.heapBytes()) / active,
                 active == 0 ? 0 : round((held.platformThreads() - before.platformThreads()) / (double) active),
-                round(seconds), completed == 0 ? 0 : round(serverCpuNanos / 1e6 / completed), summaries(byCommand));
+                round(seconds), completed == 0 ? 0 : round(serverCpuNanos / 1e6 / completed), summaries(byCommand), 0, 0);
     }
 
     /** True when the server was working on {@code exchange} while the harness counted its heap. */

@@ -101,6 +101,24 @@ final class ServerHandle implements AutoCloseable {
         return new JvmStats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
     }
 
+    /**
+     * What the server did behind a step's calls: how long its back office took to catch up after the last call
+     * (ms, -1 when it had not after {@link ServerProcess#DRAIN_LIMIT}), its CPU time and MongoDB round trips so far.
+     */
+    record Drained(long waitedMillis, long cpuNanos, long roundTrips) {}
+
+    /** Waits until the node has routed and sent what the calls left (at once for the baselines). */
+    Drained drain() throws IOException {
+        in.write("drain\n");
+        in.flush();
+        String line = readLine((int) ServerProcess.DRAIN_LIMIT.toSeconds() + 60);
+        if (line == null || !line.startsWith("drained ")) {
+            throw new IOException("server process did not drain (said '" + line + "')");
+        }
+        String[] parts = line.split(" ");
+        return new Drained(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+    }
+
     /** CPU time the server process has used so far (no GC). */
     long cpuNanos() throws IOException {
         in.write("cpu\n");

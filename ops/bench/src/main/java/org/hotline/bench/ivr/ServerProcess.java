@@ -25,6 +25,9 @@ import org.hotline.core.node.HotlineConfig;
  */
 public final class ServerProcess {
 
+    /** Longest the harness waits for the node's back office to catch up after a step's last call. */
+    static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofMinutes(3);
+
     private ServerProcess() {}
 
     public static void main(String[] args) throws Exception {
@@ -39,7 +42,7 @@ public final class ServerProcess {
         try (AutoCloseable server = start(kind, repo, work, commands)) {
             System.out.println("ready " + port(server));
             System.out.flush();
-            serveControl();
+            serveControl(server);
         }
         System.exit(0);
     }
@@ -70,7 +73,7 @@ public final class ServerProcess {
         };
     }
 
-    private static void serveControl() throws Exception {
+    private static void serveControl(AutoCloseable server) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {
@@ -81,6 +84,11 @@ public final class ServerProcess {
                 System.out.flush();
             } else if (line.equals("cpu")) {
                 System.out.println("cpu " + cpuNanos());
+                System.out.flush();
+            } else if (line.equals("drain")) {
+                long waited = server instanceof HotlineNode node ? node.awaitBackOffice(DRAIN_LIMIT) : 0;
+                long trips = server instanceof HotlineNode node ? node.hotline().mongo().roundTrips().total() : 0;
+                System.out.println("drained " + waited + " " + cpuNanos() + " " + trips);
                 System.out.flush();
             }
         }
@@ -130,6 +138,30 @@ public final class ServerProcess {
                 agencies.close();
                 throw e;
             }
+        }
+
+        /**
+         * Waits until every tip the calls left is routed and every referral has left the outbox (delivered, or
+         * given up), so that the CPU and round trips of a step include the work behind its calls; returns the
+         * milliseconds waited, or -1 after {@code limit}. Looks through a client of its own, whose round trips the
+         * node does not count.
+         */
+        long awaitBackOffice(java.time.Duration limit) throws InterruptedException {
+            long start = System.nanoTime();
+            try (com.mongodb.client.MongoClient own = com.mongodb.client.MongoClients.create(
+                    hotline.mongo().connectionString())) {
+                var db = own.getDatabase(hotline.mongo().database().getName());
+                while (System.nanoTime() - start < limit.toNanos()) {
+                    boolean routed = db.getCollection("tips").countDocuments(new org.bson.Document("routed", false)) == 0;
+                    boolean sent = db.getCollection("referrals").countDocuments(new org.bson.Document("state",
+                            new org.bson.Document("$in", List.of("PENDING", "SENDING")))) == 0;
+                    if (routed && sent) {
+                        return (System.nanoTime() - start) / 1_000_000;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+            return -1;
         }
 
         @Override

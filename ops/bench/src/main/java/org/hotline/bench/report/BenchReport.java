@@ -57,7 +57,8 @@ public record BenchReport(
      */
     public record IvrStep(String target, int callers, int completed, int refused, int failed, int peakConcurrent,
             double callsPerSecond, Stats.Latency turnaround, long heapPerCallBytes, double threadsPerCall,
-            double wallSeconds, double serverCpuMsPerCall, java.util.SortedMap<String, Stats.Latency> byCommand) {
+            double wallSeconds, double serverCpuMsPerCall, java.util.SortedMap<String, Stats.Latency> byCommand,
+            double roundTripsPerCall, long drainMillis) {
 
         public IvrStep {
             byCommand = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byCommand));

@@ -14,7 +14,7 @@ class TargetsTest {
     private static IvrStep step(String target, int callers, int refused, int failed, double p99, long heap) {
         return new IvrStep(target, callers, callers - refused - failed, refused, failed, callers - refused, 10,
                 new Stats.Latency(100, 1, 1, p99, p99, p99), heap, 0, 10, 5,
-                new java.util.TreeMap<>());
+                new java.util.TreeMap<>(), 0, 0);
     }
 
     private static Throughput path(String name, double p99) {
