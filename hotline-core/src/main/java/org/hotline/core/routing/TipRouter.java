@@ -2,6 +2,7 @@ package org.hotline.core.routing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,10 @@ public final class TipRouter {
     private final ReferralUpdates updates;
     private final Clock clock;
     private final AfterHours afterHours;
+    /** How long after a start or a failed routing the sweeper looks at each of its turns. */
+    static final Duration SWEEP_WINDOW = Duration.ofSeconds(30);
+    private volatile Instant sweepUntil;
+    private volatile Instant lastSweep;
 
     /** A router for a node without IVR flows: no tip is ever after hours. */
     public TipRouter(TipRepository tips, ActivePathway pathway, ReferralService referrals, ReferralUpdates updates,
@@ -59,6 +64,8 @@ public final class TipRouter {
         this.referrals = referrals;
         this.updates = updates;
         this.clock = clock;
+        this.lastSweep = clock.instant();
+        this.sweepUntil = lastSweep.plus(SWEEP_WINDOW);
     }
 
     /** What a re-routing did: the recipients now, and which of them got an update instead of a new referral. */
@@ -101,7 +108,12 @@ public final class TipRouter {
      */
     public void routeAll(List<Tip> stored) {
         if (stored.size() == 1) {
-            route(stored.get(0));
+            try {
+                route(stored.get(0));
+            } catch (RuntimeException e) {
+                sweepSoon(); // the tip is stored: the sweeper routes it
+                throw e;
+            }
             return;
         }
         Pathway active = pathway.get();
@@ -140,6 +152,7 @@ public final class TipRouter {
             try {
                 route(tip);
             } catch (RuntimeException e) {
+                sweepSoon();
                 MongoOutage.warnUnlessOutage(LOG, e, "Routing tip {} failed; the sweeper will retry", tip.reference());
             }
         }
@@ -175,6 +188,26 @@ public final class TipRouter {
         return new Rerouted(routing.recipients(), updated);
     }
 
+    /**
+     * Sweeps ({@link #sweep}) when there is reason to: for {@link #SWEEP_WINDOW} after the node started or a routing
+     * failed, and otherwise once per {@code every} as a safety net. A sweep reads every unrouted tip, which a store
+     * without a usable index (the embedded one) finds by reading every tip, so it does not run every few seconds
+     * for nothing. Returns how many tips it routed, or -1 when it did not sweep.
+     */
+    public int sweepIfDue(Duration olderThan, Duration every) {
+        Instant now = clock.instant();
+        if (now.isAfter(sweepUntil) && now.isBefore(lastSweep.plus(every))) {
+            return -1;
+        }
+        lastSweep = now;
+        return sweep(olderThan);
+    }
+
+    /** Makes {@link #sweepIfDue} sweep at each call for the next {@link #SWEEP_WINDOW}. */
+    public void sweepSoon() {
+        sweepUntil = clock.instant().plus(SWEEP_WINDOW);
+    }
+
     /** Routes tips stored more than {@code olderThan} ago and still unrouted; returns how many. */
     public int sweep(Duration olderThan) {
         int count = 0;
@@ -183,6 +216,7 @@ public final class TipRouter {
                 route(tip);
                 count++;
             } catch (RuntimeException e) {
+                sweepSoon();
                 MongoOutage.warnUnlessOutage(LOG, e, "Routing tip {} failed; will retry", tip.reference());
             }
         }

@@ -1,8 +1,10 @@
 package org.hotline.core.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch of stored tips is routed as one: every case gets the referrals it would get alone, for two round trips
- * for the whole batch; a case the outbox refuses holds back no other.
+ * for the whole batch; a case the outbox refuses holds back no other, and the sweeper looks for it at once.
  */
 class BatchRoutingIT {
 
@@ -82,6 +84,36 @@ class BatchRoutingIT {
         assertThat(bed.referralsOf(good2)).isNotEmpty();
         assertThat(bed.referralsOf(bad)).isEmpty();
         assertThat(bed.tip(bad).getBoolean("routed")).isFalse();
+    }
+
+    @Test
+    void shouldSweepAfterStartAndAfterAFailedRoutingAndOtherwiseOncePerPeriod() {
+        // given a node that just started, with a tip a crash left unrouted
+        String left = forcedLabour("100000301");
+        Duration after = Duration.ofSeconds(5);
+        Duration every = Duration.ofMinutes(1);
+
+        // then the first sweep after the start routes it
+        assertThat(node.router().sweepIfDue(after, every)).isEqualTo(1);
+        assertThat(bed.referralsOf(left)).isNotEmpty();
+
+        // and later, with no failure, the sweeper does not read the tips again before its period
+        clock.advance(Duration.ofSeconds(31));
+        String unrouted = forcedLabour("100000302");
+        assertThat(node.router().sweepIfDue(after, every)).isEqualTo(-1);
+        assertThat(bed.referralsOf(unrouted)).isEmpty();
+
+        // when a routing fails
+        Tip refused = withoutReference(bed.tips.find(forcedLabour("100000303")).orElseThrow());
+        assertThatThrownBy(() -> node.router().routeAll(List.of(refused))).isInstanceOf(RuntimeException.class);
+
+        // then the next turn sweeps, and once the window has passed the period applies again
+        assertThat(node.router().sweepIfDue(after, every)).isGreaterThanOrEqualTo(1);
+        assertThat(bed.referralsOf(unrouted)).isNotEmpty();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(node.router().sweepIfDue(after, every)).isEqualTo(-1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(node.router().sweepIfDue(after, every)).isGreaterThanOrEqualTo(0);
     }
 
     private String forcedLabour(String reference) {

@@ -83,6 +83,8 @@ public final class MongoTipRepository implements TipRepository {
     /** The indexes both MongoDB and the embedded server honour (references are unique). */
     public void ensureIndexes() {
         tips.createIndex(new Document("reference", 1), new IndexOptions().unique(true));
+        // the routing sweeper's query on a real MongoDB (the embedded server serves no non-unique index)
+        tips.createIndex(new Document("routed", 1).append("receivedAt", 1));
     }
 
     /** The tip a writer just stored, from what it wrote, without reading it back. */

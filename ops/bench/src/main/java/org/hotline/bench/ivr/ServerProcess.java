@@ -141,27 +141,60 @@ public final class ServerProcess {
         }
 
         /**
-         * Waits until every tip the calls left is routed and every referral has left the outbox (delivered, or
-         * given up), so that the CPU and round trips of a step include the work behind its calls; returns the
-         * milliseconds waited, or -1 after {@code limit}. Looks through a client of its own, whose round trips the
-         * node does not count.
+         * Waits until the work the calls left is done: the journal empty, every referral created has left the outbox
+         * (delivered or given up) and nothing new was created for a while, then confirms once in MongoDB that no tip
+         * waits for routing. Returns the milliseconds waited, or -1 after {@code limit}. It watches the node's own
+         * counters, not the database, so that the waiting costs the node (and its embedded database) nothing.
          */
         long awaitBackOffice(java.time.Duration limit) throws InterruptedException {
             long start = System.nanoTime();
-            try (com.mongodb.client.MongoClient own = com.mongodb.client.MongoClients.create(
-                    hotline.mongo().connectionString())) {
-                var db = own.getDatabase(hotline.mongo().database().getName());
-                while (System.nanoTime() - start < limit.toNanos()) {
-                    boolean routed = db.getCollection("tips").countDocuments(new org.bson.Document("routed", false)) == 0;
-                    boolean sent = db.getCollection("referrals").countDocuments(new org.bson.Document("state",
-                            new org.bson.Document("$in", List.of("PENDING", "SENDING")))) == 0;
-                    if (routed && sent) {
+            long lastConfirm = 0;
+            double[] seen = {-1, -1};
+            int steady = 0;
+            while (System.nanoTime() - start < limit.toNanos()) {
+                double tips = sum("hotline_tips_total", null);
+                double created = sum("hotline_referrals_created_total", null);
+                double finished = sum("hotline_referral_transitions_total", "DELIVERED")
+                        + sum("hotline_referral_transitions_total", "DEAD_LETTER");
+                boolean quiet = sum("hotline_journal_backlog", null) == 0 && finished >= created
+                        && tips == seen[0] && created == seen[1];
+                steady = quiet ? steady + 1 : 0;
+                seen[0] = tips;
+                seen[1] = created;
+                if (steady >= 3 && System.nanoTime() - lastConfirm > 2_000_000_000L) {
+                    lastConfirm = System.nanoTime();
+                    if (nothingUnrouted()) {
                         return (System.nanoTime() - start) / 1_000_000;
                     }
-                    Thread.sleep(200);
                 }
+                Thread.sleep(200);
             }
             return -1;
+        }
+
+        /** The node's counter {@code name}, summed over its series (those with {@code state} only, when given). */
+        private double sum(String name, String state) {
+            double total = 0;
+            var families = hotline.metrics().registry().metricFamilySamples();
+            while (families.hasMoreElements()) {
+                for (var sample : families.nextElement().samples) {
+                    int i = sample.labelNames.indexOf("state");
+                    if ((sample.name.equals(name) || sample.name.equals(name.replace("_total", "")))
+                            && !sample.name.endsWith("_created")
+                            && (state == null || i >= 0 && sample.labelValues.get(i).equals(state))) {
+                        total += sample.value;
+                    }
+                }
+            }
+            return total;
+        }
+
+        private boolean nothingUnrouted() {
+            try (com.mongodb.client.MongoClient own = com.mongodb.client.MongoClients.create(
+                    hotline.mongo().connectionString())) {
+                return own.getDatabase(hotline.mongo().database().getName()).getCollection("tips")
+                        .countDocuments(new org.bson.Document("routed", false)) == 0;
+            }
         }
 
         @Override
