@@ -115,7 +115,7 @@ public final class IvrLoadBench {
         // the step's cost includes the work its calls left behind them (storing, routing, dispatch)
         ServerHandle.Drained done = server.drain();
         IvrStep step = summarise(kind, n, calls, starts, ends, new long[] {sample, sampled}, before, held,
-                done.cpuNanos() - idle.cpuNanos());
+                done.cpuNanos() - idle.cpuNanos() - before.countingCpuNanos() - held.countingCpuNanos());
         double trips = step.completed() == 0 ? 0 : round((done.roundTrips() - idle.roundTrips()) / (double) step.completed());
         return new IvrStep(step.target(), step.callers(), step.completed(), step.refused(), step.failed(),
                 step.peakConcurrent(), step.callsPerSecond(), step.turnaround(), step.heapPerCallBytes(),

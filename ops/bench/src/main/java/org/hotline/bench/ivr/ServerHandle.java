@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 final class ServerHandle implements AutoCloseable {
 
     /** Server JVM figures after GC, and the CPU time the server process has used so far. */
-    record JvmStats(long heapBytes, int platformThreads, long cpuNanos) {}
+    record JvmStats(long heapBytes, int platformThreads, long cpuNanos, long countingCpuNanos) {}
 
     private final Process process;
     private final BufferedReader out;
@@ -98,7 +98,8 @@ final class ServerHandle implements AutoCloseable {
             throw new IOException("server process gave no stats (said '" + line + "')");
         }
         String[] parts = line.split(" ");
-        return new JvmStats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
+        return new JvmStats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]),
+                Long.parseLong(parts[4]));
     }
 
     /**

@@ -18,7 +18,8 @@ import org.hotline.core.node.HotlineConfig;
 /**
  * The server under test, in its own JVM (as in production, and so that its heap, threads and file
  * descriptors are its own). Prints {@code ready <port>}, then answers {@code stats} on stdin with
- * {@code stats <liveHeapBytes> <platformThreads> <processCpuNanos>} (live bytes from a class histogram), and {@code cpu} with
+ * {@code stats <liveHeapBytes> <platformThreads> <processCpuNanos> <countingCpuNanos>} (live bytes from a class
+ * histogram, and the CPU time that count took), and {@code cpu} with
  * {@code cpu <processCpuNanos>}; {@code quit} or end of input stops it.
  *
  * <p>Arguments: {@code <kind> <repoRoot> <workDir> [commandsFile]} (the command list for the two baselines).
@@ -78,9 +79,11 @@ public final class ServerProcess {
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {
             if (line.equals("stats")) {
+                long before = cpuNanos();
                 long heap = liveHeapBytes();
+                long counting = cpuNanos() - before; // the harness's heap walk, not the server's work
                 int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-                System.out.println("stats " + heap + " " + threads + " " + cpuNanos());
+                System.out.println("stats " + heap + " " + threads + " " + cpuNanos() + " " + counting);
                 System.out.flush();
             } else if (line.equals("cpu")) {
                 System.out.println("cpu " + cpuNanos());
