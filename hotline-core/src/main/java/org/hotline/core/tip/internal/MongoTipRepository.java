@@ -106,6 +106,14 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
+    public boolean claimRouting(String tipId, String node, Instant now, Instant until) {
+        return tips.updateOne(and(eq("_id", tipId), eq("routed", false),
+                        or(exists("routingClaimUntil", false), lte("routingClaimUntil", Date.from(now)))),
+                Updates.combine(Updates.set("routingClaimBy", node), Updates.set("routingClaimUntil", Date.from(until))))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
     public void holdForReview(String tipId, String note) {
         tips.updateOne(eq("_id", tipId), Updates.combine(Updates.set("routed", true),
                 Updates.set("status", TipStatus.REVIEW.name()), Updates.set("routingNote", note)));
