@@ -1,5 +1,6 @@
 package org.hotline.core.ops;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +26,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.hotline.core.auth.Role;
 import org.hotline.core.e2e.Calls;
 import org.hotline.core.e2e.Expectations;
 import org.hotline.core.e2e.NodeProcess;
@@ -35,6 +38,7 @@ import org.hotline.core.node.Hotline;
 import org.hotline.core.node.HotlineConfig;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.core.testsupport.RecordingAgency;
+import org.hotline.core.testsupport.Staff;
 import org.hotline.core.testsupport.ami.AmiSimulator;
 import org.hotline.core.testsupport.ami.OriginateOutcome;
 import org.hotline.ivr.sim.AsteriskSimulator;
@@ -48,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A split deployment over one MongoDB-compatible server: node A takes calls only ({@code HOTLINE_ROLES=ivr}), node B
  * is the back office ({@code dispatch,web}). A's callers' reports reach the agencies through B, an emergency
  * reaches the police and rings the duty officer from B, A serves no staff API and B no FastAGI, and both answer
- * {@code /health}, {@code /ready} and {@code /metrics}.
+ * {@code /health}, {@code /ready} and {@code /metrics}. And a staff-only node ({@code web}) whose referrals a
+ * dispatch-only node sends by its outbox poll.
  */
 class SplitRolesIT {
 
@@ -145,6 +150,77 @@ class SplitRolesIT {
                         .isEqualTo(400);
             }
         }
+    }
+
+    @Test
+    void shouldSendWhatAStaffOnlyNodeStoresThroughTheDispatchNodesOutboxPoll() throws Exception {
+        // given: W serves staff only (web, with the Asterisk manager and the duty list), D only dispatches
+        try (MongoStore mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(3));
+             RecordingAgency agencies = RecordingAgency.start(vertx);
+             AmiSimulator ami = AmiSimulator.start("hotline-core", AMI_SECRET)
+                     .onOriginate(action -> OriginateOutcome.answeredPressing("1"))) {
+            Map<String, String> envW = nodeEnv("w", 1, mongo, agencies);
+            envW.put("HOTLINE_ROLES", "web");
+            envW.putAll(Map.of("HOTLINE_AMI_HOST", "127.0.0.1", "HOTLINE_AMI_PORT", String.valueOf(ami.port()),
+                    "HOTLINE_AMI_USERNAME", "hotline-core", "HOTLINE_AMI_SECRET", AMI_SECRET,
+                    "HOTLINE_DUTY_OFFICER_CHANNEL", "PJSIP/duty-officer"));
+            Map<String, String> envD = nodeEnv("d", 2, mongo, agencies);
+            envD.put("HOTLINE_ROLES", "dispatch");
+            envD.put("HOTLINE_DISPATCH_POLL_INTERVAL", "1s");
+            Path logD = dir.resolve("node-d.log");
+            try (NodeProcess d = NodeProcess.start(envD, logD);
+                 Hotline w = Hotline.start(HotlineConfig.fromEnv(envW), envW, Clock.systemUTC())) {
+                Staff.create(mongo, "olu.operator", Set.of(Role.OPERATOR), Optional.empty());
+                Staff.Session operator = Staff.signIn(w.httpPort(), "olu.operator");
+
+                // when: the operator files a report on W
+                HttpResponse<String> filed = post(w.httpPort(), "/api/console/intake", operator, newReport());
+                assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+                String reference = new JsonObject(filed.body()).getString("reference");
+
+                // then: D routes it and sends it
+                explained(() -> await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        Expectations.agencyIds(agencies.effectiveDeliveries().values().stream()
+                                .filter(r -> r.body().contains(reference)).toList())).contains("mol-labour")),
+                        mongo, reference, logD);
+                assertThat(mongo.database().getCollection("tips").find(eq("reference", reference)).first()
+                        .getString("routingClaimBy")).isEqualTo("node-d");
+
+                // when: the operator marks it an emergency on W, which stores the IMMEDIATE referral in the outbox there
+                HttpResponse<String> marked = post(w.httpPort(), "/api/console/tips/" + reference + "/emergency", operator,
+                        new JsonObject().put("note", "guards are armed"));
+                assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+
+                // then: D's outbox poll sends it to the police, and W rang the duty officer as the referral was stored
+                explained(() -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        mongo.database().getCollection("referrals").find(and(eq("reference", reference),
+                                eq("agencyId", "lnp-ahtu"), eq("priority", "IMMEDIATE"), eq("state", "DELIVERED")))
+                                .into(new ArrayList<>())).singleElement().satisfies(r -> assertThat(r.getList("attempts",
+                                        Document.class)).extracting(a -> a.getString("node")).containsOnly("node-d"))),
+                        mongo, reference, logD);
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ami.actions("Originate"))
+                        .singleElement().satisfies(o -> assertThat(o).containsEntry("Channel", "PJSIP/duty-officer")));
+                assertHealthyAndScraped(w.httpPort(), false);
+                assertThat(w.agiPort()).isZero();
+                assertThat(get(d.httpPort(), "/api/tips/" + reference, null).statusCode()).isEqualTo(404);
+            }
+        }
+    }
+
+    private static JsonObject newReport() {
+        return new JsonObject().put("language", "en").put("callerRole", "witness")
+                .put("exploitationType", "forced_labour").put("region", "MO").put("childInvolved", false)
+                .put("immediateDanger", false).put("narrative", "workers cannot leave the camp")
+                .put("victims", new JsonObject().put("count", 3).put("ageGroup", "adult_18_25").put("gender", "male")
+                        .put("nationality", "LR"))
+                .put("consents", new JsonObject().put("record", false).put("callback", false)
+                        .put("share_identity_police", false).put("share_services", true).put("statistics", true));
+    }
+
+    private HttpResponse<String> post(int port, String path, Staff.Session by, JsonObject body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", by.bearer()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertHealthyAndScraped(int port, boolean runsFastAgi) throws Exception {
