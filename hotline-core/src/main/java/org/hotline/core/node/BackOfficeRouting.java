@@ -3,6 +3,7 @@ package org.hotline.core.node;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -27,6 +28,8 @@ final class BackOfficeRouting {
     private static final Logger LOG = LoggerFactory.getLogger(BackOfficeRouting.class);
     /** A claim outlives any routing (milliseconds); a node that died holding one releases the tip after this. */
     static final Duration CLAIM = Duration.ofSeconds(30);
+    /** Tips already reported as unreadable here, so the log says it once, not once a poll. */
+    private static final java.util.Set<String> UNREADABLE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private BackOfficeRouting() {}
 
@@ -58,12 +61,28 @@ final class BackOfficeRouting {
         return poll;
     }
 
-    /** Routes the unrouted tips this node could claim, immediate danger first; returns how many. */
+    /**
+     * Routes the unrouted tips this node could claim, immediate danger first; returns how many. Each tip is opened
+     * by itself, so one this node cannot open (another node sealed it with other data keys) is reported and
+     * skipped instead of holding up every tip behind it.
+     */
     static int routeUnrouted(TipRouter router, TipRepository tips, String nodeId, Clock clock) {
         Instant now = clock.instant();
-        List<Tip> waiting = tips.unroutedBefore(now).stream()
-                .sorted(Comparator.comparing((Tip t) -> !t.caseFile().immediateDanger()).thenComparing(Tip::receivedAt))
-                .toList();
+        List<Tip> waiting = new ArrayList<>();
+        for (String id : tips.unroutedIdsBefore(now)) {
+            try {
+                tips.find(id).ifPresent(waiting::add);
+            } catch (RuntimeException e) {
+                if (MongoOutage.isOutage(e)) {
+                    throw e;
+                }
+                if (UNREADABLE.add(id)) { // once per tip and node run: it stays unrouted, and says why
+                    LOG.error("Tip {} cannot be opened for routing on {} ({}); is HOTLINE_DATA_KEYS the same on every "
+                            + "node? It stays unrouted until it can be read", id, nodeId, e.toString());
+                }
+            }
+        }
+        waiting.sort(Comparator.comparing((Tip t) -> !t.caseFile().immediateDanger()).thenComparing(Tip::receivedAt));
         int routed = 0;
         for (Tip tip : waiting) {
             try {

@@ -106,6 +106,14 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
+    public List<String> unroutedIdsBefore(Instant cutoff) {
+        return tips.find(and(eq("routed", false), lte("receivedAt", Date.from(cutoff))))
+                .projection(new Document("_id", 1).append("receivedAt", 1)).into(new ArrayList<>()).stream()
+                .sorted(java.util.Comparator.comparing(d -> d.getDate("receivedAt")))
+                .map(d -> d.getString("_id")).toList();
+    }
+
+    @Override
     public boolean claimRouting(String tipId, String node, Instant now, Instant until) {
         return tips.updateOne(and(eq("_id", tipId), eq("routed", false),
                         or(exists("routingClaimUntil", false), lte("routingClaimUntil", Date.from(now)))),
