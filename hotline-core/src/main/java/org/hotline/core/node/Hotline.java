@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running hotline node: storage, journal and intake, routing and dispatch, the FastAGI server and the
- * HTTP API, or the part of them its roles ({@code HOTLINE_ROLES}, {@link NodeRoles}) ask for. {@link #start} builds it (see {@link NodeAssembly}); {@link #close} drains and stops it in reverse
- * order. {@link HotlineMain} runs it as a process; tests start it in-process.
+ * HTTP API, or the part of them its roles ({@code HOTLINE_ROLES}, {@link NodeRoles}) ask for. {@link #start} builds
+ * it (see {@link NodeAssembly}); {@link #close} drains and stops it in reverse order. {@link HotlineMain} runs it as a
+ * process; tests start it in-process.
  */
 public final class Hotline implements AutoCloseable {
 

@@ -89,9 +89,7 @@ class SplitRolesIT {
             envB.put("HOTLINE_DISPATCH_POLL_INTERVAL", "1s"); // the default: the bound an emergency from A waits
             int unboundAgiPort = freePort();
             envB.put("HOTLINE_AGI_PORT", Integer.toString(unboundAgiPort));
-            envB.putAll(Map.of("HOTLINE_AMI_HOST", "127.0.0.1", "HOTLINE_AMI_PORT", String.valueOf(ami.port()),
-                    "HOTLINE_AMI_USERNAME", "hotline-core", "HOTLINE_AMI_SECRET", AMI_SECRET,
-                    "HOTLINE_DUTY_OFFICER_CHANNEL", "PJSIP/duty-officer"));
+            envB.putAll(dutyRing(ami));
             Path logB = dir.resolve("node-b.log");
             try (NodeProcess b = NodeProcess.start(envB, logB);
                  Hotline a = Hotline.start(HotlineConfig.fromEnv(envA), envA, Clock.systemUTC())) {
@@ -161,9 +159,7 @@ class SplitRolesIT {
                      .onOriginate(action -> OriginateOutcome.answeredPressing("1"))) {
             Map<String, String> envW = nodeEnv("w", 1, mongo, agencies);
             envW.put("HOTLINE_ROLES", "web");
-            envW.putAll(Map.of("HOTLINE_AMI_HOST", "127.0.0.1", "HOTLINE_AMI_PORT", String.valueOf(ami.port()),
-                    "HOTLINE_AMI_USERNAME", "hotline-core", "HOTLINE_AMI_SECRET", AMI_SECRET,
-                    "HOTLINE_DUTY_OFFICER_CHANNEL", "PJSIP/duty-officer"));
+            envW.putAll(dutyRing(ami));
             Map<String, String> envD = nodeEnv("d", 2, mongo, agencies);
             envD.put("HOTLINE_ROLES", "dispatch");
             envD.put("HOTLINE_DISPATCH_POLL_INTERVAL", "1s");
@@ -248,6 +244,13 @@ class SplitRolesIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Asterisk manager and a one-officer duty list. */
+    private static Map<String, String> dutyRing(AmiSimulator ami) {
+        return Map.of("HOTLINE_AMI_HOST", "127.0.0.1", "HOTLINE_AMI_PORT", String.valueOf(ami.port()),
+                "HOTLINE_AMI_USERNAME", "hotline-core", "HOTLINE_AMI_SECRET", AMI_SECRET,
+                "HOTLINE_DUTY_OFFICER_CHANNEL", "PJSIP/duty-officer");
     }
 
     private Map<String, String> nodeEnv(String name, int index, MongoStore mongo, RecordingAgency agencies) {
