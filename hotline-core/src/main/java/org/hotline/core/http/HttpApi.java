@@ -30,7 +30,11 @@ public final class HttpApi {
 
     private HttpApi() {}
 
-    /** What the API needs from the rest of the service. */
+    /**
+     * What the API needs from the rest of the service.
+     *
+     * @param tips the staff's tip look-up; null where the node serves no staff API ({@code /api/tips/...} then 404)
+     */
     public record Deps(TipQueries tips, Supplier<Health> health, long maxBodyBytes,
             Access access, List<ApiRoutes> features) {
 
@@ -45,8 +49,10 @@ public final class HttpApi {
         router.route().handler(HttpApi::securityHeaders);
         router.route().handler(BodyHandler.create().setBodyLimit(deps.maxBodyBytes()));
         router.get("/health").handler(ctx -> health(vertx, deps, ctx));
-        router.get("/api/tips/:reference").handler(deps.access().require(Role.OPERATOR, Role.SUPERVISOR))
-                .handler(ctx -> tipStatus(vertx, deps, ctx));
+        if (deps.tips() != null) { // null on a node without the staff API (HOTLINE_ROLES without web)
+            router.get("/api/tips/:reference").handler(deps.access().require(Role.OPERATOR, Role.SUPERVISOR))
+                    .handler(ctx -> tipStatus(vertx, deps, ctx));
+        }
         deps.features().forEach(feature -> feature.mount(router, deps.access()));
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(ApiErrors::handle);

@@ -26,6 +26,16 @@ final class EnvReader {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /**
+     * A comma-separated list, entries trimmed, if the variable is set at all: unlike the other reads, a blank value
+     * counts as set (a list of one empty entry), for settings where "nothing" must not silently mean the default.
+     */
+    Optional<java.util.List<String>> list(String key) {
+        String value = env.get(key);
+        return value == null ? Optional.empty()
+                : Optional.of(java.util.Arrays.stream(value.split(",", -1)).map(String::strip).toList());
+    }
+
     /** A secret, if set: at least {@code minLength} characters; the error never repeats the value. */
     Optional<String> secret(String key, int minLength) {
         Optional<String> value = optional(key);

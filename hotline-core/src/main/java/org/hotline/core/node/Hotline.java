@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running hotline node: storage, journal and intake, routing and dispatch, the FastAGI server and the
- * HTTP API. {@link #start} builds it (see {@link NodeAssembly}); {@link #close} drains and stops it in reverse
- * order. {@link HotlineMain} runs it as a process; tests start it in-process.
+ * HTTP API, or the part of them its roles ({@code HOTLINE_ROLES}, {@link NodeRoles}) ask for. {@link #start} builds
+ * it (see {@link NodeAssembly}); {@link #close} drains and stops it in reverse order. {@link HotlineMain} runs it as a
+ * process; tests start it in-process.
  */
 public final class Hotline implements AutoCloseable {
 
@@ -41,9 +42,10 @@ public final class Hotline implements AutoCloseable {
 
     /** The running parts of a node, as {@link NodeAssembly} started them. */
     record Parts(HotlineConfig config, Vertx vertx, MongoStore mongo, TipJournal journal, TipWriter<org.hotline.core.tip.SealedTip> writer,
-            Dispatch dispatch, IvrServer ivr, HttpServer http, ScheduledExecutorService sweeper, HotlineMetrics metrics,
-            Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, AuditLog audit, TipCipher cipher,
-            TipPrivacy tipPrivacy, PrivacyJobs privacyJobs, List<String> routes, PathwaySync pathwaySync,
+            Dispatch dispatch, Optional<IvrServer> ivr, HttpServer http, Optional<ScheduledExecutorService> sweeper,
+            HotlineMetrics metrics, Readiness readiness, OpsSampler opsSampler, Duration drainTimeout, AuditLog audit,
+            TipCipher cipher, TipPrivacy tipPrivacy, Optional<PrivacyJobs> privacyJobs, List<String> routes,
+            PathwaySync pathwaySync,
             Optional<AmiClient> ami, AutoCloseable background) {
 
         Parts {
@@ -85,8 +87,9 @@ public final class Hotline implements AutoCloseable {
         return parts.http().actualPort();
     }
 
+    /** The FastAGI port; 0 on a node that does not run the {@code ivr} role (it listens on none). */
     public int agiPort() {
-        return parts.ivr().port();
+        return parts.ivr().map(IvrServer::port).orElse(0);
     }
 
     public MongoStore mongo() {
@@ -133,15 +136,15 @@ public final class Hotline implements AutoCloseable {
         }
         Parts p = parts;
         p.readiness().startDraining();
-        LOG.info("Hotline node {} draining: {} calls in progress, up to {}", p.config().nodeId(), p.ivr().activeCalls(),
-                p.drainTimeout());
-        p.ivr().stop(p.drainTimeout());
+        LOG.info("Hotline node {} draining: {} calls in progress, up to {}", p.config().nodeId(),
+                p.ivr().map(IvrServer::activeCalls).orElse(0), p.drainTimeout());
+        p.ivr().ifPresent(ivr -> ivr.stop(p.drainTimeout()));
         p.opsSampler().close();
         Startups.await(p.http().close());
         p.ami().ifPresent(AmiClient::close);
-        p.sweeper().shutdownNow();
+        p.sweeper().ifPresent(ScheduledExecutorService::shutdownNow);
         p.pathwaySync().close();
-        p.privacyJobs().close();
+        p.privacyJobs().ifPresent(PrivacyJobs::close);
         p.dispatch().stop();
         p.writer().close();
         p.journal().close();

@@ -25,6 +25,8 @@ import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
 import org.hotline.ivr.server.CallInfo;
 import org.hotline.ivr.server.CallObserver;
+import org.hotline.ivr.server.IvrServer;
+import org.hotline.ivr.server.IvrServerConfig;
 import org.hotline.ivr.server.SessionOutcome;
 import org.hotline.pathway.Pathway;
 
@@ -117,6 +119,19 @@ final class IvrWiring {
                 calls.flowEnded(flowLabel, status, tip);
             }
         });
+    }
+
+    /** Starts the FastAGI server; a taken port is a {@link PortInUseException} naming {@code HOTLINE_AGI_PORT}. */
+    static IvrServer listen(IvrServer ivr, IvrServerConfig config) {
+        try {
+            ivr.start();
+            return ivr;
+        } catch (java.io.IOException e) {
+            if (PortInUseException.isBindFailure(e)) {
+                throw new PortInUseException("FastAGI", config.bindAddress(), config.port(), "HOTLINE_AGI_PORT", e);
+            }
+            throw new java.io.UncheckedIOException("cannot listen for FastAGI on port " + config.port(), e);
+        }
     }
 
     static CallObserver callObserver(HotlineMetrics metrics, CallLog calls) {

@@ -3,8 +3,6 @@ package org.hotline.core.node;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,8 +73,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link Hotline} node in dependency order: storage and audit, the pathway, dispatch and intake, the
- * FastAGI server, the HTTP features, then background jobs. Whatever started before a failure is closed again,
- * so a node that fails to start leaves no port bound and no thread running.
+ * FastAGI server, the HTTP features, then background jobs, each only where the node's roles ({@link NodeRoles},
+ * {@code HOTLINE_ROLES}) ask for it. Whatever started before a failure is closed again, so a node that fails to
+ * start leaves no port bound and no thread running.
  */
 final class NodeAssembly {
 
@@ -103,11 +102,13 @@ final class NodeAssembly {
     private final StatsConfig statsConfig;
     private final PathwayLifecycleConfig pathwayConfig;
     private final Optional<DutyOfficerWiring.Duty> dutyOfficer;
+    private final NodeRoles roles;
 
     NodeAssembly(HotlineConfig config, Map<String, String> env, Clock clock) {
         this.config = config;
         this.env = env;
         this.clock = clock;
+        this.roles = NodeRoles.fromEnv(env);
         this.pathway = ActivePathway.fromFile(config.pathwayFile(), env);
         this.flows = FlowRegistry.load(config.flowsDir());
         this.flowOptions = IvrWiring.flowOptions(pathway.get(), flows, metrics);
@@ -130,32 +131,38 @@ final class NodeAssembly {
             Optional<AmiClient> ami = amiConfig.map(c -> push(AmiClient.start(c, metrics, clock)));
             Intake intake = startIntake(storage, ami);
             Telephony telephony = startTelephony(storage, intake);
+            // Ready means ready for what this node runs: a node without the ivr role has no FastAGI port to miss.
             Readiness readiness = new Readiness(metrics)
                     .register("mongodb", storage.mongo()::ping, "MongoDB is unreachable")
-                    .register("journal", intake.journal()::isOpen, "the tip journal is closed")
-                    .register("fastagi", () -> telephony.ivr().port() > 0, "the FastAGI server is not listening");
+                    .register("journal", intake.journal()::isOpen, "the tip journal is closed");
+            telephony.ivr().ifPresent(ivr -> readiness.register("fastagi", () -> ivr.port() > 0,
+                    "the FastAGI server is not listening"));
             OpsSampler opsSampler = push(new OpsSampler(readiness, storage.mongo(), metrics, clock)
                     .start(opsConfig.sampleInterval()));
             ami.ifPresent(client -> readiness.register("ami", client::isConnected,
                     "the Asterisk manager (AMI) connection is down"));
             Web web = startWeb(storage, intake, telephony, readiness, ami);
-            ScheduledExecutorService sweeper = startSweeper(intake.router());
-            PrivacyJobs privacyJobs = push(PrivacyJobs.start(
-                    new RetentionPurge(storage.tips(), storage.mongo().database(), privacySettings.retention(), storage.audit(),
-                            clock),
-                    privacySettings.retention().interval(), new org.hotline.core.tip.internal.KeyRotation(storage.mongo().database(), cipher),
-                    privacySettings.rotationInterval(), web.sessions()::purgeExpired));
+            // Back-office work: routing, and the privacy jobs (retention, key rotation, expired sign-in sessions).
+            Optional<ScheduledExecutorService> sweeper = BackOfficeRouting.forRoles(roles, intake.router(), storage.tips(),
+                    config.nodeId(), dispatchConfig.pollInterval(), clock);
+            sweeper.ifPresent(s -> push(s::shutdownNow));
+            Optional<PrivacyJobs> privacyJobs = Optional.of(roles).filter(r -> r.has(NodeRoles.Role.DISPATCH))
+                    .map(r -> push(PrivacyJobs.start(new RetentionPurge(storage.tips(), storage.mongo().database(),
+                            privacySettings.retention(), storage.audit(), clock), privacySettings.retention().interval(),
+                            new org.hotline.core.tip.internal.KeyRotation(storage.mongo().database(), cipher),
+                            privacySettings.rotationInterval(), web.sessions()::purgeExpired)));
             Hotline.Parts parts = new Hotline.Parts(config, web.vertx(), storage.mongo(), intake.journal(),
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
                     storage.tipPrivacy(), privacyJobs,
                     web.routes(), storage.pathwaySync(), web.ami(), () -> background.forEach(Startups::closeQuietly));
-            LOG.info("Hotline node {} ready: FastAGI on {}:{}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}",
-                    config.nodeId(), ivrConfig.bindAddress(), telephony.ivr().port(), config.httpHost(),
+            LOG.info("Hotline node {} ready: {}, HTTP on http://{}:{}, pathway {} v{}, data in {}, {}, roles {}",
+                    config.nodeId(), telephony.ivr().map(ivr -> "FastAGI on " + ivrConfig.bindAddress() + ":" + ivr.port())
+                            .orElse("FastAGI off"), config.httpHost(),
                     web.http().actualPort(), pathway.get().id(), pathway.get().version(), config.dataDir(),
                     config.demo() ? "demo mode (demo agencies on http://" + DemoAgencyReceiver.HOST + ":"
                             + config.demoAgencyPort() + "/agencies/<agency>, loopback only: its /received pages show "
-                            + "whole referral payloads)" : "demo mode off");
+                            + "whole referral payloads)" : "demo mode off", roles);
             return new Hotline(parts);
         } catch (RuntimeException e) {
             started.forEach(Startups::closeQuietly);
@@ -169,7 +176,7 @@ final class NodeAssembly {
     private record Intake(Dispatch dispatch, TipRouter router, Handovers handovers, TipJournal journal,
             TipWriter<SealedTip> writer, TipIntakeService service) {}
 
-    private record Telephony(IvrServer ivr, MongoFollowUpDesk desk, FollowUpLocks locks) {}
+    private record Telephony(Optional<IvrServer> ivr, MongoFollowUpDesk desk, FollowUpLocks locks) {}
 
     private record Web(Vertx vertx, HttpServer http, List<String> routes, Optional<AmiClient> ami, Sessions sessions) {}
 
@@ -191,9 +198,11 @@ final class NodeAssembly {
 
     private Intake startIntake(Storage storage, Optional<AmiClient> ami) {
         MongoStore mongo = storage.mongo();
-        Dispatch dispatch = push(Dispatch.start(new Dispatch.Needs(mongo, dispatchConfig,
-                Secrets.resolver(env, config.demo()), metrics, clock, cipher, storage.audit(),
-                new TipQueries(storage.tips())::caseFile, pathway::get)));
+        Dispatch.Needs needs = new Dispatch.Needs(mongo, dispatchConfig, Secrets.resolver(env, config.demo()), metrics,
+                clock, cipher, storage.audit(), new TipQueries(storage.tips())::caseFile, pathway::get);
+        // Without the dispatch role the outbox is still written here (an operator's emergency, a supervisor's
+        // reassign), but nothing is claimed nor swept: a dispatch node's outbox poll sends what this node stores.
+        Dispatch dispatch = push(roles.has(NodeRoles.Role.DISPATCH) ? Dispatch.start(needs) : Dispatch.create(needs));
         Handovers handovers = dispatch.handovers();
         if (dutyOfficer.isPresent() && ami.isPresent()) {
             background(DutyOfficerWiring.ringOnImmediate(dispatch.referrals().outbox(), ami.get(), dutyOfficer.get(), mongo,
@@ -201,8 +210,15 @@ final class NodeAssembly {
         }
         TipRouter router = IvrWiring.router(storage.tips(), pathway, dispatch, flows, env, clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
+        // A node that takes calls and dispatches routes its tips as soon as they are stored; any other node leaves
+        // them to a back-office node's routing poll (BackOfficeRouting), so no caller-facing CPU goes to routing.
+        boolean routesAtOnce = roles.has(NodeRoles.Role.DISPATCH) && roles.has(NodeRoles.Role.IVR);
         TipWriter<SealedTip> writer = push(TipWriter.forTips(mongo, storage.tips()::insertAllAbsent, journal,
-                batch -> router.routeAll(batch.stream().map(storage.tips()::decode).toList()), metrics));
+                batch -> {
+                    if (routesAtOnce) {
+                        router.routeAll(batch.stream().map(storage.tips()::decode).toList());
+                    }
+                }, metrics));
         writer.start();
         journal.unconfirmed().forEach(bson -> writer.submit(SealedTip.fromBson(bson)));
         storage.outage().backlog("tips", journal::backlog);
@@ -219,6 +235,9 @@ final class NodeAssembly {
         MongoFollowUpDesk desk = new MongoFollowUpDesk(storage.tips(), intake.dispatch().referrals()::acknowledged,
                 intake.service()::pinHash, number -> key.keyedHash("caller-hash", number),
                 new AttemptLimiter(mongo.database(), clock), locks, storage.audit(), clock);
+        if (!roles.has(NodeRoles.Role.IVR)) {
+            return new Telephony(Optional.empty(), desk, locks);
+        }
         JournaledQueue callJournal = background(JournaledQueue.open("call_record",
                 config.dataDir().resolve("call-journal"), mongo, CallLog.insertAllAbsent(mongo), metrics));
         storage.outage().backlog("call records", callJournal::backlog);
@@ -227,18 +246,10 @@ final class NodeAssembly {
                 IvrWiring.withCallLog(IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock), callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();
         flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
-        IvrServer ivr = new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics, callLog));
-        try {
-            ivr.start();
-        } catch (IOException e) {
-            if (PortInUseException.isBindFailure(e)) {
-                throw new PortInUseException("FastAGI", ivrConfig.bindAddress(), config.agiPort(), "HOTLINE_AGI_PORT", e);
-            }
-            throw new UncheckedIOException("cannot listen for FastAGI on port " + config.agiPort(), e);
-        }
-        push(ivr);
+        IvrServer ivr = push(IvrWiring.listen(new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics, callLog)),
+                ivrConfig));
         background(new FlowReloader(config.flowsDir(), flows, storage.audit()).start(config.flowsPoll()));
-        return new Telephony(ivr, desk, locks);
+        return new Telephony(Optional.of(ivr), desk, locks);
     }
 
     private Web startWeb(Storage storage, Intake intake, Telephony telephony, Readiness readiness,
@@ -252,36 +263,41 @@ final class NodeAssembly {
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, clock);
         Access access = new SessionAccess(vertx, sessions, audit);
-        List<ApiRoutes> features = new ArrayList<>(new NodeFeatures(config, env, clock, metrics, mongo, audit,
-                storage.tips(), pathway, storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(),
-                intake.handovers(), intake.service(), statsConfig, () -> flows.current().languages(),
-                Optional.of(formJournal(storage)), cipher)
-                .routes(vertx, accounts, sessions, readiness, ami, telephony.locks()));
-        TextChannels text = push(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows,
-                IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock),
-                intake.service(), telephony.desk(), key, intake.dispatch(), audit, config.dataDir(), metrics), clock));
-        storage.outage().backlog("text messages", text::keptBacklog);
-        features.addAll(text.routes());
-        TipQueries tips = new TipQueries(storage.tips(), audit);
-        IvrServer ivr = telephony.ivr();
-        HttpApi.Deps deps = new HttpApi.Deps(tips,
-                () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.port() > 0,
-                        ivr.activeCalls()),
+        // Every node answers /health, /ready and /metrics; without the web role the staff API is not mounted (404).
+        List<ApiRoutes> features = new ArrayList<>(NodeFeatures.opsRoutes(config, metrics, readiness));
+        boolean web = roles.has(NodeRoles.Role.WEB);
+        if (web) {
+            features.addAll(new NodeFeatures(config, env, clock, metrics, mongo, audit, storage.tips(), pathway,
+                    storage.pathways(), storage.tipPrivacy(), intake.dispatch(), intake.router(), intake.handovers(),
+                    intake.service(), statsConfig, () -> flows.current().languages(), Optional.of(formJournal(storage)),
+                    cipher).routes(vertx, accounts, sessions, ami, telephony.locks()));
+        }
+        if (web || roles.has(NodeRoles.Role.IVR)) {
+            // Texters are callers (their webhooks go with ivr); the operators' text desk is staff API (web).
+            TextChannels text = push(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows,
+                    IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock),
+                    intake.service(), telephony.desk(), key, intake.dispatch(), audit, config.dataDir(), metrics), clock));
+            storage.outage().backlog("text messages", text::keptBacklog);
+            if (roles.has(NodeRoles.Role.IVR)) {
+                features.addAll(text.callerRoutes());
+            }
+            if (web) {
+                features.add(text.deskRoutes());
+            }
+        }
+        Optional<IvrServer> ivr = telephony.ivr();
+        HttpApi.Deps deps = new HttpApi.Deps(web ? new TipQueries(storage.tips(), audit) : null,
+                () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.isPresent(),
+                        ivr.map(s -> s.port() > 0).orElse(false), ivr.map(IvrServer::activeCalls).orElse(0)),
                 config.maxBodyBytes(), access, features);
         Router api = HttpApi.router(vertx, deps);
         HttpServer http = Startups.listen(vertx.createHttpServer().requestHandler(api).listen(config.httpPort(), config.httpHost()),
                 "HTTP", config.httpHost(), config.httpPort(), "HOTLINE_HTTP_PORT");
-        if (config.demo()) {
+        if (config.demo() && roles.has(NodeRoles.Role.DISPATCH)) { // the demo agencies receive what dispatch sends
             Startups.listen(new DemoAgencyReceiver().start(vertx, config.demoAgencyPort()), "Demo agency",
                     DemoAgencyReceiver.HOST, config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
         }
         return new Web(vertx, http, HttpApi.routes(api), ami, sessions);
-    }
-
-    private ScheduledExecutorService startSweeper(TipRouter router) {
-        ScheduledExecutorService sweeper = TipSweeper.start(router);
-        push(sweeper::shutdownNow);
-        return sweeper;
     }
 
     /** The journal of intake forms kept during an outage; the console starts its writer. */

@@ -66,12 +66,17 @@ record NodeFeatures(HotlineConfig config, Map<String, String> env, Clock clock, 
         StatsConfig statsConfig, Supplier<List<String>> languages, Optional<JournaledQueue> formJournal,
         TipCipher cipher) {
 
-    List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Readiness readiness,
-            Optional<AmiClient> ami, FollowUpLocks followUpLocks) {
+    /** What every node serves whatever its roles: {@code /ready} and {@code /metrics} (Prometheus scrapes each). */
+    static List<ApiRoutes> opsRoutes(HotlineConfig config, HotlineMetrics metrics, Readiness readiness) {
+        return List.of(new ReadyRoutes(readiness), new MetricsRoutes(metrics, config.metricsToken(), config.demo()));
+    }
+
+    /** The staff API and pages: what the {@code web} role serves. */
+    List<ApiRoutes> routes(Vertx vertx, UserAccounts accounts, Sessions sessions, Optional<AmiClient> ami,
+            FollowUpLocks followUpLocks) {
         List<ApiRoutes> features = new ArrayList<>(List.of(
-                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock), new ReadyRoutes(readiness),
-                new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts),
-                new MetricsRoutes(metrics, config.metricsToken(), config.demo())));
+                new AuthRoutes(vertx, accounts, sessions, config.secureCookies(), clock),
+                new AccountRoutes(vertx, accounts), new SecondFactorRoutes(vertx, accounts)));
         features.addAll(Console.routes(mongo, tips, intake, pathway, dispatch, router, handovers, metrics, audit, clock,
                 Console.zone(env), languages, formJournal, cipher));
         features.add(new PathwayApi(pathways, id -> accounts.byId(id).map(org.hotline.core.auth.Principal::username)));

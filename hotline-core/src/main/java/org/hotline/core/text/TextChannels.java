@@ -51,7 +51,10 @@ public final class TextChannels implements AutoCloseable {
     private final OutboxSender sender;
     private final TextInbox inbox;
     private final Optional<org.hotline.core.intake.JournaledQueue> inboundJournal;
+    /** The gateways' and chat networks' webhooks: callers (and agencies answering by SMS) come in here. */
     private final List<ApiRoutes> routes = new ArrayList<>();
+    /** The operators' text desk. */
+    private final ApiRoutes desk;
     private final Vertx vertx;
     private final long expiryTimer;
 
@@ -76,7 +79,7 @@ public final class TextChannels implements AutoCloseable {
         inboundJournal = parts.inboundJournal();
         // after the routes: the kept messages of a previous run go to the handlers they registered
         inboundJournal.ifPresent(journal -> journal.start(parts.mongo(), inbox::applyKept, parts.metrics()));
-        routes.add(new TextDeskRoutes(store, outbox, sender::wake, parts.audit(), parts.clock()));
+        desk = new TextDeskRoutes(store, outbox, sender::wake, parts.audit(), parts.clock());
         long every = Math.max(1, Math.min(30_000, config.idle().toMillis() / 4));
         expiryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(() -> {
             expireQuietly();
@@ -137,8 +140,21 @@ public final class TextChannels implements AutoCloseable {
         }
     }
 
+    /** Every route of the text channels: the caller-facing webhooks, then the operators' desk. */
     public List<ApiRoutes> routes() {
+        List<ApiRoutes> all = new ArrayList<>(routes);
+        all.add(desk);
+        return List.copyOf(all);
+    }
+
+    /** The caller-facing webhooks only (Kannel, chat networks), for a node without the staff API. */
+    public List<ApiRoutes> callerRoutes() {
         return List.copyOf(routes);
+    }
+
+    /** The operators' text desk only, for a node with the staff API but no caller-facing role. */
+    public ApiRoutes deskRoutes() {
+        return desk;
     }
 
     public TextConversations conversations() {

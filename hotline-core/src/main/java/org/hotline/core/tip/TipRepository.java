@@ -26,6 +26,20 @@ public interface TipRepository {
     /** Tips stored before {@code cutoff} and still not routed (a crash between storing and routing). */
     List<Tip> unroutedBefore(Instant cutoff);
 
+    /**
+     * The ids of the tips stored before {@code cutoff} and still not routed, oldest first, without opening them: a
+     * reader that opens each by itself ({@link #find}) is not stopped by one tip it cannot open.
+     */
+    List<String> unroutedIdsBefore(Instant cutoff);
+
+    /**
+     * Claims an unrouted tip for routing by {@code node} until {@code until}, so that of several back-office nodes
+     * polling for tips other nodes stored only one routes each: false when it is routed already or another node's
+     * claim still holds. A node that dies holding a claim leaves the tip unrouted; the claim runs out at
+     * {@code until} and another node routes it.
+     */
+    boolean claimRouting(String tipId, String node, Instant now, Instant until);
+
     /** Marks a tip routed without referrals: a person reviews it ({@link TipStatus#REVIEW}). */
     void holdForReview(String tipId, String note);
 

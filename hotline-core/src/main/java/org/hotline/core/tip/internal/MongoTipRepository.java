@@ -108,6 +108,22 @@ public final class MongoTipRepository implements TipRepository {
     }
 
     @Override
+    public List<String> unroutedIdsBefore(Instant cutoff) {
+        return tips.find(and(eq("routed", false), lte("receivedAt", Date.from(cutoff))))
+                .projection(new Document("_id", 1).append("receivedAt", 1)).into(new ArrayList<>()).stream()
+                .sorted(java.util.Comparator.comparing(d -> d.getDate("receivedAt")))
+                .map(d -> d.getString("_id")).toList();
+    }
+
+    @Override
+    public boolean claimRouting(String tipId, String node, Instant now, Instant until) {
+        return tips.updateOne(and(eq("_id", tipId), eq("routed", false),
+                        or(exists("routingClaimUntil", false), lte("routingClaimUntil", Date.from(now)))),
+                Updates.combine(Updates.set("routingClaimBy", node), Updates.set("routingClaimUntil", Date.from(until))))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
     public void holdForReview(String tipId, String note) {
         tips.updateOne(eq("_id", tipId), Updates.combine(Updates.set("routed", true),
                 Updates.set("status", TipStatus.REVIEW.name()), Updates.set("routingNote", note)));
