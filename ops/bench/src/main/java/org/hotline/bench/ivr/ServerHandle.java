@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,25 @@ final class ServerHandle implements AutoCloseable {
      */
     static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
             throws IOException {
+        return start(kind, repo, work, commands, heap, log, Map.of());
+    }
+
+    /** As {@link #start(ServerKind, Path, Path, Path, String, Path)}, with variables added to its environment. */
+    static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log,
+            Map<String, String> env) throws IOException {
+        List<String> args = new ArrayList<>(List.of(kind.label(), repo.toString(), work.toString()));
+        if (commands != null) {
+            args.add(commands.toString());
+        }
+        return launch(ServerProcess.class, args, env, heap, log);
+    }
+
+    /**
+     * Starts {@code main} in a JVM of its own with the same JDK, class path and options as the servers under
+     * test; it must speak {@link ServerProcess}'s control protocol ({@code ready <port>}, {@code stats}, {@code cpu}).
+     */
+    static ServerHandle launch(Class<?> main, List<String> args, Map<String, String> env, String heap, Path log)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
@@ -63,13 +83,11 @@ final class ServerHandle implements AutoCloseable {
             }
         }
         cmd.addAll(options);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
-                kind.label(), repo.toString(), work.toString()));
-        if (commands != null) {
-            cmd.add(commands.toString());
-        }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServerHandle(p, log);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return new ServerHandle(builder.start(), log);
     }
 
     /** The last {@code lines} lines of {@code log}, for an error message (the work folder is removed later). */
