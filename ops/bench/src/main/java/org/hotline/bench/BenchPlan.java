@@ -26,7 +26,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     /** The hotline with its database in the node (one box) and in a process of its own (as production runs it). */
     private static final List<DatabaseMode> BOTH = List.of(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
 
-    /** Think times compressed about tenfold so three ramps against three servers fit in two minutes. */
+    /** Think times compressed about tenfold so three ramps against four servers fit in about three minutes. */
     public static BenchPlan quick() {
         return new BenchPlan("short",
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),

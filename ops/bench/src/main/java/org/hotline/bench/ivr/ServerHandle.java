@@ -30,11 +30,7 @@ final class ServerHandle implements AutoCloseable {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = process.outputWriter(StandardCharsets.UTF_8);
-        String ready = readLine(120);
-        // JVM options such as a JFR recording may print their own lines before the server's first word.
-        for (int skipped = 0; ready != null && !ready.startsWith("ready ") && skipped < 20; skipped++) {
-            ready = readLine(120);
-        }
+        String ready = reply("ready ", 120);
         if (ready == null || !ready.startsWith("ready ")) {
             process.destroyForcibly();
             throw new IOException("server process did not start (said '" + ready + "'); the end of its log:\n"
@@ -111,7 +107,7 @@ final class ServerHandle implements AutoCloseable {
     JvmStats stats() throws IOException {
         in.write("stats\n");
         in.flush();
-        String line = readLine(60);
+        String line = reply("stats ", 60);
         if (line == null || !line.startsWith("stats ")) {
             throw new IOException("server process gave no stats (said '" + line + "')");
         }
@@ -123,7 +119,7 @@ final class ServerHandle implements AutoCloseable {
     long cpuNanos() throws IOException {
         in.write("cpu\n");
         in.flush();
-        String line = readLine(60);
+        String line = reply("cpu ", 60);
         if (line == null || !line.startsWith("cpu ")) {
             throw new IOException("server process gave no cpu time (said '" + line + "')");
         }
@@ -146,6 +142,19 @@ final class ServerHandle implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The next line starting with {@code prefix}, or the last line read when none came within 20 lines. The JVM
+     * writes its own warnings to stdout too (a JFR recording's start, "GC locker is held; pre-dump GC was
+     * skipped" during a class histogram), between the server's answers.
+     */
+    private String reply(String prefix, int seconds) throws IOException {
+        String line = readLine(seconds);
+        for (int skipped = 0; line != null && !line.startsWith(prefix) && skipped < 20; skipped++) {
+            line = readLine(seconds);
+        }
+        return line;
     }
 
     private String readLine(int seconds) throws IOException {
