@@ -9,13 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.hotline.bench.ivr.DatabaseMode;
 import org.hotline.bench.report.BenchReport;
 import org.hotline.bench.report.MarkdownReport;
 import org.hotline.bench.report.ReportFiles;
 
 /**
  * {@code ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text] [--out DIR]
- * [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...]}: runs the
+ * [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]}: runs the
  * benchmarks with their baselines on loopback, writes {@code latest.json} and {@code latest.md} to the results
  * folder (default {@code ops/bench/results}) and prints the Markdown. Exit 2 on bad arguments.
  */
@@ -32,6 +33,7 @@ public final class BenchMain {
             Path out = repo.resolve("ops/bench/results");
             Double rate = null;
             List<Integer> calls = null;
+            List<DatabaseMode> databases = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--full" -> plan = BenchPlan.full();
@@ -41,11 +43,15 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--dispatch-rate" -> rate = number(value(args, ++i, "--dispatch-rate"));
                     case "--calls" -> calls = callCounts(value(args, ++i, "--calls"));
+                    case "--db" -> databases = DatabaseMode.parse(value(args, ++i, "--db"));
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
             if (rate != null) {
                 plan = plan.withDispatchRate(rate);
+            }
+            if (databases != null) {
+                plan = plan.withDatabases(databases);
             }
             return new Args(calls == null ? plan : plan.withIvrSteps(calls), kinds, out);
         }
@@ -94,7 +100,7 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.err.println("usage: ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text] [--out DIR]"
-                    + " [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...]");
+                    + " [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]");
             System.exit(2);
             return;
         }

@@ -2,13 +2,14 @@ package org.hotline.bench;
 
 import java.time.Duration;
 import java.util.List;
+import org.hotline.bench.ivr.DatabaseMode;
 import org.hotline.bench.ivr.IvrSettings;
 import org.hotline.bench.pathway.PathwayBench;
 import org.hotline.ivr.sim.Pacing;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The sizes of one run. {@link #quick()} is {@code ./hotline bench} (under 3 minutes), {@link #full()} is
+ * The sizes of one run. {@link #quick()} is {@code ./hotline bench} (about 4 minutes), {@link #full()} is
  * {@code ./hotline bench --full}, {@link #smoke()} is the seconds-long run the test suite makes.
  *
  * @param intakeTips tips per intake path; {@code intakeConcurrency} submit in parallel as fast as they can, then
@@ -22,12 +23,14 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
         double dispatchTipsPerSecond, int dispatchTips, PathwayBench.Settings pathway) {
 
     private static final List<Integer> RULES = List.of(10, 100, 1_000);
+    /** The hotline with its database in the node (one box) and in a process of its own (as production runs it). */
+    private static final List<DatabaseMode> BOTH = List.of(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
 
-    /** Think times compressed about tenfold so three ramps against three servers fit in two minutes. */
+    /** Think times compressed about tenfold so three ramps against four servers fit in about three minutes. */
     public static BenchPlan quick() {
         return new BenchPlan("short",
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
-                        Duration.ofSeconds(2), "2g"),
+                        Duration.ofSeconds(2), "2g", BOTH),
                 500, 16, 100, 5, 4, 60,
                 new PathwayBench.Settings(RULES, 1, 1, 3, TimeValue.seconds(1)));
     }
@@ -36,7 +39,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     public static BenchPlan full() {
         return new BenchPlan("full",
                 new IvrSettings(List.of(100, 1_000, 5_000, 10_000), Pacing.realistic(ms(3_000), ms(1_500), ms(5_000)),
-                        Duration.ofSeconds(20), "4g"),
+                        Duration.ofSeconds(20), "4g", BOTH),
                 6_000, 32, 100, 5, 5, 600,
                 new PathwayBench.Settings(RULES, 1, 3, 5, TimeValue.seconds(2)));
     }
@@ -45,9 +48,14 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     public static BenchPlan smoke() {
         return new BenchPlan("smoke",
                 new IvrSettings(List.of(5, 20), Pacing.realistic(ms(20), ms(10), ms(50)), Duration.ofMillis(100),
-                        "512m"),
+                        "512m", BOTH),
                 20, 4, 200, 5, 50, 10,
                 new PathwayBench.Settings(RULES, 0, 0, 1, TimeValue.milliseconds(100)));
+    }
+
+    /** True when the IVR callers keep a real caller's think times (the full plan's), as the 10,000-call targets say. */
+    public boolean realPacing() {
+        return ivr.pacing().equals(full().ivr().pacing());
     }
 
     /** The same plan with another dispatch rate (tips per second), for finding where dispatch saturates. */
@@ -61,8 +69,17 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
 
     /** The same plan with other IVR steps (concurrent calls), e.g. only the 1,000 the AGI target names. */
     public BenchPlan withIvrSteps(List<Integer> steps) {
-        return new BenchPlan(mode, new IvrSettings(steps, ivr.pacing(), ivr.ramp(), ivr.serverHeap()), intakeTips,
-                intakeConcurrency, intakeTipsPerSecond, agencies, dispatchTipsPerSecond, dispatchTips, pathway);
+        return withIvr(ivr.withSteps(steps));
+    }
+
+    /** The same plan with other hotline deployments ({@code --db embedded,separate}). */
+    public BenchPlan withDatabases(List<DatabaseMode> databases) {
+        return withIvr(ivr.withDatabases(databases));
+    }
+
+    private BenchPlan withIvr(IvrSettings other) {
+        return new BenchPlan(mode, other, intakeTips, intakeConcurrency, intakeTipsPerSecond, agencies,
+                dispatchTipsPerSecond, dispatchTips, pathway);
     }
 
     private static Duration ms(long millis) {

@@ -73,7 +73,7 @@ public final class BenchRun {
                     plan.intakeConcurrency());
         }
         return new BenchReport(environment(plan.mode(), noise), ivr, intake, dispatch, pathway,
-                Targets.check(ivr, intake, dispatch, pathway), text);
+                Targets.check(plan.realPacing(), ivr, intake, dispatch, pathway), text);
     }
 
     /** Drops steps this process cannot hold (one socket per call), saying so, rather than failing midway. */
@@ -90,7 +90,7 @@ public final class BenchRun {
         if (fitting.isEmpty()) {
             throw new IllegalStateException("open files limit " + limit + " is too low for any IVR step");
         }
-        return new IvrSettings(fitting, ivr.pacing(), ivr.ramp(), ivr.serverHeap());
+        return ivr.withSteps(fitting);
     }
 
     static BenchReport.Environment environment(String mode, MachineNoise noise) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.hotline.bench.ivr.DatabaseMode;
 import org.junit.jupiter.api.Test;
 
 class BenchArgsTest {
@@ -48,6 +49,24 @@ class BenchArgsTest {
     }
 
     @Test
+    void shouldMeasureBothHotlineDeploymentsByDefaultAndOnlyTheChosenOnesWithDb() {
+        // when
+        BenchMain.Args quick = BenchMain.Args.parse(new String[0], REPO);
+        BenchMain.Args full = BenchMain.Args.parse(new String[] {"--full"}, REPO);
+        BenchMain.Args separate = BenchMain.Args.parse(new String[] {"--db", "separate", "--full"}, REPO);
+        BenchMain.Args reordered = BenchMain.Args.parse(new String[] {"--db", "separate,embedded"}, REPO);
+
+        // then
+        assertThat(quick.plan().ivr().databases()).containsExactly(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
+        assertThat(full.plan().ivr().databases()).containsExactly(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
+        assertThat(separate.plan().ivr().databases()).containsExactly(DatabaseMode.SEPARATE);
+        assertThat(separate.plan().mode()).isEqualTo("full");
+        assertThat(separate.plan().realPacing()).isTrue();
+        assertThat(quick.plan().realPacing()).isFalse();
+        assertThat(reordered.plan().ivr().databases()).containsExactly(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
+    }
+
+    @Test
     void shouldRefuseUnknownArgumentsKindsMissingValuesAndBadRates() {
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--fast"}, REPO))
                 .hasMessageContaining("unknown argument '--fast'");
@@ -65,5 +84,9 @@ class BenchArgsTest {
                 .hasMessageContaining("--calls needs call counts");
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--calls", "0"}, REPO))
                 .hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--db", "embedded,remote"}, REPO))
+                .hasMessageContaining("unknown database deployment 'remote' (known: embedded, separate)");
+        assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--db"}, REPO))
+                .hasMessageContaining("--db needs a value");
     }
 }

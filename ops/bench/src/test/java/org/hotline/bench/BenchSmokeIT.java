@@ -31,8 +31,9 @@ class BenchSmokeIT {
         ReportFiles.write(report, work.resolve("results"));
 
         // then: every server, every step, every call completed with measured turnarounds
-        assertThat(report.ivr()).extracting(IvrStep::target).containsExactly("hotline", "hotline", "raw-floor",
-                "raw-floor", "stock-asterisk-java", "stock-asterisk-java");
+        assertThat(report.ivr()).extracting(IvrStep::target).containsExactly("hotline", "hotline",
+                "hotline-separate-db", "hotline-separate-db", "raw-floor", "raw-floor", "stock-asterisk-java",
+                "stock-asterisk-java");
         assertThat(report.ivr()).allSatisfy(step -> {
             assertThat(step.completed()).as(step.toString()).isEqualTo(step.callers());
             assertThat(step.refused() + step.failed()).isZero();
@@ -45,6 +46,14 @@ class BenchSmokeIT {
         // the node's MongoDB round trips are counted per call (a tip, its referral, their updates: more than two)
         assertThat(report.ivr()).filteredOn(step -> step.target().equals("hotline"))
                 .allSatisfy(step -> assertThat(step.roundTripsPerCall()).isGreaterThan(2));
+        // and only the separate-database deployment has a database process of its own, whose CPU it counts
+        assertThat(report.ivr()).allSatisfy(step -> {
+            if (step.target().equals("hotline-separate-db")) {
+                assertThat(step.databaseCpuMsPerCall()).as(step.toString()).isPositive();
+            } else {
+                assertThat(step.databaseCpuMsPerCall()).as(step.toString()).isNull();
+            }
+        });
         assertThat(report.intake()).extracting(BenchReport.Throughput::path)
                 .containsExactly("raw-insertOne", "hotline-intake", "raw-insertOne-steady", "hotline-intake-steady",
                         "hotline-intake-steady-to-mongodb");
@@ -60,7 +69,10 @@ class BenchSmokeIT {
             assertThat(t.count()).isEqualTo(plan.intakeTips());
             assertThat(t.perSecond()).isPositive();
         });
-        assertThat(report.targets()).hasSize(6);
+        assertThat(report.targets()).hasSize(8);
+        assertThat(report.targets()).extracting(BenchReport.TargetCheck::name).contains("10,000 calls, real pacing",
+                "AGI turnaround", "Server CPU per call at 10,000 calls, single box (database in the node)",
+                "Server CPU per call at 10,000 calls, separate database process");
         assertThat(report.environment().cpus()).isPositive();
         assertThat(report.environment().noise()).contains("CPUs", "steal");
 
@@ -68,7 +80,7 @@ class BenchSmokeIT {
         assertThat(ReportFiles.read(work.resolve("results"))).isEqualTo(report);
         String markdown = java.nio.file.Files.readString(work.resolve("results").resolve(ReportFiles.MARKDOWN));
         assertThat(markdown).isEqualTo(MarkdownReport.render(report));
-        for (String row : List.of("| hotline | 20 |", "| raw-floor | 5 |", "| stock-asterisk-java | 20 |",
+        for (String row : List.of("| hotline | 20 |", "| hotline-separate-db | 20 |", "| in node |", "| raw-floor | 5 |", "| stock-asterisk-java | 20 |",
                 "| hotline-intake |", "| hotline-intake-steady |", "| hotline-dispatch |", "| hotline-text |", "| 1,000 |", "| Heap per call |")) {
             assertThat(markdown).contains(row);
         }

@@ -24,7 +24,8 @@ import org.hotline.ivr.sim.SimulatorOptions;
 
 /**
  * IVR load: ramps concurrent simulated callers (full report calls through the shipped flow) against the real
- * hotline node, the raw floor and the stock Asterisk-Java server, each in its own JVM, one after the other.
+ * hotline node (with its database inside it, in a JVM of its own, or both one after the other), the raw floor
+ * and the stock Asterisk-Java server, each in its own JVM, one after the other.
  */
 public final class IvrLoadBench {
 
@@ -48,17 +49,25 @@ public final class IvrLoadBench {
         this.log = log;
     }
 
-    /** Runs every step against the three servers; the hotline first, since its call gives the command list. */
+    /**
+     * Runs every step against every server; the hotline deployments first, since the first one's warm-up call
+     * gives the baselines their command list (each deployment gets its own warm-up call).
+     */
     public List<IvrStep> run() throws IOException {
         List<IvrStep> steps = new ArrayList<>();
         Path commands = work.resolve("agi-commands.txt");
-        try (ServerHandle hotline = start(ServerKind.HOTLINE, null)) {
-            Files.write(commands, warmUpCall(hotline.port()).commands());
-            runSteps(hotline, ServerKind.HOTLINE, steps);
+        for (DatabaseMode mode : settings.databases()) {
+            try (HotlineDeployment hotline = HotlineDeployment.start(mode, repo, work, settings.serverHeap(), log)) {
+                CallResult warmUp = warmUpCall(hotline.node().port());
+                if (!Files.exists(commands)) {
+                    Files.write(commands, warmUp.commands());
+                }
+                runSteps(hotline.node(), hotline.database(), mode.server(), steps);
+            }
         }
         for (ServerKind kind : List.of(ServerKind.RAW_FLOOR, ServerKind.STOCK)) {
             try (ServerHandle server = start(kind, commands)) {
-                runSteps(server, kind, steps);
+                runSteps(server, null, kind, steps);
             }
         }
         return steps;
@@ -80,9 +89,11 @@ public final class IvrLoadBench {
         return call;
     }
 
-    private void runSteps(ServerHandle server, ServerKind kind, List<IvrStep> out) throws IOException {
+    /** @param database the separate database's process, whose CPU is counted apart; null when there is none */
+    private void runSteps(ServerHandle server, ServerHandle database, ServerKind kind, List<IvrStep> out)
+            throws IOException {
         for (int n : settings.steps()) {
-            IvrStep step = step(server, kind, n);
+            IvrStep step = step(server, database, kind, n);
             log.accept("ivr: %s n=%d completed=%d refused=%d failed=%d peak=%d p99=%.3f ms heap/call=%d B"
                     .formatted(kind.label(), n, step.completed(), step.refused(), step.failed(), step.peakConcurrent(),
                             step.turnaround().p99Ms(), step.heapPerCallBytes()));
@@ -90,8 +101,9 @@ public final class IvrLoadBench {
         }
     }
 
-    private IvrStep step(ServerHandle server, ServerKind kind, int n) throws IOException {
+    private IvrStep step(ServerHandle server, ServerHandle database, ServerKind kind, int n) throws IOException {
         ServerHandle.Drained idle = server.drain();
+        long databaseBefore = database == null ? 0 : database.cpuNanos();
         ServerHandle.JvmStats before = server.stats();
         AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
                 SimulatorOptions.defaults().withPacing(settings.pacing()).withIdleTimeout(Duration.ofSeconds(60)));
@@ -114,18 +126,21 @@ public final class IvrLoadBench {
         awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
         // the step's cost includes the work its calls left behind them (storing, routing, dispatch)
         ServerHandle.Drained done = server.drain();
+        long cpu = done.cpuNanos() - idle.cpuNanos() - before.countingCpuNanos() - held.countingCpuNanos();
+        long databaseCpu = database == null ? -1 : database.cpuNanos() - databaseBefore;
         IvrStep step = summarise(kind, n, calls, starts, ends, new long[] {sample, sampled}, before, held,
-                done.cpuNanos() - idle.cpuNanos() - before.countingCpuNanos() - held.countingCpuNanos());
+                new long[] {cpu, databaseCpu});
         double trips = step.completed() == 0 ? 0 : round((done.roundTrips() - idle.roundTrips()) / (double) step.completed());
         return new IvrStep(step.target(), step.callers(), step.completed(), step.refused(), step.failed(),
                 step.peakConcurrent(), step.callsPerSecond(), step.turnaround(), step.heapPerCallBytes(),
-                step.threadsPerCall(), step.wallSeconds(), step.serverCpuMsPerCall(), step.byCommand(), trips,
-                done.waitedMillis());
+                step.threadsPerCall(), step.wallSeconds(), step.serverCpuMsPerCall(), step.byCommand(),
+                step.databaseCpuMsPerCall(), trips, done.waitedMillis());
     }
 
+    /** @param cpuNanos the server's CPU during the step, then the separate database's (-1 when there is none) */
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
             AtomicLongArray ends, long[] measuring, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
-            long serverCpuNanos) {
+            long[] cpuNanos) {
         long sample = measuring[0];
         Stats turnaround = new Stats();
         Map<String, Stats> byCommand = new TreeMap<>();
@@ -162,7 +177,12 @@ public final class IvrLoadBench {
                 seconds == 0 ? 0 : round(completed / seconds), turnaround.summary(),
                 active == 0 ? -1 : (held.heapBytes() - before.heapBytes()) / active,
                 active == 0 ? 0 : round((held.platformThreads() - before.platformThreads()) / (double) active),
-                round(seconds), completed == 0 ? 0 : round(serverCpuNanos / 1e6 / completed), summaries(byCommand), 0, 0);
+                round(seconds), perCall(cpuNanos[0], completed), summaries(byCommand),
+                cpuNanos[1] < 0 ? null : perCall(cpuNanos[1], completed), 0, 0);
+    }
+
+    private static double perCall(long cpuNanos, int completed) {
+        return completed == 0 ? 0 : round(cpuNanos / 1e6 / completed);
     }
 
     /** True when the server was working on {@code exchange} while the harness counted its heap. */

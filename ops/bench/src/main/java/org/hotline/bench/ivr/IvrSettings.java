@@ -10,17 +10,33 @@ import org.hotline.ivr.sim.Pacing;
  * @param steps concurrent call counts, run in order against every server
  * @param pacing the simulated callers' think and listen times
  * @param ramp time over which each step's calls are started (evenly spread)
- * @param serverHeap -Xmx of each server JVM
+ * @param serverHeap -Xmx of each server JVM (and of the separate database's)
+ * @param databases the hotline deployments measured: database in the node, in a process of its own, or both
  */
-public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, String serverHeap) {
+public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, String serverHeap,
+        List<DatabaseMode> databases) {
 
     public IvrSettings {
         steps = List.copyOf(steps);
+        databases = List.copyOf(databases);
         if (steps.isEmpty() || steps.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("steps must be positive call counts, got " + steps);
         }
         if (pacing == null || ramp == null || ramp.isNegative() || serverHeap == null || serverHeap.isBlank()) {
             throw new IllegalArgumentException("pacing, a non-negative ramp and serverHeap are required");
         }
+        if (databases.isEmpty()) {
+            throw new IllegalArgumentException("at least one database deployment is required");
+        }
+    }
+
+    /** The same settings with other steps. */
+    public IvrSettings withSteps(List<Integer> other) {
+        return new IvrSettings(other, pacing, ramp, serverHeap, databases);
+    }
+
+    /** The same settings with other hotline deployments. */
+    public IvrSettings withDatabases(List<DatabaseMode> other) {
+        return new IvrSettings(steps, pacing, ramp, serverHeap, other);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,7 @@ final class ServerHandle implements AutoCloseable {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = process.outputWriter(StandardCharsets.UTF_8);
-        String ready = readLine(120);
-        // JVM options such as a JFR recording may print their own lines before the server's first word.
-        for (int skipped = 0; ready != null && !ready.startsWith("ready ") && skipped < 20; skipped++) {
-            ready = readLine(120);
-        }
+        String ready = reply("ready ", 120);
         if (ready == null || !ready.startsWith("ready ")) {
             process.destroyForcibly();
             throw new IOException("server process did not start (said '" + ready + "'); the end of its log:\n"
@@ -50,6 +47,25 @@ final class ServerHandle implements AutoCloseable {
      */
     static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
             throws IOException {
+        return start(kind, repo, work, commands, heap, log, Map.of());
+    }
+
+    /** As {@link #start(ServerKind, Path, Path, Path, String, Path)}, with variables added to its environment. */
+    static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log,
+            Map<String, String> env) throws IOException {
+        List<String> args = new ArrayList<>(List.of(kind.label(), repo.toString(), work.toString()));
+        if (commands != null) {
+            args.add(commands.toString());
+        }
+        return launch(ServerProcess.class, args, env, heap, log);
+    }
+
+    /**
+     * Starts {@code main} in a JVM of its own with the same JDK, class path and options as the servers under
+     * test; it must speak {@link ServerProcess}'s control protocol ({@code ready <port>}, {@code stats}, {@code cpu}).
+     */
+    static ServerHandle launch(Class<?> main, List<String> args, Map<String, String> env, String heap, Path log)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
@@ -63,13 +79,11 @@ final class ServerHandle implements AutoCloseable {
             }
         }
         cmd.addAll(options);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
-                kind.label(), repo.toString(), work.toString()));
-        if (commands != null) {
-            cmd.add(commands.toString());
-        }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServerHandle(p, log);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return new ServerHandle(builder.start(), log);
     }
 
     /** The last {@code lines} lines of {@code log}, for an error message (the work folder is removed later). */
@@ -93,7 +107,7 @@ final class ServerHandle implements AutoCloseable {
     JvmStats stats() throws IOException {
         in.write("stats\n");
         in.flush();
-        String line = readLine(60);
+        String line = reply("stats ", 60);
         if (line == null || !line.startsWith("stats ")) {
             throw new IOException("server process gave no stats (said '" + line + "')");
         }
@@ -124,7 +138,7 @@ final class ServerHandle implements AutoCloseable {
     long cpuNanos() throws IOException {
         in.write("cpu\n");
         in.flush();
-        String line = readLine(60);
+        String line = reply("cpu ", 60);
         if (line == null || !line.startsWith("cpu ")) {
             throw new IOException("server process gave no cpu time (said '" + line + "')");
         }
@@ -147,6 +161,19 @@ final class ServerHandle implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The next line starting with {@code prefix}, or the last line read when none came within 20 lines. The JVM
+     * writes its own warnings to stdout too (a JFR recording's start, "GC locker is held; pre-dump GC was
+     * skipped" during a class histogram), between the server's answers.
+     */
+    private String reply(String prefix, int seconds) throws IOException {
+        String line = readLine(seconds);
+        for (int skipped = 0; line != null && !line.startsWith(prefix) && skipped < 20; skipped++) {
+            line = readLine(seconds);
+        }
+        return line;
     }
 
     private String readLine(int seconds) throws IOException {

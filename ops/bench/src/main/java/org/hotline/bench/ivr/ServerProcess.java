@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hotline.bench.BenchFiles;
 import org.hotline.bench.dispatch.AgencyReceivers;
 import org.hotline.core.node.Hotline;
@@ -33,7 +34,8 @@ public final class ServerProcess {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: ServerProcess hotline|raw-floor|stock-asterisk-java REPO WORKDIR [COMMANDS]");
+            System.err.println("usage: ServerProcess hotline|hotline-separate-db|raw-floor|stock-asterisk-java REPO WORKDIR"
+                    + " [COMMANDS] (hotline-separate-db reads MONGODB_URI)");
             System.exit(2);
         }
         ServerKind kind = kindOf(args[0]);
@@ -61,7 +63,8 @@ public final class ServerProcess {
         return switch (kind) {
             case RAW_FLOOR -> new RawFloorServer(commands);
             case STOCK -> new StockAgiServer(commands);
-            case HOTLINE -> HotlineNode.start(repo, work);
+            case HOTLINE -> HotlineNode.start(repo, work, Optional.empty());
+            case HOTLINE_SEPARATE_DB -> HotlineNode.start(repo, work, Optional.of(separateDatabase()));
         };
     }
 
@@ -74,7 +77,17 @@ public final class ServerProcess {
         };
     }
 
-    private static void serveControl(AutoCloseable server) throws Exception {
+    /** The separate database's address, from the environment {@link ServerHandle} gave this process. */
+    private static String separateDatabase() {
+        String uri = System.getenv("MONGODB_URI");
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("hotline-separate-db needs MONGODB_URI (the database process's address)");
+        }
+        return uri;
+    }
+
+    /** Answers the parent's {@code stats} and {@code cpu} on stdin until {@code quit} or end of input. */
+    static void serveControl(AutoCloseable server) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {
@@ -119,10 +132,13 @@ public final class ServerProcess {
                 ? os.getProcessCpuTime() : -1;
     }
 
-    /** A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks. */
+    /**
+     * A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks; its
+     * MongoDB is the embedded server it starts itself, or the one at {@code mongoUri}.
+     */
     record HotlineNode(Hotline hotline, AgencyReceivers agencies) implements AutoCloseable {
 
-        static HotlineNode start(Path repo, Path work) {
+        static HotlineNode start(Path repo, Path work, Optional<String> mongoUri) {
             AgencyReceivers agencies = AgencyReceivers.start(1, (agency, reference, nanos) -> { });
             Path pathway = BenchFiles.nationalPathway(repo);
             Map<String, String> env = new HashMap<>();
@@ -134,6 +150,7 @@ public final class ServerProcess {
             env.put("HOTLINE_DEMO_AGENCY_URL", agencies.url(0));
             // the bench's agency receivers are on loopback, which a node outside demo mode refuses otherwise
             env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
+            mongoUri.ifPresent(uri -> env.put("MONGODB_URI", uri));
             BenchFiles.secretRefs(pathway).forEach(ref -> env.put(ref, "bench-secret-" + ref));
             try {
                 return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);

@@ -42,7 +42,7 @@ public record BenchReport(
     /**
      * One ramp step of the IVR load against one target.
      *
-     * @param target {@code hotline}, {@code raw-floor} or {@code stock-asterisk-java}
+     * @param target {@code hotline}, {@code hotline-separate-db}, {@code raw-floor} or {@code stock-asterisk-java}
      * @param callers calls placed in this step (all started within the ramp, so they overlap)
      * @param refused calls the server closed before sending a single command
      * @param failed calls that broke off otherwise (reset, idle timeout, protocol violation, no status)
@@ -51,14 +51,16 @@ public record BenchReport(
      * @param heapPerCallBytes server JVM heap growth per held call, after GC (-1 when not measured)
      * @param threadsPerCall server JVM platform-thread growth per held call
      * @param serverCpuMsPerCall CPU time the server process used during the step, per completed call (all its
-     *     threads: calls, GC, and for the hotline intake, routing and dispatch); unlike latency, unaffected by
-     *     other processes taking turns on the cores
+     *     threads: calls, GC, and for the hotline intake, routing and dispatch, and the database when it runs
+     *     inside the node); unlike latency, unaffected by other processes taking turns on the cores
      * @param byCommand turnaround per AGI command verb (e.g. {@code SAY DIGITS}), showing where the time goes
+     * @param databaseCpuMsPerCall CPU time of the separate database process during the step, per completed call;
+     *     null when the server has no database of its own process (in the node, or none at all)
      */
     public record IvrStep(String target, int callers, int completed, int refused, int failed, int peakConcurrent,
             double callsPerSecond, Stats.Latency turnaround, long heapPerCallBytes, double threadsPerCall,
             double wallSeconds, double serverCpuMsPerCall, java.util.SortedMap<String, Stats.Latency> byCommand,
-            double roundTripsPerCall, long drainMillis) {
+            Double databaseCpuMsPerCall, double roundTripsPerCall, long drainMillis) {
 
         public IvrStep {
             byCommand = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byCommand));

@@ -1,0 +1,57 @@
+package org.hotline.bench.ivr;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hotline.bench.BenchFiles;
+import org.hotline.ivr.sim.AsteriskSimulator;
+import org.hotline.ivr.sim.CallResult;
+import org.hotline.ivr.sim.CallSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The separate-database deployment: the node under test in one JVM, the embedded MongoDB stand-in in another
+ * ({@link DatabaseProcess}), joined by {@code MONGODB_URI} over loopback.
+ */
+class SeparateDatabaseIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldKeepTheNodesTipsInTheDatabaseProcessAndCountItsCpuApart() throws Exception {
+        // given: node and database each in a JVM of its own
+        Path repo = BenchFiles.repoRoot(Path.of(""));
+        try (HotlineDeployment deployment = HotlineDeployment.start(DatabaseMode.SEPARATE, repo, work, "512m",
+                line -> { })) {
+            long databaseBefore = deployment.databaseCpuNanos();
+
+            // when: one full report call to the node
+            CallResult call = new AsteriskSimulator("127.0.0.1", deployment.node().port())
+                    .call(CallSetup.of("hotline"), ReportCall.script());
+
+            // then: the call completed, and its tip is stored and routed in the database process (the node's
+            // w:majority, j:true writes and majority reads accepted), read there with the driver over TCP
+            assertThat(IvrLoadBench.completed(call)).as(call.toString()).isTrue();
+            String reference = call.variables().get("HOTLINE_REFERENCE");
+            assertThat(reference).isNotBlank();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + deployment.database().port())) {
+                var tips = client.getDatabase("hotline").getCollection("tips");
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> tips.countDocuments(and(eq("reference", reference), eq("routed", true))) == 1);
+            }
+            assertThat(deployment.databaseCpuNanos()).isGreaterThan(databaseBefore);
+        }
+        // and the node started no embedded server of its own: its data folder has no store
+        assertThat(work.resolve("hotline-separate-db").resolve("node").resolve("data").resolve("mongo")).doesNotExist();
+        assertThat(work.resolve("hotline-separate-db").resolve("database").resolve("data").resolve("mongo")
+                .resolve("mongo.mv")).exists();
+    }
+}

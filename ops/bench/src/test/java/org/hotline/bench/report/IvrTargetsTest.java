@@ -1,0 +1,118 @@
+package org.hotline.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.bench.report.TargetsTest.step;
+
+import java.util.List;
+import org.hotline.bench.report.BenchReport.IvrStep;
+import org.hotline.bench.report.BenchReport.TargetCheck;
+import org.junit.jupiter.api.Test;
+
+class IvrTargetsTest {
+
+    private static final String SINGLE_BOX = "Server CPU per call at 10,000 calls, single box (database in the node)";
+    private static final String SEPARATE = "Server CPU per call at 10,000 calls, separate database process";
+
+    /** Every server at 10,000 calls with figures that meet every target. */
+    private static List<IvrStep> tenThousand() {
+        return List.of(step("hotline", 10_000, 0, 0, 40, 20_000, 6, null),
+                step("hotline-separate-db", 10_000, 0, 0, 30, 20_000, 4, 3.0),
+                step("raw-floor", 10_000, 0, 0, 5, 20_000, 2, null),
+                step("stock-asterisk-java", 10_000, 9_500, 0, 3, 50_000, 12, null));
+    }
+
+    private static TargetCheck row(List<TargetCheck> rows, String name) {
+        return TargetsTest.named(rows, name);
+    }
+
+    @Test
+    void shouldNotClaimTheTenThousandCallTargetsWithoutRealPacing() {
+        // when: the same good figures, but from a run with compressed think times (the short run)
+        TargetCheck pacing = IvrTargets.realPacing(false, tenThousand());
+        List<TargetCheck> cpu = IvrTargets.cpu(false, tenThousand());
+
+        // then
+        assertThat(pacing.met()).isNull();
+        assertThat(pacing.measured()).startsWith("not measured: needs --full")
+                .contains("largest clean step here: 10,000 calls").contains("stock server refused 9,500 of 10,000");
+        assertThat(cpu).allSatisfy(c -> {
+            assertThat(c.met()).as(c.name()).isNull();
+            assertThat(c.measured()).startsWith("not measured: needs --full (at 10,000 calls here: node");
+        });
+    }
+
+    @Test
+    void shouldSayAFullRunWithoutTheTenThousandCallStepDidNotMeasureIt() {
+        // given: --full --calls 1000
+        List<IvrStep> ivr = List.of(step("hotline", 1_000, 0, 0, 4, 20_000, 30, null),
+                step("hotline-separate-db", 1_000, 0, 0, 3, 20_000, 20, 12.0),
+                step("raw-floor", 1_000, 0, 0, 2, 20_000, 5, null));
+
+        // when
+        TargetCheck pacing = IvrTargets.realPacing(true, ivr);
+        List<TargetCheck> cpu = IvrTargets.cpu(true, ivr);
+
+        // then
+        assertThat(pacing.met()).isNull();
+        assertThat(pacing.measured()).startsWith("not measured: no 10,000-call step in this run");
+        assertThat(row(cpu, SEPARATE).met()).isNull();
+        assertThat(row(cpu, SEPARATE).measured()).isEqualTo("not measured: no 10,000-call step in this run"
+                + " (at 1,000 calls here: node 20.00 ms/call vs floor 5.00 ms/call (4.0 x); database 12.00 ms/call"
+                + " (node + database 6.4 x the floor))");
+    }
+
+    @Test
+    void shouldMeetRealPacingOnlyWhenP99AndP999AreWithinBoundsAndEveryCallCompletedAtOnce() {
+        // given: p99 within 100 ms but p99.9 over 250 ms; calls completed one after another; one refused
+        IvrStep slowTail = new IvrStep("hotline", 10_000, 10_000, 0, 0, 10_000, 100,
+                new Stats.Latency(1, 1, 1, 90, 300, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0);
+        IvrStep notAtOnce = new IvrStep("hotline", 10_000, 10_000, 0, 0, 9_000, 100,
+                new Stats.Latency(1, 1, 1, 90, 200, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0);
+        IvrStep refused = step("hotline", 10_000, 1, 0, 10, 20_000);
+        IvrStep within = new IvrStep("hotline", 10_000, 10_000, 0, 0, 10_000, 100,
+                new Stats.Latency(1, 1, 1, 100, 250, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0);
+
+        // when / then
+        assertThat(IvrTargets.realPacing(true, List.of(slowTail)).met()).isFalse();
+        assertThat(IvrTargets.realPacing(true, List.of(notAtOnce)).met()).isFalse();
+        assertThat(IvrTargets.realPacing(true, List.of(refused)).met()).isFalse();
+        assertThat(IvrTargets.realPacing(true, List.of(within)).met()).isTrue();
+        assertThat(IvrTargets.realPacing(true, List.of(within)).measured())
+                .startsWith("p99 100.00 ms, p99.9 250.00 ms; 10,000 of 10,000 completed, 0 refused, 0 failed");
+    }
+
+    @Test
+    void shouldJudgeEachDeploymentsNodeAgainstTheFloorAndShowTheSeparateDatabaseApart() {
+        // given: single box 7 ms (3.5 x the floor's 2), separate node 5 ms (2.5 x) plus its database 4 ms
+        List<IvrStep> ivr = List.of(step("hotline", 10_000, 0, 0, 40, 20_000, 7, null),
+                step("hotline-separate-db", 10_000, 0, 0, 30, 20_000, 5, 4.0),
+                step("raw-floor", 10_000, 0, 0, 5, 20_000, 2, null));
+
+        // when
+        List<TargetCheck> cpu = IvrTargets.cpu(true, ivr);
+
+        // then
+        assertThat(row(cpu, SINGLE_BOX).met()).isFalse();
+        assertThat(row(cpu, SINGLE_BOX).measured()).isEqualTo("node 7.00 ms/call vs floor 2.00 ms/call (3.5 x)");
+        assertThat(row(cpu, SEPARATE).met()).isTrue();
+        assertThat(row(cpu, SEPARATE).measured()).isEqualTo("node 5.00 ms/call vs floor 2.00 ms/call (2.5 x);"
+                + " database 4.00 ms/call (node + database 4.5 x the floor)");
+        assertThat(IvrTargets.realPacing(true, ivr).measured())
+                .contains("separate database: p99 30.00 ms, p99.9 30.00 ms, 0 failed");
+    }
+
+    @Test
+    void shouldSayADeploymentLeftOutOfTheRunWasNotMeasured() {
+        // given: --db embedded
+        List<IvrStep> ivr = List.of(step("hotline", 10_000, 0, 0, 40, 20_000, 5, null),
+                step("raw-floor", 10_000, 0, 0, 5, 20_000, 2, null));
+
+        // when
+        List<TargetCheck> cpu = IvrTargets.cpu(true, ivr);
+
+        // then
+        assertThat(row(cpu, SINGLE_BOX).met()).isTrue();
+        assertThat(row(cpu, SEPARATE).met()).isNull();
+        assertThat(row(cpu, SEPARATE).measured()).isEqualTo("not measured: deployment not in this run (--db)");
+    }
+}
