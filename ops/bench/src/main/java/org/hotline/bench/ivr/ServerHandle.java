@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The parent's side of a {@link ServerProcess}: starts it, asks it for heap and thread figures, stops it. */
-final class ServerHandle implements AutoCloseable {
+public final class ServerHandle implements AutoCloseable {
 
     /** Server JVM figures after GC, and the CPU time the server process has used so far. */
     record JvmStats(long heapBytes, int platformThreads, long cpuNanos) {}
@@ -50,6 +50,20 @@ final class ServerHandle implements AutoCloseable {
      */
     static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
             throws IOException {
+        return start(kind, repo, work, commands, heap, log, java.util.Map.of());
+    }
+
+    /**
+     * Starts a hotline node JVM whose environment also holds {@code nodeEnv} (e.g. AMI and duty-officer
+     * settings), written to a file in {@code work} that {@link ServerProcess} reads.
+     */
+    public static ServerHandle startHotline(Path repo, Path work, String heap, Path log,
+            java.util.Map<String, String> nodeEnv) throws IOException {
+        return start(ServerKind.HOTLINE, repo, work, null, heap, log, nodeEnv);
+    }
+
+    private static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log,
+            java.util.Map<String, String> nodeEnv) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
@@ -63,6 +77,9 @@ final class ServerHandle implements AutoCloseable {
             }
         }
         cmd.addAll(options);
+        if (!nodeEnv.isEmpty()) {
+            cmd.add("-D" + ServerProcess.NODE_ENV_PROPERTY + "=" + ServerProcess.writeNodeEnv(work, nodeEnv));
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
                 kind.label(), repo.toString(), work.toString()));
         if (commands != null) {
@@ -82,7 +99,7 @@ final class ServerHandle implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -110,6 +127,11 @@ final class ServerHandle implements AutoCloseable {
             throw new IOException("server process gave no cpu time (said '" + line + "')");
         }
         return Long.parseLong(line.substring(4).trim());
+    }
+
+    /** CPU time the server process has used so far; public for the kinds outside this package. */
+    public long processCpuNanos() throws IOException {
+        return cpuNanos();
     }
 
     @Override

@@ -25,7 +25,35 @@ import org.hotline.core.node.HotlineConfig;
  */
 public final class ServerProcess {
 
+    /** System property naming a properties file of extra environment for the hotline node (see {@link #writeNodeEnv}). */
+    static final String NODE_ENV_PROPERTY = "hotline.bench.nodeEnv";
+
     private ServerProcess() {}
+
+    /** Writes extra node settings where {@link HotlineNode} picks them up over its own; returns the file. */
+    static Path writeNodeEnv(Path work, Map<String, String> env) throws java.io.IOException {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(env);
+        Path file = Files.createDirectories(work).resolve("node-env.properties");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            props.store(out, "extra settings of the hotline node under test");
+        }
+        return file;
+    }
+
+    private static Map<String, String> extraNodeEnv() throws java.io.IOException {
+        String file = System.getProperty(NODE_ENV_PROPERTY);
+        if (file == null) {
+            return Map.of();
+        }
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            props.load(in);
+        }
+        Map<String, String> env = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> env.put(name, props.getProperty(name)));
+        return env;
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -111,7 +139,7 @@ public final class ServerProcess {
     /** A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks. */
     record HotlineNode(Hotline hotline, AgencyReceivers agencies) implements AutoCloseable {
 
-        static HotlineNode start(Path repo, Path work) {
+        static HotlineNode start(Path repo, Path work) throws java.io.IOException {
             AgencyReceivers agencies = AgencyReceivers.start(1, (agency, reference, nanos) -> { });
             Path pathway = BenchFiles.nationalPathway(repo);
             Map<String, String> env = new HashMap<>();
@@ -124,6 +152,7 @@ public final class ServerProcess {
             // the bench's agency receivers are on loopback, which a node outside demo mode refuses otherwise
             env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
             BenchFiles.secretRefs(pathway).forEach(ref -> env.put(ref, "bench-secret-" + ref));
+            env.putAll(extraNodeEnv());
             try {
                 return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);
             } catch (RuntimeException e) {
