@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.hotline.bench.Timing;
 import org.hotline.bench.ivr.ReportCall;
 import org.hotline.ivr.sim.AsteriskSimulator;
@@ -24,6 +25,7 @@ final class BackgroundCalls {
     private final AsteriskSimulator simulator;
     private final AtomicInteger inProgress = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger unfinished = new AtomicInteger();
     private final List<CompletableFuture<CallResult>> calls = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
@@ -50,6 +52,11 @@ final class BackgroundCalls {
         return started.get();
     }
 
+    /** Calls that ended without leaving the dialplan a status while the load was on (refused, reset, timed out). */
+    int unfinished() {
+        return unfinished.get();
+    }
+
     /** No more replacements; the calls in progress end with the node (or by themselves). */
     void stop() {
         running = false;
@@ -72,9 +79,15 @@ final class BackgroundCalls {
         started.incrementAndGet();
         calls.add(simulator.callAsync(CallSetup.of("hotline"), ReportCall.script()).whenComplete((result, error) -> {
             inProgress.decrementAndGet();
-            if (running) {
-                place();
+            if (!running) {
+                return;
             }
+            if (error != null || result.status() == null || !result.violations().isEmpty()) {
+                unfinished.incrementAndGet();
+                // a node refusing calls must not be hammered by replacements in a tight loop
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            place();
         }));
     }
 }

@@ -104,6 +104,9 @@ public final class DangerBench {
                 seriesEnd = System.nanoTime();
                 awaitArrivals(measured, police, ami);
                 load.stop();
+                log.accept(("danger: %d background calls started in all (%d replaced one that ended; %d ended without"
+                        + " a status)").formatted(load.started(), load.started() - settings.backgroundCalls(),
+                        load.unfinished()));
             }
             load.awaitEnded(Duration.ofSeconds(30));
             return rows(measured, police, ami, (seriesEnd - seriesStart) / 1e9);
