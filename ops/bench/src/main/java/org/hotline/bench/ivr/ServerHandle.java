@@ -129,11 +129,6 @@ public final class ServerHandle implements AutoCloseable {
         return Long.parseLong(line.substring(4).trim());
     }
 
-    /** CPU time the server process has used so far; public for the kinds outside this package. */
-    public long processCpuNanos() throws IOException {
-        return cpuNanos();
-    }
-
     @Override
     public void close() {
         try {

@@ -27,7 +27,7 @@ public record BenchReport(
         targets = List.copyOf(targets);
     }
 
-    /** A run without the text benchmark. */
+    /** A run without the text and danger benchmarks. */
     public BenchReport(Environment environment, List<IvrStep> ivr, List<Throughput> intake, List<Throughput> dispatch,
             List<PathwayRate> pathway, List<TargetCheck> targets) {
         this(environment, ivr, intake, dispatch, pathway, targets, List.of(), List.of());
