@@ -8,7 +8,7 @@ import org.hotline.ivr.sim.Pacing;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The sizes of one run. {@link #quick()} is {@code ./hotline bench} (under 3 minutes), {@link #full()} is
+ * The sizes of one run. {@link #quick()} is {@code ./hotline bench} (about 4 minutes), {@link #full()} is
  * {@code ./hotline bench --full}, {@link #smoke()} is the seconds-long run the test suite makes.
  *
  * @param intakeTips tips per intake path; {@code intakeConcurrency} submit in parallel as fast as they can, then
