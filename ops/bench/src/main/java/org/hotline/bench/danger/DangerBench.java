@@ -172,8 +172,8 @@ public final class DangerBench {
 
     private static void awaitArrivals(List<DangerCall> calls, PoliceReceiver police, DutyPhoneAmi ami) {
         long deadline = System.nanoTime() + ARRIVAL_LIMIT.toNanos();
-        while (System.nanoTime() < deadline && !calls.stream().allMatch(c -> police.immediateArrival(c.reference()) != null
-                && ami.originateArrival(c.reference()) != null && police.rawLatencyNanos(c.rawId()) >= 0)) {
+        while (System.nanoTime() < deadline && !calls.stream().allMatch(c -> police.immediateArrival(c.reference())
+                != null && ami.originateArrival(c.reference()) != null && police.rawLatencyNanos(c.rawId()) >= 0)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }

@@ -164,7 +164,8 @@ public final class DutyPhoneAmi implements AutoCloseable {
     private void loggedInAction(OutputStream out, String name, String id, List<String[]> action, long arrived)
             throws IOException {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "ping" -> respond(out, id, "Success", "Ping: Pong\r\nTimestamp: " + System.currentTimeMillis() / 1000.0);
+            case "ping" -> respond(out, id, "Success",
+                    "Ping: Pong\r\nTimestamp: " + System.currentTimeMillis() / 1000.0);
             case "coresettings" -> respond(out, id, "Success", "AMIversion: 11.0.0\r\nAsteriskVersion: 22.0.0\r\n"
                     + "SystemName: bench\r\nCoreMaxCalls: 0\r\nCoreMaxLoadAvg: 0.000000\r\nCoreRunUser: asterisk\r\n"
                     + "CoreRunGroup: asterisk\r\nCoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\n"
@@ -220,7 +221,8 @@ public final class DutyPhoneAmi implements AutoCloseable {
 
     static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has MD5", e);
         }

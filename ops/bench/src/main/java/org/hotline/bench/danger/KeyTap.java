@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * A loopback TCP relay between the simulated Asterisk and the node's FastAGI port that notices the moment the
  * caller's key goes out: the reply line carrying a {@code 9} ({@code 200 result=57}, or {@code 200 result=9} for
- * {@code GET DATA}) on its way to the node. That moment is when the caller pressed the danger key, taken on the {@link System#nanoTime()} clock
- * of the harness, the same clock the police receiver and the AMI endpoint time their arrivals on. Bytes pass
- * through unchanged, written before the listener is told.
+ * {@code GET DATA}) on its way to the node. That moment is when the caller pressed the danger key, taken on the
+ * {@link System#nanoTime()} clock of the harness, the same clock the police receiver and the AMI endpoint time
+ * their arrivals on. Bytes pass through unchanged, written before the listener is told.
  */
 final class KeyTap implements AutoCloseable {
 

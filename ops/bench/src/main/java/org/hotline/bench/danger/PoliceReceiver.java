@@ -44,7 +44,7 @@ public final class PoliceReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.actualPort();
     }
 
-    /** When the police unit had the whole IMMEDIATE referral for this reference ({@link System#nanoTime()}), or null. */
+    /** When the police unit had this reference's whole IMMEDIATE referral ({@link System#nanoTime()}), or null. */
     public Long immediateArrival(String reference) {
         return immediate.get(reference);
     }

@@ -46,7 +46,8 @@ class KeyTapTest {
 
     private static void readLines(ServerSocket node, List<String> into) {
         try (Socket s = node.accept();
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
                 into.add(line);
