@@ -15,7 +15,7 @@ import org.hotline.bench.report.MarkdownReport;
 import org.hotline.bench.report.ReportFiles;
 
 /**
- * {@code ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text] [--out DIR]
+ * {@code ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text,danger] [--out DIR]
  * [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]}: runs the
  * benchmarks with their baselines on loopback, writes {@code latest.json} and {@code latest.md} to the results
  * folder (default {@code ops/bench/results}) and prints the Markdown. Exit 2 on bad arguments.
@@ -29,7 +29,8 @@ public final class BenchMain {
 
         static Args parse(String[] args, Path repo) {
             BenchPlan plan = BenchPlan.quick();
-            Set<String> kinds = new LinkedHashSet<>(Arrays.asList("ivr", "intake", "dispatch", "pathway", "text"));
+            Set<String> kinds = new LinkedHashSet<>(Arrays.asList("ivr", "intake", "dispatch", "pathway", "text",
+                    "danger"));
             Path out = repo.resolve("ops/bench/results");
             Double rate = null;
             List<Integer> calls = null;
@@ -99,8 +100,8 @@ public final class BenchMain {
             args = Args.parse(argv, repo);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text] [--out DIR]"
-                    + " [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]");
+            System.err.println("usage: ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text,danger]"
+                    + " [--out DIR] [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]");
             System.exit(2);
             return;
         }

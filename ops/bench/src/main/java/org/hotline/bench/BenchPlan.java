@@ -32,7 +32,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
                         Duration.ofSeconds(2), "2g", BOTH),
                 500, 16, 100, 5, 4, 60,
-                new PathwayBench.Settings(RULES, 1, 1, 3, TimeValue.seconds(1)));
+                new PathwayBench.Settings(RULES, 1, 5, 10, TimeValue.seconds(1)));
     }
 
     /** Think times of a real caller: a prompt plays 3 s, keys take 1.5 s, silences wait up to 5 s. */
@@ -41,7 +41,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
                 new IvrSettings(List.of(100, 1_000, 5_000, 10_000), Pacing.realistic(ms(3_000), ms(1_500), ms(5_000)),
                         Duration.ofSeconds(20), "4g", BOTH),
                 6_000, 32, 100, 5, 5, 600,
-                new PathwayBench.Settings(RULES, 1, 3, 5, TimeValue.seconds(2)));
+                new PathwayBench.Settings(RULES, 3, 5, 10, TimeValue.seconds(1)));
     }
 
     /** Tiny numbers: checks that every benchmark runs and reports, not how fast. */

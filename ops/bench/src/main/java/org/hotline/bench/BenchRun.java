@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hotline.bench.danger.DangerBench;
+import org.hotline.bench.danger.DangerSettings;
 import org.hotline.bench.dispatch.DispatchBench;
 import org.hotline.bench.intake.IntakeBench;
 import org.hotline.bench.ivr.IvrLoadBench;
@@ -20,6 +22,8 @@ import org.hotline.bench.report.BenchReport;
 import org.hotline.bench.report.BenchReport.IvrStep;
 import org.hotline.bench.report.BenchReport.PathwayRate;
 import org.hotline.bench.report.BenchReport.Throughput;
+import org.hotline.bench.report.DangerTarget;
+import org.hotline.bench.report.PathwayTrustTarget;
 import org.hotline.bench.report.Targets;
 import org.hotline.bench.text.TextBench;
 import org.openjdk.jmh.runner.RunnerException;
@@ -28,7 +32,7 @@ import org.openjdk.jmh.runner.RunnerException;
 public final class BenchRun {
 
     /** The benchmark kinds, as named on the command line. */
-    public static final Set<String> KINDS = Set.of("ivr", "intake", "dispatch", "pathway", "text");
+    public static final Set<String> KINDS = Set.of("ivr", "intake", "dispatch", "pathway", "text", "danger");
     /** File descriptors the driver needs besides one per simulated call. */
     private static final long FD_RESERVE = 2_000;
 
@@ -72,8 +76,17 @@ public final class BenchRun {
             text = TextBench.run(repo, Files.createDirectories(work.resolve("text")), plan.intakeTips(),
                     plan.intakeConcurrency());
         }
-        return new BenchReport(environment(plan.mode(), noise), ivr, intake, dispatch, pathway,
-                Targets.check(plan.realPacing(), ivr, intake, dispatch, pathway), text);
+        List<Throughput> danger = List.of();
+        if (kinds.contains("danger")) {
+            DangerSettings settings = DangerSettings.forMode(plan.mode());
+            log.accept("danger: %d danger calls with %d calls in progress".formatted(settings.dangerCalls(),
+                    settings.backgroundCalls()));
+            danger = new DangerBench(settings, repo, Files.createDirectories(work.resolve("danger")), log).run();
+        }
+        List<BenchReport.TargetCheck> targets = new java.util.ArrayList<>(Targets.check(plan.realPacing(), ivr, intake, dispatch, pathway));
+        targets.add(DangerTarget.check(danger));
+        targets.add(PathwayTrustTarget.check(pathway));
+        return new BenchReport(environment(plan.mode(), noise), ivr, intake, dispatch, pathway, targets, text, danger);
     }
 
     /** Drops steps this process cannot hold (one socket per call), saying so, rather than failing midway. */

@@ -18,7 +18,7 @@ class BenchArgsTest {
 
         // then
         assertThat(args.plan().mode()).isEqualTo("short");
-        assertThat(args.kinds()).containsExactly("ivr", "intake", "dispatch", "pathway", "text");
+        assertThat(args.kinds()).containsExactly("ivr", "intake", "dispatch", "pathway", "text", "danger");
         assertThat(args.out()).isEqualTo(REPO.resolve("ops/bench/results"));
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hotline.bench.danger.DangerBench;
+import org.hotline.bench.danger.DangerSettings;
 import org.hotline.bench.report.BenchReport;
 import org.hotline.bench.report.BenchReport.IvrStep;
 import org.hotline.bench.report.MarkdownReport;
@@ -69,10 +71,20 @@ class BenchSmokeIT {
             assertThat(t.count()).isEqualTo(plan.intakeTips());
             assertThat(t.perSecond()).isPositive();
         });
-        assertThat(report.targets()).hasSize(8);
+        DangerSettings danger = DangerSettings.forMode(plan.mode());
+        assertThat(report.danger()).extracting(BenchReport.Throughput::path)
+                .containsExactly(DangerBench.RAW, DangerBench.TO_POLICE, DangerBench.TO_ORIGINATE);
+        assertThat(report.danger()).allSatisfy(t -> {
+            assertThat(t.count()).as(t.path()).isEqualTo(danger.dangerCalls());
+            assertThat(t.concurrency()).as("background calls in progress").isPositive();
+            assertThat(t.latency().p99Ms()).isPositive();
+        });
+        assertThat(report.targets()).hasSize(10);
         assertThat(report.targets()).extracting(BenchReport.TargetCheck::name).contains("10,000 calls, real pacing",
                 "AGI turnaround", "Server CPU per call at 10,000 calls, single box (database in the node)",
                 "Server CPU per call at 10,000 calls, separate database process");
+        assertThat(report.targets()).filteredOn(t -> t.name().equals("Danger key to police"))
+                .singleElement().satisfies(t -> assertThat(t.met()).isNotNull());
         assertThat(report.environment().cpus()).isPositive();
         assertThat(report.environment().noise()).contains("CPUs", "steal");
 
@@ -80,8 +92,10 @@ class BenchSmokeIT {
         assertThat(ReportFiles.read(work.resolve("results"))).isEqualTo(report);
         String markdown = java.nio.file.Files.readString(work.resolve("results").resolve(ReportFiles.MARKDOWN));
         assertThat(markdown).isEqualTo(MarkdownReport.render(report));
-        for (String row : List.of("| hotline | 20 |", "| hotline-separate-db | 20 |", "| in node |", "| raw-floor | 5 |", "| stock-asterisk-java | 20 |",
-                "| hotline-intake |", "| hotline-intake-steady |", "| hotline-dispatch |", "| hotline-text |", "| 1,000 |", "| Heap per call |")) {
+        for (String row : List.of("| hotline | 20 |", "| hotline-separate-db | 20 |", "| in node |", "| raw-floor | 5 |",
+                "| stock-asterisk-java | 20 |", "| hotline-intake |", "| hotline-intake-steady |", "| hotline-dispatch |",
+                "| hotline-text |", "| 1,000 |", "| Heap per call |", "| danger-key-to-police |",
+                "| danger-key-to-duty-originate |", "| Danger key to police |", "| Pathway figures trustworthy |")) {
             assertThat(markdown).contains(row);
         }
     }

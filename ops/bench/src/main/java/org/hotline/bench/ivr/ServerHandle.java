@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The parent's side of a {@link ServerProcess}: starts it, asks it for heap and thread figures, stops it. */
-final class ServerHandle implements AutoCloseable {
+public final class ServerHandle implements AutoCloseable {
 
     /** Server JVM figures after GC, and the CPU time the server process has used so far. */
     record JvmStats(long heapBytes, int platformThreads, long cpuNanos, long countingCpuNanos) {}
@@ -57,7 +57,19 @@ final class ServerHandle implements AutoCloseable {
         if (commands != null) {
             args.add(commands.toString());
         }
-        return launch(ServerProcess.class, args, env, heap, log);
+        return launch(ServerProcess.class, args, env, heap, log, List.of());
+    }
+
+    /**
+     * Starts a hotline node JVM whose environment also holds {@code nodeEnv} (e.g. AMI and duty-officer
+     * settings), written to a file in {@code work} that {@link ServerProcess} reads.
+     */
+    public static ServerHandle startHotline(Path repo, Path work, String heap, Path log, Map<String, String> nodeEnv)
+            throws IOException {
+        List<String> args = List.of(ServerKind.HOTLINE.label(), repo.toString(), work.toString());
+        List<String> props = nodeEnv.isEmpty() ? List.of()
+                : List.of("-D" + ServerProcess.NODE_ENV_PROPERTY + "=" + ServerProcess.writeNodeEnv(work, nodeEnv));
+        return launch(ServerProcess.class, args, Map.of(), heap, log, props);
     }
 
     /**
@@ -66,6 +78,11 @@ final class ServerHandle implements AutoCloseable {
      */
     static ServerHandle launch(Class<?> main, List<String> args, Map<String, String> env, String heap, Path log)
             throws IOException {
+        return launch(main, args, env, heap, log, List.of());
+    }
+
+    private static ServerHandle launch(Class<?> main, List<String> args, Map<String, String> env, String heap, Path log,
+            List<String> properties) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
@@ -79,6 +96,7 @@ final class ServerHandle implements AutoCloseable {
             }
         }
         cmd.addAll(options);
+        cmd.addAll(properties);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -96,7 +114,7 @@ final class ServerHandle implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

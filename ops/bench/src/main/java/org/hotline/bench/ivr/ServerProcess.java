@@ -30,7 +30,35 @@ public final class ServerProcess {
     /** Longest the harness waits for the node's back office to catch up after a step's last call. */
     static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofMinutes(3);
 
+    /** System property naming a properties file of extra environment for the hotline node (see {@link #writeNodeEnv}). */
+    static final String NODE_ENV_PROPERTY = "hotline.bench.nodeEnv";
+
     private ServerProcess() {}
+
+    /** Writes extra node settings where {@link HotlineNode} picks them up over its own; returns the file. */
+    static Path writeNodeEnv(Path work, Map<String, String> env) throws java.io.IOException {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(env);
+        Path file = Files.createDirectories(work).resolve("node-env.properties");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            props.store(out, "extra settings of the hotline node under test");
+        }
+        return file;
+    }
+
+    private static Map<String, String> extraNodeEnv() throws java.io.IOException {
+        String file = System.getProperty(NODE_ENV_PROPERTY);
+        if (file == null) {
+            return Map.of();
+        }
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            props.load(in);
+        }
+        Map<String, String> env = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> env.put(name, props.getProperty(name)));
+        return env;
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -138,7 +166,7 @@ public final class ServerProcess {
      */
     record HotlineNode(Hotline hotline, AgencyReceivers agencies) implements AutoCloseable {
 
-        static HotlineNode start(Path repo, Path work, Optional<String> mongoUri) {
+        static HotlineNode start(Path repo, Path work, Optional<String> mongoUri) throws java.io.IOException {
             AgencyReceivers agencies = AgencyReceivers.start(1, (agency, reference, nanos) -> { });
             Path pathway = BenchFiles.nationalPathway(repo);
             Map<String, String> env = new HashMap<>();
@@ -152,6 +180,7 @@ public final class ServerProcess {
             env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
             mongoUri.ifPresent(uri -> env.put("MONGODB_URI", uri));
             BenchFiles.secretRefs(pathway).forEach(ref -> env.put(ref, "bench-secret-" + ref));
+            env.putAll(extraNodeEnv());
             try {
                 return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);
             } catch (RuntimeException e) {

@@ -3,20 +3,20 @@ package org.hotline.bench.pathway;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import org.hotline.pathway.Pathway;
-import org.hotline.pathway.TipFacts;
+import java.util.Map;
 import org.hotline.bench.report.BenchReport.PathwayRate;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.ListStatistics;
 
-/** Runs {@link PathwayEvaluation} through JMH on one thread, and the same loop timed by thread CPU time. */
+/** Runs {@link PathwayEvaluation} through JMH on one thread, timed by the wall clock and by the thread's CPU time. */
 public final class PathwayBench {
 
     /**
@@ -37,48 +37,48 @@ public final class PathwayBench {
                 .include(PathwayEvaluation.class.getName() + ".route")
                 .param("rules", s.rules().stream().map(String::valueOf).toArray(String[]::new))
                 .threads(1).forks(s.forks())
+                // A fixed, touched heap: a heap that grows while the JVM allocates ~3 GB/s of routing results
+                // changes the collector's work from one iteration to the next.
+                .jvmArgsAppend("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch")
                 .warmupIterations(s.warmups()).warmupTime(s.iterationTime())
                 .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
-        long cpuBudget = s.iterationTime().convertTo(TimeUnit.NANOSECONDS);
         return results.stream()
                 .map(r -> {
                     int rules = Integer.parseInt(r.getParams().getParam("rules"));
                     double error = r.getPrimaryResult().getScoreError();
+                    ListStatistics cpu = perCpuSecond(r);
+                    double cpuError = cpu.getN() < 2 ? -1 : cpu.getMeanErrorAt(0.999);
                     return new PathwayRate(rules, Math.round(r.getPrimaryResult().getScore()),
-                            Double.isNaN(error) ? -1 : Math.round(error), Math.round(perCpuSecond(rules, cpuBudget)));
+                            Double.isNaN(error) ? -1 : Math.round(error), Math.round(cpu.getMean()),
+                            Double.isNaN(cpuError) ? -1 : Math.round(cpuError));
                 })
                 .sorted(Comparator.comparingInt(PathwayRate::rules))
                 .toList();
     }
 
     /**
-     * Evaluations per second of this thread's CPU time, after a warm-up of the same length: unlike the wall
-     * clock, unaffected by other processes taking turns on the cores.
+     * Evaluations per second of the benchmark thread's own CPU time, one value per measured iteration, from the
+     * counters {@link PathwayEvaluation.CpuTime} keeps in the same JVM: unlike the wall clock, unaffected by
+     * other processes taking turns on the cores.
      */
-    static double perCpuSecond(int rules, long cpuNanos) {
-        Pathway pathway = GeneratedPathway.load(rules);
-        TipFacts[] tips = GeneratedPathway.tips(rules, 1_024, 42);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sink = evaluate(pathway, tips, threads, cpuNanos)[1];
-        long[] measured = evaluate(pathway, tips, threads, cpuNanos);
-        // The sink keeps the JIT from dropping the evaluations as unused.
-        return sink == Long.MIN_VALUE ? 0 : measured[0] * 1e9 / measured[2];
-    }
-
-    /** Runs evaluations until {@code cpuNanos} of thread CPU are spent: {evaluations, sink, cpu nanos}. */
-    private static long[] evaluate(Pathway pathway, TipFacts[] tips, ThreadMXBean threads, long cpuNanos) {
-        long start = threads.getCurrentThreadCpuTime();
-        long evaluations = 0;
-        long sink = 0;
-        long spent;
-        do {
-            for (int i = 0; i < 10_000; i++) {
-                sink += pathway.route(tips[(int) (evaluations++ & 1_023)]).recipients().size();
+    static ListStatistics perCpuSecond(RunResult r) {
+        ListStatistics rates = new ListStatistics();
+        for (BenchmarkResult fork : r.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                Map<String, Result> counters = iteration.getSecondaryResults();
+                Result calls = counters.get("calls");
+                Result cpu = counters.get("cpuNanos");
+                if (calls != null && cpu != null && cpu.getScore() > 0) {
+                    rates.addValue(calls.getScore() * 1e9 / cpu.getScore());
+                }
             }
-            spent = threads.getCurrentThreadCpuTime() - start;
-        } while (spent < cpuNanos);
-        return new long[] {evaluations, sink, spent};
+        }
+        if (rates.getN() == 0) {
+            throw new IllegalStateException("JMH gave no CPU-time counters for " + r.getParams().getParam("rules")
+                    + " rules");
+        }
+        return rates;
     }
 }

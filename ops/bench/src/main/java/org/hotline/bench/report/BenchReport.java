@@ -13,11 +13,13 @@ public record BenchReport(
         List<Throughput> dispatch,
         List<PathwayRate> pathway,
         List<TargetCheck> targets,
-        List<Throughput> text) {
+        List<Throughput> text,
+        List<Throughput> danger) {
 
     public BenchReport {
-        // reports written before the text benchmark have no such field
+        // reports written before the text or danger benchmark have no such field
         text = text == null ? List.of() : List.copyOf(text);
+        danger = danger == null ? List.of() : List.copyOf(danger);
         ivr = List.copyOf(ivr);
         intake = List.copyOf(intake);
         dispatch = List.copyOf(dispatch);
@@ -25,10 +27,10 @@ public record BenchReport(
         targets = List.copyOf(targets);
     }
 
-    /** A run without the text benchmark. */
+    /** A run without the text and danger benchmarks. */
     public BenchReport(Environment environment, List<IvrStep> ivr, List<Throughput> intake, List<Throughput> dispatch,
             List<PathwayRate> pathway, List<TargetCheck> targets) {
-        this(environment, ivr, intake, dispatch, pathway, targets, List.of());
+        this(environment, ivr, intake, dispatch, pathway, targets, List.of(), List.of());
     }
 
     /**
@@ -83,8 +85,16 @@ public record BenchReport(
      *     none: fewer than three iterations)
      * @param evaluationsPerCpuSecond evaluations per second of the thread's own CPU time: the per-core figure,
      *     which stays meaningful when other processes share the cores
+     * @param cpuError 99.9% error of {@code evaluationsPerCpuSecond} over the same iterations (-1 when unknown)
      */
-    public record PathwayRate(int rules, double evaluationsPerSecond, double error, double evaluationsPerCpuSecond) {}
+    public record PathwayRate(int rules, double evaluationsPerSecond, double error, double evaluationsPerCpuSecond,
+            double cpuError) {
+
+        /** A rate without the per-CPU error (reports written before it was measured). */
+        public PathwayRate(int rules, double evaluationsPerSecond, double error, double evaluationsPerCpuSecond) {
+            this(rules, evaluationsPerSecond, error, evaluationsPerCpuSecond, -1);
+        }
+    }
 
     /** One target from the issue and whether this run met it ({@code met} null when not measured). */
     public record TargetCheck(String name, String goal, String measured, Boolean met) {}

@@ -44,11 +44,17 @@ public final class MarkdownReport {
         if (!r.text().isEmpty()) {
             throughput(md, "Text messages (Kannel callback → stored turn, replies queued)", "Senders", r.text());
         }
+        if (!r.danger().isEmpty()) {
+            throughput(md, "Danger key (caller's 9 → police receipt / duty-officer Originate; raw POST at the same moment)",
+                    "Calls in progress", r.danger());
+        }
         md.append("\n### Pathway evaluation (one thread)\n\n")
-                .append("| Rules | JMH evaluations/s (wall) | ± (99.9%) | Evaluations per CPU-second |\n|---:|---:|---:|---:|\n");
+                .append("| Rules | JMH evaluations/s (wall) | ± (99.9%) | Evaluations per CPU-second | ± (99.9%) |\n")
+                .append("|---:|---:|---:|---:|---:|\n");
         for (PathwayRate p : r.pathway()) {
-            md.append("| %,d | %,.0f | %s | %,.0f |\n".formatted(p.rules(), p.evaluationsPerSecond(),
-                    p.error() < 0 ? "n/a" : "%,.0f".formatted(p.error()), p.evaluationsPerCpuSecond()));
+            md.append("| %,d | %,.0f | %s | %,.0f | %s |\n".formatted(p.rules(), p.evaluationsPerSecond(),
+                    error(p.error(), p.evaluationsPerSecond()), p.evaluationsPerCpuSecond(),
+                    error(p.cpuError(), p.evaluationsPerCpuSecond())));
         }
         return md.toString();
     }
@@ -59,6 +65,11 @@ public final class MarkdownReport {
             return "%.2f".formatted(s.databaseCpuMsPerCall());
         }
         return s.target().equals(Targets.HOTLINE) ? "in node" : "none";
+    }
+
+    /** An error with its share of the score, e.g. {@code 120,000 (2.1 %)}; {@code n/a} when unknown. */
+    private static String error(double error, double score) {
+        return error < 0 || score <= 0 ? "n/a" : "%,.0f (%.1f %%)".formatted(error, 100 * error / score);
     }
 
     /** Per-command turnaround of the hotline's largest step beside the floor's at the same step. */
