@@ -52,7 +52,6 @@ import org.hotline.core.privacy.TipPrivacy;
 import org.hotline.core.referral.Dispatch;
 import org.hotline.core.referral.Handovers;
 import org.hotline.core.referral.DispatchConfig;
-import org.hotline.core.retention.RetentionPurge;
 import org.hotline.core.routing.TipRouter;
 import org.hotline.core.security.ServerKey;
 import org.hotline.core.storage.MongoOutage;
@@ -147,10 +146,8 @@ final class NodeAssembly {
                     config.nodeId(), dispatchConfig.pollInterval(), clock);
             sweeper.ifPresent(s -> push(s::shutdownNow));
             Optional<PrivacyJobs> privacyJobs = Optional.of(roles).filter(r -> r.has(NodeRoles.Role.DISPATCH))
-                    .map(r -> push(PrivacyJobs.start(new RetentionPurge(storage.tips(), storage.mongo().database(),
-                            privacySettings.retention(), storage.audit(), clock), privacySettings.retention().interval(),
-                            new org.hotline.core.tip.internal.KeyRotation(storage.mongo().database(), cipher),
-                            privacySettings.rotationInterval(), web.sessions()::purgeExpired)));
+                    .map(r -> push(Startups.privacyJobs(storage.tips(), storage.mongo(), storage.audit(), cipher,
+                            privacySettings, web.sessions()::purgeExpired, clock)));
             Hotline.Parts parts = new Hotline.Parts(config, web.vertx(), storage.mongo(), intake.journal(),
                     intake.writer(), intake.dispatch(), telephony.ivr(), web.http(), sweeper, metrics, readiness,
                     opsSampler, opsConfig.drainTimeout(), storage.audit(), cipher,
@@ -210,17 +207,7 @@ final class NodeAssembly {
         }
         TipRouter router = IvrWiring.router(storage.tips(), pathway, dispatch, flows, env, clock);
         TipJournal journal = push(TipJournal.open(config.dataDir().resolve("journal")));
-        // A node that takes calls and dispatches routes its tips as soon as they are stored; any other node leaves
-        // them to a back-office node's routing poll (BackOfficeRouting), so no caller-facing CPU goes to routing.
-        boolean routesAtOnce = roles.has(NodeRoles.Role.DISPATCH) && roles.has(NodeRoles.Role.IVR);
-        TipWriter<SealedTip> writer = push(TipWriter.forTips(mongo, storage.tips()::insertAllAbsent, journal,
-                batch -> {
-                    if (routesAtOnce) {
-                        router.routeAll(batch.stream().map(storage.tips()::decode).toList());
-                    }
-                }, metrics));
-        writer.start();
-        journal.unconfirmed().forEach(bson -> writer.submit(SealedTip.fromBson(bson)));
+        TipWriter<SealedTip> writer = push(TipWriting.start(mongo, storage.tips(), journal, router, roles, metrics));
         storage.outage().backlog("tips", journal::backlog);
         TipIntakeService service = new TipIntakeService(journal, writer,
                 new ReferenceCodec(key.derive("reference"), config.nodeIndex()),

@@ -72,4 +72,15 @@ final class Startups {
                         e.getKey().collection(), e.getValue()))
                 .toList());
     }
+
+    /** The privacy jobs of a back-office node: retention, key rotation, expired sign-in sessions. */
+    static org.hotline.core.privacy.PrivacyJobs privacyJobs(org.hotline.core.tip.internal.MongoTipRepository tips,
+            org.hotline.core.storage.MongoStore mongo, org.hotline.core.audit.AuditLog audit,
+            org.hotline.core.crypto.TipCipher cipher, PrivacySettings privacy, java.util.function.LongSupplier purgeSessions,
+            java.time.Clock clock) {
+        return org.hotline.core.privacy.PrivacyJobs.start(new org.hotline.core.retention.RetentionPurge(tips,
+                        mongo.database(), privacy.retention(), audit, clock), privacy.retention().interval(),
+                new org.hotline.core.tip.internal.KeyRotation(mongo.database(), cipher), privacy.rotationInterval(),
+                purgeSessions);
+    }
 }

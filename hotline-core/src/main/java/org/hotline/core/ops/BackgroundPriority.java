@@ -39,7 +39,7 @@ public final class BackgroundPriority implements AutoCloseable {
     public static final List<String> BACKGROUND = List.of(
             "dispatch-", "deadlines-", "tip-router", "tip-writer", "call-log-", "call-record-wri", "intake-form-wri",
             "text-message-wr", "tip-sweeper", "privacy-jobs", "ops-sampler", "pathway-sync", "flow-reloader",
-            "mongo-watch", "mongo-server-", "H2-", "Camel (", "wrap-up");
+            "mongo-watch", "mongo-server-", "H2-", "Camel (", "wrap-up", "back-office-");
 
     private final Path tasks;
     private final int nice;

@@ -102,6 +102,27 @@ public final class TipWriter<T> implements AutoCloseable {
         return item.stored;
     }
 
+    /**
+     * Queues what the journal still holds after a restart, urgent ones (a caller in immediate danger) ahead of the
+     * rest, as they were when first taken; a record {@code urgent} cannot read counts as not urgent.
+     */
+    public void replay(List<byte[]> journaled, Function<byte[], T> decode, java.util.function.Predicate<T> urgent) {
+        for (byte[] record : journaled) {
+            T tip = decode.apply(record);
+            boolean first;
+            try {
+                first = urgent.test(tip);
+            } catch (RuntimeException e) {
+                first = false; // still written and routed, only not ahead of the others
+            }
+            if (first) {
+                submitUrgent(tip);
+            } else {
+                submit(tip);
+            }
+        }
+    }
+
     /** False after the last write attempt failed, until one succeeds. */
     public boolean mongoHealthy() {
         return healthy;

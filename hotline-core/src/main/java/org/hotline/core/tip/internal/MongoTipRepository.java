@@ -46,6 +46,7 @@ public final class MongoTipRepository implements TipRepository {
     private final TipCipher cipher;
     private final TipRevisions revisions;
     private final TipPurge purges;
+    private final TipRoutings routings;
 
     public MongoTipRepository(MongoStore store, TipCipher cipher) {
         this.tips = store.database().getCollection(TIPS);
@@ -55,6 +56,7 @@ public final class MongoTipRepository implements TipRepository {
         this.cipher = cipher;
         this.revisions = new TipRevisions(tips, cipher);
         this.purges = new TipPurge(tips, cipher);
+        this.routings = new TipRoutings(tips);
     }
 
     @Override
@@ -117,56 +119,28 @@ public final class MongoTipRepository implements TipRepository {
 
     @Override
     public boolean claimRouting(String tipId, String node, Instant now, Instant until) {
-        return tips.updateOne(and(eq("_id", tipId), eq("routed", false),
-                        or(exists("routingClaimUntil", false), lte("routingClaimUntil", Date.from(now)))),
-                Updates.combine(Updates.set("routingClaimBy", node), Updates.set("routingClaimUntil", Date.from(until))))
-                .getModifiedCount() == 1;
+        return routings.claim(tipId, node, now, until);
     }
 
     @Override
     public void holdForReview(String tipId, String note) {
-        tips.updateOne(eq("_id", tipId), Updates.combine(Updates.set("routed", true),
-                Updates.set("status", TipStatus.REVIEW.name()), Updates.set("routingNote", note)));
+        routings.holdForReview(tipId, note);
     }
 
     @Override
     public void markAfterHours(String tipId, Tip.AfterHoursCare care) {
-        Document stored = new Document("reasons", care.reasons());
-        if (care.reviewDue() != null) {
-            stored.append("reviewDue", Date.from(care.reviewDue()));
-        }
-        if (care.callbackAfter() != null) {
-            stored.append("callbackAfter", Date.from(care.callbackAfter()));
-        }
-        tips.updateOne(eq("_id", tipId), Updates.set("afterHours", stored));
+        routings.markAfterHours(tipId, care);
     }
 
     @Override
     public void markRouted(String tipId, RoutingRecord routing, List<Tip.RoutedTo> recipients) {
-        tips.updateOne(eq("_id", tipId), routedUpdate(routing, recipients));
+        routings.markAll(List.of(new Routed(tipId, routing, recipients)));
     }
 
     /** The routings of a batch of tips in one bulk round trip. */
     @Override
     public void markAllRouted(List<Routed> routed) {
-        if (routed.isEmpty()) {
-            return;
-        }
-        tips.bulkWrite(routed.stream().<com.mongodb.client.model.WriteModel<Document>>map(r ->
-                new com.mongodb.client.model.UpdateOneModel<>(eq("_id", r.tipId()),
-                        routedUpdate(r.routing(), r.recipients()))).toList(),
-                new com.mongodb.client.model.BulkWriteOptions().ordered(false));
-    }
-
-    private static org.bson.conversions.Bson routedUpdate(RoutingRecord routing, List<Tip.RoutedTo> recipients) {
-        return Updates.combine(
-                Updates.set("routed", true),
-                Updates.set("status", TipStatus.REFERRED.name()),
-                Updates.set("pathwayId", routing.pathwayId()),
-                Updates.set("pathwayVersion", routing.pathwayVersion()),
-                Updates.set("fallbackUsed", routing.fallbackUsed()),
-                Updates.set("recipients", recipients.stream().map(TipCodec::recipient).toList()),
-                Updates.set("routedAt", Date.from(routing.at())));
+        routings.markAll(routed);
     }
 
     @Override

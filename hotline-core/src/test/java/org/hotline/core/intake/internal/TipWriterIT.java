@@ -107,6 +107,32 @@ class TipWriterIT {
         assertThat(handedOn).hasSize(301).startsWith("t999", "t0", "t1").doesNotHaveDuplicates();
     }
 
+    @Test
+    void shouldReplayAnUrgentTipLeftInTheJournalAheadOfTheOthers() throws Exception {
+        // given a journal a crash left with 50 tips, the 31st from a caller in immediate danger
+        List<byte[]> left = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            left.add(tip(i).bson());
+        }
+        TipWriter<SealedTip> writer = TipWriter.forTips(mongo, new org.hotline.core.tip.internal.MongoTipRepository(mongo,
+                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir.resolve("keys")))::insertAllAbsent, journal,
+                batch -> batch.forEach(tip -> handedOn.add(tip.id())), new HotlineMetrics(false));
+
+        // when the node starts again and replays them, one unreadable to the urgency check
+        writer.replay(left, SealedTip::fromBson, tip -> {
+            if (tip.id().equals("t7")) {
+                throw new IllegalStateException("sealed with a key this node lacks");
+            }
+            return tip.id().equals("t30");
+        });
+        writer.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> handedOn.size() == 50);
+        writer.close();
+
+        // then the urgent one went first, and every one (the unreadable one too) once
+        assertThat(handedOn).startsWith("t30", "t0", "t1").doesNotHaveDuplicates().contains("t7");
+    }
+
     /** Closes the journal (its writer applies the confirmations still queued) and reads what it would replay. */
     private List<byte[]> replayedAtNextStart() {
         journal.close();
