@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * blocks on MongoDB and on the agency. Deadlines are swept elsewhere, on a thread of their own
  * ({@link DeadlineSchedule}).
  */
-public final class DispatchWorker {
+public final class DispatchWorker implements ReferralOutbox.Sender {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchWorker.class);
     /** New referrals kept for a claim by id; beyond this they wait for the outbox poll (at most one interval). */
@@ -58,6 +58,8 @@ public final class DispatchWorker {
     /** Referrals this node just created, claimed by id before (and between) polls of the outbox. */
     private final FreshReferrals fresh = new FreshReferrals(FRESH_CAPACITY);
     private final AtomicBoolean pollRequested = new AtomicBoolean(true);
+    /** Attempts in progress on this node's threads. */
+    private final java.util.concurrent.atomic.AtomicInteger sending = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong lastPoll = new AtomicLong();
     private volatile boolean running;
     private boolean wakeRequested;
@@ -106,12 +108,44 @@ public final class DispatchWorker {
     }
 
     /**
-     * Takes referrals just created on this node: they are claimed by id at once, without a search of the
-     * outbox (which costs a read of every due referral on a store without secondary indexes).
+     * Leases new referrals to this node as they are inserted, as many as it has idle threads to send them at
+     * once (and only to agencies whose circuit is closed): the claim is then part of the insert, not a round trip
+     * of its own. A leased referral goes out as soon as a claimed one would, so it is never held from a re-cut
+     * (the case changed) longer than before, and a node that dies holds few leases. Other drafts are inserted
+     * PENDING, as before.
      */
-    void takeFresh(List<ReferralOutbox.Created> created) {
-        for (ReferralOutbox.Created referral : created) {
-            fresh.offer(referral.id(), referral.agencyId(), referral.priorityRank());
+    @Override
+    public List<Document> lease(List<Document> drafts) {
+        int idle = running ? config.workerThreads() - sending.get() - fresh.size() : 0;
+        if (idle <= 0) {
+            return drafts;
+        }
+        Instant now = clock.instant();
+        java.util.Set<String> open = circuits.open(now);
+        List<Document> out = new ArrayList<>(drafts.size());
+        for (Document d : drafts) {
+            boolean lease = idle > 0 && !open.contains(d.getString("agencyId"));
+            out.add(lease ? MongoReferralStore.leasedDraft(d, config.nodeId(), UUID.randomUUID().toString(), now,
+                    now.plus(config.leaseDuration())) : d);
+            idle -= lease ? 1 : 0;
+        }
+        return out;
+    }
+
+    /**
+     * Takes referrals just created on this node: the leased ones are sent as inserted, the others claimed by id,
+     * both without a search of the outbox (which costs a read of every due referral on a store without
+     * secondary indexes).
+     */
+    @Override
+    public void take(List<Document> inserted) {
+        for (Document referral : inserted) {
+            if (config.nodeId().equals(referral.getString("leaseOwner"))) {
+                fresh.offerLeased(referral);
+            } else {
+                fresh.offer(referral.getString("_id"), referral.getString("agencyId"),
+                        referral.getInteger("priorityRank", Integer.MAX_VALUE));
+            }
         }
         signal();
     }
@@ -123,17 +157,34 @@ public final class DispatchWorker {
         while (handled < config.batchSize() && (next = fresh.poll()) != null) {
             Instant now = clock.instant();
             if (circuits.open(now).contains(next.agencyId())) {
-                continue; // stays PENDING; the outbox poll sends it once the circuit closes
+                if (next.leased() != null) {
+                    store.release(next.id(), next.leased().getString("leaseToken"), now);
+                }
+                continue; // PENDING; the outbox poll sends it once the circuit closes
             }
             String token = UUID.randomUUID().toString();
-            Optional<Document> claimed = store.claim(next.id(), config.nodeId(), token, now,
-                    now.plus(config.leaseDuration()));
+            Optional<Document> claimed = next.leased() == null
+                    ? store.claim(next.id(), config.nodeId(), token, now, now.plus(config.leaseDuration()))
+                    : leased(next.leased(), token, now);
             if (claimed.isPresent()) { // otherwise another thread or node has it already
-                deliver(claimed.get(), token);
+                deliver(claimed.get(), claimed.get().getString("leaseToken"));
                 handled++;
             }
         }
         return handled;
+    }
+
+    /**
+     * A referral leased to this node at insert, as stored: sent under that lease while it has time for a whole
+     * attempt left, else under a renewed one ({@code token}); empty when the lease was lost meanwhile.
+     */
+    private Optional<Document> leased(Document referral, String token, Instant now) {
+        Instant until = referral.getDate("leaseUntil").toInstant();
+        if (until.isAfter(now.plus(config.connectTimeout()).plus(config.responseTimeout()))) {
+            return Optional.of(store.asStored(referral));
+        }
+        return store.renew(referral.getString("_id"), referral.getString("leaseToken"), config.nodeId(), token, now,
+                now.plus(config.leaseDuration()));
     }
 
     /** Starts the polling threads; idempotent. */
@@ -227,6 +278,15 @@ public final class DispatchWorker {
     }
 
     private void deliver(Document referral, String token) {
+        sending.incrementAndGet();
+        try {
+            attempt(referral, token);
+        } finally {
+            sending.decrementAndGet();
+        }
+    }
+
+    private void attempt(Document referral, String token) {
         String id = referral.getString("_id");
         Channel channel = primaryChannel(referral);
         long started = System.nanoTime();

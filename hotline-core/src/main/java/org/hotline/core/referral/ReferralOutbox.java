@@ -28,6 +28,7 @@ public final class ReferralOutbox {
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final List<Consumer<List<Created>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Sender sender = Sender.NONE;
     private final PayloadSeal seal;
     private final AuditLog audit;
 
@@ -57,6 +58,32 @@ public final class ReferralOutbox {
         }
     }
 
+    /**
+     * The node's sender of new referrals (its dispatch worker). It may lease drafts to itself as they are
+     * inserted, so that it sends them at once without claiming them in a round trip of their own.
+     */
+    interface Sender {
+        Sender NONE = new Sender() {
+            @Override
+            public List<Document> lease(List<Document> drafts) {
+                return drafts;
+            }
+
+            @Override
+            public void take(List<Document> inserted) {}
+        };
+
+        /** The drafts as they are to be inserted: unchanged, or leased to this node's sender. */
+        List<Document> lease(List<Document> drafts);
+
+        /** The referrals just inserted, as inserted (leased or PENDING); never repeats. */
+        void take(List<Document> inserted);
+    }
+
+    void sendWith(Sender sender) {
+        this.sender = java.util.Objects.requireNonNull(sender, "sender");
+    }
+
     /** Tells {@code listener} of the referrals each call of {@link #add} inserted (never of repeats). */
     public void onCreated(Consumer<List<Created>> listener) {
         listeners.add(listener);
@@ -72,7 +99,7 @@ public final class ReferralOutbox {
      * @return the ids inserted
      */
     Set<String> add(List<Document> drafts) {
-        List<Document> sealed = drafts.stream().map(this::sealed).toList();
+        List<Document> sealed = sender.lease(drafts.stream().map(this::sealed).toList());
         Set<String> inserted = store.insertAllAbsent(sealed);
         List<Document> created = sealed.stream().filter(d -> inserted.contains(d.getString("_id"))).toList();
         for (Document doc : created) {
@@ -81,6 +108,13 @@ public final class ReferralOutbox {
             auditOverrides(doc);
         }
         if (!created.isEmpty()) {
+            try {
+                sender.take(created);
+            } catch (RuntimeException e) {
+                // each is stored: the outbox poll sends it (a leased one once its lease has run out)
+                LOG.error("Dispatch could not take new referrals of tips {}: {}",
+                        created.stream().map(d -> d.getString("reference")).distinct().toList(), e.toString());
+            }
             List<Created> told = created.stream().map(Created::of).toList();
             // What is stored stays stored: a listener that fails (the duty ring while MongoDB blinks) must neither
             // undo nor block the others, and a repeat of this call would not tell them again.

@@ -127,6 +127,40 @@ public final class MongoReferralStore {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
+    /**
+     * A referral draft as it is inserted already leased to {@code node}: what {@link #claim} would make of it,
+     * without the round trip. Only for a node that sends it at once; its lease guards it like any claim's.
+     */
+    public static Document leasedDraft(Document draft, String node, String leaseToken, Instant now, Instant leaseUntil) {
+        return new Document(draft).append("state", ReferralState.SENDING.name()).append("leaseOwner", node)
+                .append("leaseToken", leaseToken).append("leaseUntil", Date.from(leaseUntil))
+                .append("updatedAt", Date.from(now));
+    }
+
+    /** {@code doc} as MongoDB would give it back (the driver's types), e.g. a draft just inserted. */
+    public Document asStored(Document doc) {
+        org.bson.codecs.Codec<Document> codec = referrals.getCodecRegistry().get(Document.class);
+        return new org.bson.RawBsonDocument(doc, codec).decode(codec);
+    }
+
+    /**
+     * Moves this node's lease {@code oldToken} to {@code newToken} until {@code leaseUntil} (a referral leased at
+     * insert that waited long enough for its lease to run low). Empty when the lease was lost meanwhile.
+     */
+    public Optional<Document> renew(String id, String oldToken, String node, String newToken, Instant now,
+            Instant leaseUntil) {
+        Document mine = new Document("_id", id).append("state", ReferralState.SENDING.name()).append("leaseToken", oldToken);
+        return Optional.ofNullable(referrals.findOneAndUpdate(mine, lease(node, newToken, Date.from(now), leaseUntil),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /** Gives a lease back unused: the referral is PENDING again, for whichever node polls next. */
+    public boolean release(String id, String leaseToken, Instant now) {
+        Document mine = new Document("_id", id).append("state", ReferralState.SENDING.name()).append("leaseToken", leaseToken);
+        return referrals.updateOne(mine, combine(set("state", ReferralState.PENDING.name()), unset("leaseOwner"),
+                unset("leaseToken"), unset("leaseUntil"), set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
+    }
+
     private static Bson lease(String node, String leaseToken, Date at, Instant leaseUntil) {
         return combine(
                 set("state", ReferralState.SENDING.name()),
