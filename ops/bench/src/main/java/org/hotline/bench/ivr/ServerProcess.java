@@ -161,21 +161,13 @@ public final class ServerProcess {
     }
 
     /**
-     * A hotline node with a temp data dir, always-open flows, and one receiver for all its webhooks: the one at
-     * {@value #AGENCY_URL} when the harness gives it (agencies are other organisations' servers, so their work is
-     * not the node's), else one in this process. Its MongoDB is the embedded server it starts itself, or the one
-     * at {@code mongoUri}.
-     *
-     * @param agencies null when the agencies' receiver runs outside this process
+     * A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks; its
+     * MongoDB is the embedded server it starts itself, or the one at {@code mongoUri}.
      */
     record HotlineNode(Hotline hotline, AgencyReceivers agencies) implements AutoCloseable {
 
-        static final String AGENCY_URL = "HOTLINE_DEMO_AGENCY_URL";
-
         static HotlineNode start(Path repo, Path work, Optional<String> mongoUri) throws java.io.IOException {
-            String outside = System.getenv(AGENCY_URL);
-            AgencyReceivers agencies = outside == null ? AgencyReceivers.start(1, (agency, reference, nanos) -> { })
-                    : null;
+            AgencyReceivers agencies = AgencyReceivers.start(1, (agency, reference, nanos) -> { });
             Path pathway = BenchFiles.nationalPathway(repo);
             Map<String, String> env = new HashMap<>();
             env.put("HOTLINE_DATA_DIR", work.resolve("data").toString());
@@ -183,7 +175,7 @@ public final class ServerProcess {
             env.put("HOTLINE_AGI_PORT", "0");
             env.put("HOTLINE_PATHWAY_FILE", pathway.toString());
             env.put("HOTLINE_FLOWS_DIR", BenchFiles.alwaysOpenFlows(repo, work.resolve("flows")).toString());
-            env.put(AGENCY_URL, agencies == null ? outside : agencies.url(0));
+            env.put("HOTLINE_DEMO_AGENCY_URL", agencies.url(0));
             // the bench's agency receivers are on loopback, which a node outside demo mode refuses otherwise
             env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
             mongoUri.ifPresent(uri -> env.put("MONGODB_URI", uri));
@@ -192,9 +184,7 @@ public final class ServerProcess {
             try {
                 return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);
             } catch (RuntimeException e) {
-                if (agencies != null) {
-                    agencies.close();
-                }
+                agencies.close();
                 throw e;
             }
         }
@@ -259,9 +249,7 @@ public final class ServerProcess {
         @Override
         public void close() {
             hotline.close();
-            if (agencies != null) {
-                agencies.close();
-            }
+            agencies.close();
         }
     }
 }
