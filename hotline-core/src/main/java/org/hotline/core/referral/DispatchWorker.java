@@ -200,7 +200,11 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
         LOG.info("Dispatch worker {} started with {} thread(s)", config.nodeId(), config.workerThreads());
     }
 
-    /** Stops the polling threads, letting each finish the attempt it is in (bounded by the HTTP timeouts). */
+    /**
+     * Stops the polling threads, letting each finish the attempt it is in (bounded by the HTTP timeouts), then
+     * gives back the leases of new referrals no thread took, so that any node sends them at once, not after
+     * their lease ran out.
+     */
     public synchronized void stop() {
         running = false;
         wakeUp();
@@ -216,6 +220,21 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
             }
         }
         threads.clear();
+        releaseLeases();
+    }
+
+    private void releaseLeases() {
+        FreshReferrals.Fresh left;
+        while ((left = fresh.poll()) != null) {
+            if (left.leased() != null) {
+                try {
+                    store.release(left.id(), left.leased().getString("leaseToken"), clock.instant());
+                } catch (RuntimeException e) {
+                    // the lease runs out by itself; then the outbox poll of any node sends the referral
+                    MongoOutage.warnUnlessOutage(LOG, e, "Could not give back the lease of referral {}", left.id());
+                }
+            }
+        }
     }
 
     /** Makes idle polling threads look for due referrals in the outbox now (e.g. after an operator's retry). */

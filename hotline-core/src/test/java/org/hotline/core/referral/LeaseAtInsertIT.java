@@ -126,6 +126,22 @@ class LeaseAtInsertIT {
     }
 
     @Test
+    void shouldGiveBackOnStopTheLeaseOfANewReferralNoThreadTook() {
+        // given
+        Dispatch node = takenLeasedBy("tip-s", "ST0P1", Duration.ZERO);
+
+        // when
+        node.worker().stop();
+
+        // then: PENDING again, so any node's next poll sends it, not one after the lease ran out
+        Document stored = referrals.find(Filters.eq("_id", "tip-s:police")).first();
+        assertThat(stored.getString("state")).isEqualTo("PENDING");
+        assertThat(stored.containsKey("leaseToken")).isFalse();
+        assertThat(node.worker().dispatchOnce()).isEqualTo(1);
+        assertThat(police.requests()).hasSize(1);
+    }
+
+    @Test
     void shouldInsertPendingWhileTheWorkerIsNotRunning() {
         Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
         Document draft = new Document("_id", "x").append("agencyId", "police");
