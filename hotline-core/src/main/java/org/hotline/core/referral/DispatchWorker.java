@@ -43,6 +43,7 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchWorker.class);
     /** New referrals kept for a claim by id; beyond this they wait for the outbox poll (at most one interval). */
     private static final int FRESH_CAPACITY = 10_000;
+    private static final int IMMEDIATE = org.hotline.pathway.Recipient.Priority.IMMEDIATE.ordinal();
 
     private final MongoReferralStore store;
     private final DispatchEngine engine;
@@ -108,11 +109,13 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
     }
 
     /**
-     * Leases new referrals to this node as they are inserted, as many as it has idle threads to send them at
-     * once (and only to agencies whose circuit is closed): the claim is then part of the insert, not a round trip
-     * of its own. A leased referral goes out as soon as a claimed one would, so it is never held from a re-cut
-     * (the case changed) longer than before, and a node that dies holds few leases. Other drafts are inserted
-     * PENDING, as before.
+     * Leases new IMMEDIATE referrals (a caller in danger: the police within a second) to this node as they are
+     * inserted, as many as it has idle threads to send them at once, and only to agencies whose circuit is
+     * closed: the claim is then part of the insert, not a round trip of its own. A leased referral goes out as
+     * soon as a claimed one would, so it is never held from a re-cut (the case changed) longer than before, and a
+     * node that dies holds few leases. Other drafts are inserted PENDING and claimed by id: leasing every
+     * referral sent the back office's deliveries out while the calls were still running and lengthened the
+     * calls' turnaround under load (docs/BENCHMARKS.md), where a second's difference matters only for danger.
      */
     @Override
     public List<Document> lease(List<Document> drafts) {
@@ -124,7 +127,8 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
         java.util.Set<String> open = circuits.open(now);
         List<Document> out = new ArrayList<>(drafts.size());
         for (Document d : drafts) {
-            boolean lease = idle > 0 && !open.contains(d.getString("agencyId"));
+            boolean lease = idle > 0 && d.getInteger("priorityRank", Integer.MAX_VALUE) == IMMEDIATE
+                    && !open.contains(d.getString("agencyId"));
             out.add(lease ? MongoReferralStore.leasedDraft(d, config.nodeId(), UUID.randomUUID().toString(), now,
                     now.plus(config.leaseDuration())) : d);
             idle -= lease ? 1 : 0;

@@ -49,21 +49,24 @@ class LeaseAtInsertIT {
     }
 
     @Test
-    void shouldSendANewReferralUnderTheLeaseItWasInsertedWithWithoutAClaimRoundTrip() {
+    void shouldSendANewImmediateReferralUnderTheLeaseItWasInsertedWithAndClaimTheOthers() {
         // given: idle threads, and a poll interval far longer than the test
+        RecordingAgency labour = bed.agency();
         Dispatch node = bed.node(DispatchTestBed.config("node-a").pollInterval(Duration.ofHours(1)).build());
         node.worker().start();
         await().atMost(Duration.ofSeconds(5)).until(() -> node.worker().dispatchOnce() == 0);
         long claimsBefore = findAndModifies();
 
-        // when
-        DispatchTestBed.refer(node, "tip-l", "L3A5E", DANGER_ONLY, pathway);
+        // when: a case for the police (IMMEDIATE) and the labour inspectorate (NORMAL)
+        DispatchTestBed.refer(node, "tip-l", "L3A5E", DispatchTestBed.TIP_FIELDS,
+                DispatchTestBed.pathway(police, labour));
 
-        // then
-        await().atMost(Duration.ofSeconds(10)).until(() -> police.requests().size() == 1);
+        // then: both delivered; only the labour referral needed a claim of its own
+        await().atMost(Duration.ofSeconds(10)).until(() -> police.requests().size() == 1 && labour.requests().size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                node.referrals().find("tip-l:police").orElseThrow().state() == ReferralState.DELIVERED);
-        assertThat(findAndModifies()).isEqualTo(claimsBefore);
+                node.referrals().find("tip-l:police").orElseThrow().state() == ReferralState.DELIVERED
+                        && node.referrals().find("tip-l:labour").orElseThrow().state() == ReferralState.DELIVERED);
+        assertThat(findAndModifies() - claimsBefore).isEqualTo(1);
         Document stored = referrals.find(Filters.eq("_id", "tip-l:police")).first();
         assertThat(stored.getInteger("attemptCount")).isEqualTo(1);
         assertThat(stored.containsKey("leaseToken")).isFalse();
