@@ -103,7 +103,7 @@ public final class Dispatch implements AutoCloseable {
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo.database(), metrics, clock, handovers);
         DispatchWorker worker = new DispatchWorker(store, engine, config, backoff, referrals::opened, metrics, clock);
         DeadlineSchedule schedule = new DeadlineSchedule(sweeper, config.pollInterval(), worker::wakeUp);
-        outbox.sendWith(worker);
+        outbox.sendWith(worker.newReferrals());
         return new Dispatch(referrals, referrals.updates(), answers, links, sweeper, worker, engine, handovers, schedule);
     }
 

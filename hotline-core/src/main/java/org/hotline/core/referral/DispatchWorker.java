@@ -16,7 +16,6 @@ import org.hotline.core.referral.internal.AgencyCircuits;
 import org.hotline.core.referral.internal.BackoffPolicy;
 import org.hotline.core.referral.internal.DeliveryResult;
 import org.hotline.core.referral.internal.DispatchEngine;
-import org.hotline.core.referral.internal.FreshReferrals;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
 import org.hotline.pathway.Channel;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbox worker of one node. Each step claims a referral with an atomic {@code findOneAndUpdate} and a
  * lease, delivers it through its channel's Camel route and records the attempt and the new state on the
- * referral (and, once final, on the tip). Referrals this node has just created are claimed by id at once; the
+ * referral (and, once final, on the tip). Referrals this node has just created are sent at once
+ * ({@link NewReferrals}: an IMMEDIATE one leased to it at insert, the others claimed by id); the
  * outbox is searched for the most urgent due one (retries, expired leases, anything else) once per poll
  * interval, or when asked to ({@link #wakeUp()}). Several nodes may run against one MongoDB:
  * a referral is only ever claimed by one of them at a time, and a crashed node's claim is taken over when its
@@ -38,12 +38,9 @@ import org.slf4j.LoggerFactory;
  * blocks on MongoDB and on the agency. Deadlines are swept elsewhere, on a thread of their own
  * ({@link DeadlineSchedule}).
  */
-public final class DispatchWorker implements ReferralOutbox.Sender {
+public final class DispatchWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchWorker.class);
-    /** New referrals kept for a claim by id; beyond this they wait for the outbox poll (at most one interval). */
-    private static final int FRESH_CAPACITY = 10_000;
-    private static final int IMMEDIATE = org.hotline.pathway.Recipient.Priority.IMMEDIATE.ordinal();
 
     private final MongoReferralStore store;
     private final DispatchEngine engine;
@@ -56,8 +53,8 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
     private final List<Thread> threads = new ArrayList<>();
     /** Decrypts a claimed referral's payload just before it is sent. */
     private final UnaryOperator<Document> opener;
-    /** Referrals this node just created, claimed by id before (and between) polls of the outbox. */
-    private final FreshReferrals fresh = new FreshReferrals(FRESH_CAPACITY);
+    /** Referrals this node just created, sent before (and between) polls of the outbox. */
+    private final NewReferrals fresh;
     private final AtomicBoolean pollRequested = new AtomicBoolean(true);
     /** Attempts in progress on this node's threads. */
     private final java.util.concurrent.atomic.AtomicInteger sending = new java.util.concurrent.atomic.AtomicInteger();
@@ -75,6 +72,8 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
         this.circuits = new AgencyCircuits(config.circuitThreshold(), config.circuitOpenFor());
         this.metrics = metrics;
         this.clock = clock;
+        this.fresh = new NewReferrals(store, config, circuits, clock,
+                () -> running ? config.workerThreads() - sending.get() : 0, this::signal);
     }
 
     /** Agencies whose circuit breaker is open on this node now (read-only; for the agency directory). */
@@ -108,87 +107,20 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
         return handled;
     }
 
-    /**
-     * Leases new IMMEDIATE referrals (a caller in danger: the police within a second) to this node as they are
-     * inserted, as many as it has idle threads to send them at once, and only to agencies whose circuit is
-     * closed: the claim is then part of the insert, not a round trip of its own. A leased referral goes out as
-     * soon as a claimed one would, so it is never held from a re-cut (the case changed) longer than before, and a
-     * node that dies holds few leases. Other drafts are inserted PENDING and claimed by id: leasing every
-     * referral sent the back office's deliveries out while the calls were still running and lengthened the
-     * calls' turnaround under load (docs/BENCHMARKS.md), where a second's difference matters only for danger.
-     */
-    @Override
-    public List<Document> lease(List<Document> drafts) {
-        int idle = running ? config.workerThreads() - sending.get() - fresh.size() : 0;
-        if (idle <= 0) {
-            return drafts;
-        }
-        Instant now = clock.instant();
-        java.util.Set<String> open = circuits.open(now);
-        List<Document> out = new ArrayList<>(drafts.size());
-        for (Document d : drafts) {
-            boolean lease = idle > 0 && d.getInteger("priorityRank", Integer.MAX_VALUE) == IMMEDIATE
-                    && !open.contains(d.getString("agencyId"));
-            out.add(lease ? MongoReferralStore.leasedDraft(d, config.nodeId(), UUID.randomUUID().toString(), now,
-                    now.plus(config.leaseDuration())) : d);
-            idle -= lease ? 1 : 0;
-        }
-        return out;
+    /** The referrals this node just created, on their way to its threads (the outbox's sender). */
+    ReferralOutbox.Sender newReferrals() {
+        return fresh;
     }
 
-    /**
-     * Takes referrals just created on this node: the leased ones are sent as inserted, the others claimed by id,
-     * both without a search of the outbox (which costs a read of every due referral on a store without
-     * secondary indexes).
-     */
-    @Override
-    public void take(List<Document> inserted) {
-        for (Document referral : inserted) {
-            if (config.nodeId().equals(referral.getString("leaseOwner"))) {
-                fresh.offerLeased(referral);
-            } else {
-                fresh.offer(referral.getString("_id"), referral.getString("agencyId"),
-                        referral.getInteger("priorityRank", Integer.MAX_VALUE));
-            }
-        }
-        signal();
-    }
-
-    /** Claims and delivers the fresh referrals, up to {@code batchSize}; returns how many it attempted. */
+    /** Claims and delivers the new referrals, up to {@code batchSize}; returns how many it attempted. */
     private int dispatchFresh() {
         int handled = 0;
-        FreshReferrals.Fresh next;
-        while (handled < config.batchSize() && (next = fresh.poll()) != null) {
-            Instant now = clock.instant();
-            if (circuits.open(now).contains(next.agencyId())) {
-                if (next.leased() != null) {
-                    store.release(next.id(), next.leased().getString("leaseToken"), now);
-                }
-                continue; // PENDING; the outbox poll sends it once the circuit closes
-            }
-            String token = UUID.randomUUID().toString();
-            Optional<Document> claimed = next.leased() == null
-                    ? store.claim(next.id(), config.nodeId(), token, now, now.plus(config.leaseDuration()))
-                    : leased(next.leased(), token, now);
-            if (claimed.isPresent()) { // otherwise another thread or node has it already
-                deliver(claimed.get(), claimed.get().getString("leaseToken"));
-                handled++;
-            }
+        Optional<Document> claimed;
+        while (handled < config.batchSize() && (claimed = fresh.claimNext()).isPresent()) {
+            deliver(claimed.get(), claimed.get().getString("leaseToken"));
+            handled++;
         }
         return handled;
-    }
-
-    /**
-     * A referral leased to this node at insert, as stored: sent under that lease while it has time for a whole
-     * attempt left, else under a renewed one ({@code token}); empty when the lease was lost meanwhile.
-     */
-    private Optional<Document> leased(Document referral, String token, Instant now) {
-        Instant until = referral.getDate("leaseUntil").toInstant();
-        if (until.isAfter(now.plus(config.connectTimeout()).plus(config.responseTimeout()))) {
-            return Optional.of(store.asStored(referral));
-        }
-        return store.renew(referral.getString("_id"), referral.getString("leaseToken"), config.nodeId(), token, now,
-                now.plus(config.leaseDuration()));
     }
 
     /** Starts the polling threads; idempotent. */
@@ -224,21 +156,7 @@ public final class DispatchWorker implements ReferralOutbox.Sender {
             }
         }
         threads.clear();
-        releaseLeases();
-    }
-
-    private void releaseLeases() {
-        FreshReferrals.Fresh left;
-        while ((left = fresh.poll()) != null) {
-            if (left.leased() != null) {
-                try {
-                    store.release(left.id(), left.leased().getString("leaseToken"), clock.instant());
-                } catch (RuntimeException e) {
-                    // the lease runs out by itself; then the outbox poll of any node sends the referral
-                    MongoOutage.warnUnlessOutage(LOG, e, "Could not give back the lease of referral {}", left.id());
-                }
-            }
-        }
+        fresh.releaseLeases();
     }
 
     /** Makes idle polling threads look for due referrals in the outbox now (e.g. after an operator's retry). */

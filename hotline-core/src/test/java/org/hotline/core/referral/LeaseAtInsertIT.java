@@ -149,7 +149,7 @@ class LeaseAtInsertIT {
         Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
         Document draft = new Document("_id", "x").append("agencyId", "police");
 
-        assertThat(node.worker().lease(List.of(draft))).containsExactly(draft);
+        assertThat(node.worker().newReferrals().lease(List.of(draft))).containsExactly(draft);
     }
 
     /**
@@ -158,7 +158,7 @@ class LeaseAtInsertIT {
      */
     private Dispatch takenLeasedBy(String tipId, String reference, Duration later) {
         Dispatch node = bed.node(DispatchTestBed.config("node-a").build());
-        node.worker().take(List.of(leasedToNodeA(tipId, reference)));
+        node.worker().newReferrals().take(List.of(leasedToNodeA(tipId, reference)));
         bed.clock.advance(later);
         return node;
     }

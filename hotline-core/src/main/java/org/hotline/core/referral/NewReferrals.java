@@ -1,0 +1,146 @@
+package org.hotline.core.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import org.bson.Document;
+import org.hotline.core.referral.internal.AgencyCircuits;
+import org.hotline.core.referral.internal.FreshReferrals;
+import org.hotline.core.referral.internal.MongoReferralStore;
+import org.hotline.core.storage.MongoOutage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The referrals this node has just created, on their way to its dispatch threads without a search of the outbox
+ * (which costs a read of every due referral on a store without secondary indexes): IMMEDIATE ones leased to the
+ * node as they are inserted when a thread is idle to send them, the others claimed by id.
+ */
+final class NewReferrals implements ReferralOutbox.Sender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NewReferrals.class);
+    /** New referrals kept for a claim by id; beyond this they wait for the outbox poll (at most one interval). */
+    private static final int CAPACITY = 10_000;
+    private static final int IMMEDIATE = org.hotline.pathway.Recipient.Priority.IMMEDIATE.ordinal();
+
+    private final MongoReferralStore store;
+    private final DispatchConfig config;
+    private final AgencyCircuits circuits;
+    private final Clock clock;
+    /** Dispatch threads running and not in an attempt (0 while the threads are stopped). */
+    private final IntSupplier idleThreads;
+    /** Wakes the dispatch threads. */
+    private final Runnable signal;
+    private final FreshReferrals fresh = new FreshReferrals(CAPACITY);
+
+    NewReferrals(MongoReferralStore store, DispatchConfig config, AgencyCircuits circuits, Clock clock,
+            IntSupplier idleThreads, Runnable signal) {
+        this.store = store;
+        this.config = config;
+        this.circuits = circuits;
+        this.clock = clock;
+        this.idleThreads = idleThreads;
+        this.signal = signal;
+    }
+
+    /**
+     * Leases new IMMEDIATE referrals (a caller in danger: the police within a second) to this node as they are
+     * inserted, as many as it has idle threads to send them at once, and only to agencies whose circuit is
+     * closed: the claim is then part of the insert, not a round trip of its own. A leased referral goes out as
+     * soon as a claimed one would, so it is never held from a re-cut (the case changed) longer than before, and a
+     * node that dies holds few leases. Other drafts are inserted PENDING and claimed by id: leasing every
+     * referral sent the back office's deliveries out while the calls were still running and lengthened the
+     * calls' turnaround under load (docs/BENCHMARKS.md), where a second's difference matters only for danger.
+     */
+    @Override
+    public List<Document> lease(List<Document> drafts) {
+        int idle = idleThreads.getAsInt() - fresh.size();
+        if (idle <= 0) {
+            return drafts;
+        }
+        Instant now = clock.instant();
+        Set<String> open = circuits.open(now);
+        List<Document> out = new ArrayList<>(drafts.size());
+        for (Document d : drafts) {
+            boolean lease = idle > 0 && d.getInteger("priorityRank", Integer.MAX_VALUE) == IMMEDIATE
+                    && !open.contains(d.getString("agencyId"));
+            out.add(lease ? MongoReferralStore.leasedDraft(d, config.nodeId(), UUID.randomUUID().toString(), now,
+                    now.plus(config.leaseDuration())) : d);
+            idle -= lease ? 1 : 0;
+        }
+        return out;
+    }
+
+    /** Takes referrals just inserted: the leased ones are sent as inserted, the others claimed by id. */
+    @Override
+    public void take(List<Document> inserted) {
+        for (Document referral : inserted) {
+            if (config.nodeId().equals(referral.getString("leaseOwner"))) {
+                fresh.offerLeased(referral);
+            } else {
+                fresh.offer(referral.getString("_id"), referral.getString("agencyId"),
+                        referral.getInteger("priorityRank", Integer.MAX_VALUE));
+            }
+        }
+        signal.run();
+    }
+
+    /**
+     * The most urgent new referral, claimed for this node (its lease token in {@code leaseToken}); empty when none
+     * is left. Referrals to agencies whose circuit is open are left PENDING for the outbox poll, and those
+     * another thread or node has already are skipped.
+     */
+    Optional<Document> claimNext() {
+        FreshReferrals.Fresh next;
+        while ((next = fresh.poll()) != null) {
+            Instant now = clock.instant();
+            if (circuits.open(now).contains(next.agencyId())) {
+                if (next.leased() != null) {
+                    store.release(next.id(), next.leased().getString("leaseToken"), now);
+                }
+                continue;
+            }
+            String token = UUID.randomUUID().toString();
+            Optional<Document> claimed = next.leased() == null
+                    ? store.claim(next.id(), config.nodeId(), token, now, now.plus(config.leaseDuration()))
+                    : leased(next.leased(), token, now);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A referral leased to this node at insert, as stored: sent under that lease while it has time for a whole
+     * attempt left, else under a renewed one ({@code token}); empty when the lease was lost meanwhile.
+     */
+    private Optional<Document> leased(Document referral, String token, Instant now) {
+        Instant until = referral.getDate("leaseUntil").toInstant();
+        if (until.isAfter(now.plus(config.connectTimeout()).plus(config.responseTimeout()))) {
+            return Optional.of(store.asStored(referral));
+        }
+        return store.renew(referral.getString("_id"), referral.getString("leaseToken"), config.nodeId(), token, now,
+                now.plus(config.leaseDuration()));
+    }
+
+    /** Gives back the leases of the referrals no thread took (the node stops), so any node sends them at once. */
+    void releaseLeases() {
+        FreshReferrals.Fresh left;
+        while ((left = fresh.poll()) != null) {
+            if (left.leased() != null) {
+                try {
+                    store.release(left.id(), left.leased().getString("leaseToken"), clock.instant());
+                } catch (RuntimeException e) {
+                    // the lease runs out by itself; then the outbox poll of any node sends the referral
+                    MongoOutage.warnUnlessOutage(LOG, e, "Could not give back the lease of referral {}", left.id());
+                }
+            }
+        }
+    }
+}
