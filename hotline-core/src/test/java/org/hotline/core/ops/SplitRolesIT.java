@@ -113,10 +113,11 @@ class SplitRolesIT {
                 Document stored = tips.find(eq("reference", report)).first();
                 assertThat(stored.getString("node")).as("the tip was taken on A").isEqualTo("node-a");
                 assertThat(stored.getString("routingClaimBy")).as("and routed on B").isEqualTo("node-b");
-                List<Document> referrals = mongo.database().getCollection("referrals").find(eq("reference", report))
-                        .into(new ArrayList<>());
-                assertThat(referrals).hasSameSizeAs(expected).allSatisfy(r -> assertThat(
-                        r.getList("attempts", Document.class)).extracting(d -> d.getString("node")).containsOnly("node-b"));
+                // B records each attempt once the agency has answered, a moment after the agency has the referral
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mongo.database()
+                        .getCollection("referrals").find(eq("reference", report)).into(new ArrayList<>()))
+                        .hasSameSizeAs(expected).allSatisfy(r -> assertThat(r.getList("attempts", Document.class))
+                                .extracting(d -> d.getString("node")).containsOnly("node-b")));
 
                 // and the emergency reaches the police within B's poll interval and a delivery, and rings the duty officer
                 explained(() -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(agencies
