@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.hotline.core.metrics.HotlineMetrics;
@@ -57,7 +58,7 @@ public final class DispatchWorker {
     private final NewReferrals fresh;
     private final AtomicBoolean pollRequested = new AtomicBoolean(true);
     /** Attempts in progress on this node's threads. */
-    private final java.util.concurrent.atomic.AtomicInteger sending = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger sending = new AtomicInteger();
     private final AtomicLong lastPoll = new AtomicLong();
     private volatile boolean running;
     private boolean wakeRequested;

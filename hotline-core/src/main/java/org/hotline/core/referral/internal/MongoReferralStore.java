@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 import org.hotline.core.tip.TipReferralStates;
 import org.hotline.core.referral.ReferralState;
@@ -139,8 +141,8 @@ public final class MongoReferralStore {
 
     /** {@code doc} as MongoDB would give it back (the driver's types), e.g. a draft just inserted. */
     public Document asStored(Document doc) {
-        org.bson.codecs.Codec<Document> codec = referrals.getCodecRegistry().get(Document.class);
-        return new org.bson.RawBsonDocument(doc, codec).decode(codec);
+        Codec<Document> codec = referrals.getCodecRegistry().get(Document.class);
+        return new RawBsonDocument(doc, codec).decode(codec);
     }
 
     /**
