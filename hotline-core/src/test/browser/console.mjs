@@ -55,6 +55,43 @@ async function unlabelled(page) {
     .map((f) => f.name || f.id));
 }
 
+/**
+ * The operator reloads the console mid-call (the call has not ended): the node sends the call in progress to the
+ * new page's stream. Returns the reference the form was filled with.
+ */
+async function reloadMidCall(page) {
+  await page.reload();
+  await page.waitForSelector('#pop-data:not([hidden])', { timeout: 15000 });
+  return page.inputValue('#f-reference');
+}
+
+/**
+ * A stream that ends and reconnects (network blip, node restart) gets the call in progress again: the page must
+ * keep what the operator typed for that call. The stream is served here, ending after each pop, so the page
+ * reconnects every 100 ms; returns what the form held after a repeat that came after the typing.
+ */
+async function streamRepeatsTheCall(page, reference) {
+  let served = 0;
+  const pop = { callId: 'repeat.1', reference, language: 'en', consents: {}, waitedSeconds: 1 };
+  await page.route('**/api/live/events', (route) => {
+    served += 1;
+    route.fulfill({ status: 200, contentType: 'text/event-stream',
+      body: `retry: 100\n\nevent: call-pop\ndata: ${JSON.stringify(pop)}\n\n` });
+  });
+  await page.reload();
+  await page.waitForFunction((ref) => document.querySelector('#f-reference').value === ref, reference,
+    { timeout: 15000 });
+  await page.fill('#f-employer', 'typed during the call');
+  const typedAt = served;
+  // two more streams served: the first of them ended and its pop was handled before the second was asked for
+  for (let i = 0; i < 100 && served < typedAt + 2; i++) {
+    await page.waitForTimeout(100);
+  }
+  const kept = { served: served - typedAt, employer: await page.inputValue('#f-employer') };
+  await page.unroute('**/api/live/events');
+  return kept;
+}
+
 async function untilShown(page, refresh, predicate, arg, seconds) {
   for (let i = 0; i < seconds; i++) {
     if (refresh) {
@@ -141,6 +178,8 @@ try {
       && r.textContent.includes('(update): delivered')), waitingRef, 30);
   result.myTips = await op.$$eval('#my-tips tr', (rows) => rows.map((r) => r.textContent));
   await op.screenshot({ path: join(outDir, 'operator-referral-dispatched.png'), fullPage: true });
+  result.reloadedReference = await reloadMidCall(op);
+  result.repeated = await streamRepeatsTheCall(op, waitingRef);
 } catch (e) {
   problems.push(`failed: ${e.message}`);
 } finally {

@@ -205,10 +205,17 @@
     Object.entries(pop.consents || {}).forEach(([purpose, given]) => check(`consent-${purpose}`, given));
   }
 
+  let shownCall = null;
+
   function listen() {
     const events = new EventSource('/api/live/events');
     events.addEventListener('call-pop', (event) => {
       const pop = JSON.parse(event.data);
+      // a reconnected stream sends the call in progress again: keep what the operator has typed for it
+      if (pop.callId === shownCall) {
+        return;
+      }
+      shownCall = pop.callId;
       showPop(pop);
       // other parts of the page (telephony.js) react to the same call
       document.dispatchEvent(new CustomEvent('hotline:call-pop', { detail: pop }));

@@ -37,7 +37,7 @@ public final class Live {
     public static Live wire(Optional<AmiClient> ami, TipLookup tips, java.util.function.Predicate<String> flagged,
             HotlineMetrics metrics, Clock clock) {
         LiveState state = new LiveState(clock, metrics);
-        LiveHub hub = new LiveHub();
+        LiveHub hub = new LiveHub(clock);
         state.onChange(() -> hub.publishQueue(state::snapshot));
         ami.ifPresent(client -> {
             client.addListener(STATE_LISTENER, state);

@@ -125,6 +125,10 @@ class ConsoleBrowserIT {
         assertThat(pop.getString("child")).isEqualTo("no");
         assertThat(pop.getString("consents")).contains("share services: yes");
         assertThat(pop.getString("prefilledReference")).isEqualTo(waiting);
+        // the console reloaded mid-call shows the call again; a stream that reconnects keeps what was typed
+        assertThat(seen.getString("reloadedReference")).isEqualTo(waiting);
+        assertThat(seen.getJsonObject("repeated").getInteger("served")).isGreaterThanOrEqualTo(2);
+        assertThat(seen.getJsonObject("repeated").getString("employer")).isEqualTo("typed during the call");
         assertThat(seen.getJsonArray("errors").encode()).contains("Caller's role: is required",
                 "Number of victims: must be a whole number");
         assertThat(seen.getString("summaryFocused")).isEqualTo("form-summary");

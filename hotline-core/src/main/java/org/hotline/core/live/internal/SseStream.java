@@ -25,17 +25,24 @@ public final class SseStream implements LiveHub.Subscriber {
         this.context = context;
     }
 
-    /** Starts the stream on the current request's event loop (call from a handler). */
-    public static SseStream open(Vertx vertx, HttpServerResponse response, long heartbeatMillis) {
+    /**
+     * Prepares the stream on the current request's event loop (call from a handler) without sending anything yet:
+     * subscribe it, then {@link #start} it in the same handler. Events sent in between go out after the start.
+     */
+    public static SseStream create(Vertx vertx, HttpServerResponse response, long heartbeatMillis) {
         SseStream stream = new SseStream(response, vertx.getOrCreateContext());
-        response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-        response.write("retry: 3000\n\n");
         long timer = vertx.setPeriodic(heartbeatMillis, id -> stream.write(": keepalive\n\n"));
         stream.onClose(() -> vertx.cancelTimer(timer));
         response.closeHandler(v -> stream.closed());
         response.exceptionHandler(e -> stream.closed());
         return stream;
+    }
+
+    /** Sends the headers: from here the client sees the stream open. */
+    public void start() {
+        response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
+        response.write("retry: 3000\n\n");
     }
 
     /** Runs when the client goes away (unsubscribe here). */
