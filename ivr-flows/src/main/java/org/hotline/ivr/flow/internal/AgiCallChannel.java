@@ -5,13 +5,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.AnswerCommand;
-import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
-import org.asteriskjava.fastagi.command.RecordFileCommand;
-import org.asteriskjava.fastagi.command.SayAlphaCommand;
-import org.asteriskjava.fastagi.command.SayDigitsCommand;
-import org.asteriskjava.fastagi.command.SetVariableCommand;
-import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 
@@ -52,7 +46,7 @@ final class AgiCallChannel implements CallChannel {
 
     @Override
     public char play(String file, String escapeDigits) {
-        AgiReply reply = send(new StreamFileCommand(file, escapeDigits));
+        AgiReply reply = send(new QuotedCommands.StreamFile(file, escapeDigits));
         // -1 is a hang-up, or a missing sound file (endpos=0, and the call goes on)
         if (reply.getResultCode() == -1 && !"0".equals(reply.getAttribute("endpos"))) {
             throw new CallerHungUp(null);
@@ -67,7 +61,7 @@ final class AgiCallChannel implements CallChannel {
 
     @Override
     public String collect(String file, int timeoutMs, int maxDigits) {
-        AgiReply reply = send(new GetDataCommand(file, timeoutMs, maxDigits));
+        AgiReply reply = send(new QuotedCommands.GetData(file, timeoutMs, maxDigits));
         String result = reply.getResult();
         if ("-1".equals(result)) {
             throw new CallerHungUp(null);
@@ -77,19 +71,19 @@ final class AgiCallChannel implements CallChannel {
 
     @Override
     public void record(String path, int maxSeconds, int silenceSeconds) {
-        alive(send(new RecordFileCommand(path, "wav", "#", maxSeconds * 1000, 0, true, silenceSeconds)));
+        alive(send(new QuotedCommands.RecordFile(path, "wav", "#", maxSeconds * 1000, 0, true, silenceSeconds)));
     }
 
     @Override
     public char sayDigits(String digits, String escapeDigits) {
         AgiCommand command = digits.chars().allMatch(Character::isDigit)
-                ? new SayDigitsCommand(digits, escapeDigits) : new SayAlphaCommand(digits, escapeDigits);
+                ? new QuotedCommands.SayDigits(digits, escapeDigits) : new QuotedCommands.SayAlpha(digits, escapeDigits);
         return key(alive(send(command)));
     }
 
     @Override
     public void setVariable(String name, String value) {
-        send(new SetVariableCommand(name, value));
+        send(new QuotedCommands.SetVariable(name, value));
     }
 
     @Override
