@@ -52,6 +52,11 @@ public final class AgencyReceivers implements AutoCloseable {
         return "http://127.0.0.1:" + servers.get(i).actualPort();
     }
 
+    /** Port of agency {@code i} (0-based). */
+    public int port(int i) {
+        return servers.get(i).actualPort();
+    }
+
     public int count() {
         return servers.size();
     }

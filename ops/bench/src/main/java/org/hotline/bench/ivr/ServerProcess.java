@@ -165,10 +165,14 @@ public final class ServerProcess {
      * A hotline node with a temp data dir, always-open flows, and one local receiver for all its webhooks; its
      * MongoDB is the embedded server it starts itself, or the one at {@code mongoUri}.
      */
-    record HotlineNode(Hotline hotline, AgencyReceivers agencies) implements AutoCloseable {
+    record HotlineNode(Hotline hotline, Optional<AgencyReceivers> agencies) implements AutoCloseable {
 
         static HotlineNode start(Path repo, Path work, Optional<String> mongoUri) throws java.io.IOException {
-            AgencyReceivers agencies = AgencyReceivers.start(1, (agency, reference, nanos) -> { });
+            // the deployment's receiver in its own JVM, when it started one; otherwise one in this process
+            String given = System.getenv(AgencyProcess.URL_VARIABLE);
+            Optional<AgencyReceivers> agencies = given == null || given.isBlank()
+                    ? Optional.of(AgencyReceivers.start(1, (agency, reference, nanos) -> { })) : Optional.empty();
+            String agencyUrl = agencies.map(a -> a.url(0)).orElse(given);
             Path pathway = BenchFiles.nationalPathway(repo);
             Map<String, String> env = new HashMap<>();
             env.put("HOTLINE_DATA_DIR", work.resolve("data").toString());
@@ -176,7 +180,7 @@ public final class ServerProcess {
             env.put("HOTLINE_AGI_PORT", "0");
             env.put("HOTLINE_PATHWAY_FILE", pathway.toString());
             env.put("HOTLINE_FLOWS_DIR", BenchFiles.alwaysOpenFlows(repo, work.resolve("flows")).toString());
-            env.put("HOTLINE_DEMO_AGENCY_URL", agencies.url(0));
+            env.put("HOTLINE_DEMO_AGENCY_URL", agencyUrl);
             // the bench's agency receivers are on loopback, which a node outside demo mode refuses otherwise
             env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
             mongoUri.ifPresent(uri -> env.put("MONGODB_URI", uri));
@@ -185,7 +189,7 @@ public final class ServerProcess {
             try {
                 return new HotlineNode(Hotline.start(HotlineConfig.fromEnv(env), env, Clock.systemUTC()), agencies);
             } catch (RuntimeException e) {
-                agencies.close();
+                agencies.ifPresent(AgencyReceivers::close);
                 throw e;
             }
         }
@@ -263,7 +267,7 @@ public final class ServerProcess {
         @Override
         public void close() {
             hotline.close();
-            agencies.close();
+            agencies.ifPresent(AgencyReceivers::close);
         }
     }
 }

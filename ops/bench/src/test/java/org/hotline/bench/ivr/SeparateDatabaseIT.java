@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hotline.bench.BenchFiles;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The separate-database deployment: the node under test in one JVM, the embedded MongoDB stand-in in another
- * ({@link DatabaseProcess}), joined by {@code MONGODB_URI} over loopback.
+ * ({@link DatabaseProcess}), joined by {@code MONGODB_URI} over loopback, and the agencies' receiver in a third
+ * ({@link AgencyProcess}).
  */
 class SeparateDatabaseIT {
 
@@ -32,6 +34,7 @@ class SeparateDatabaseIT {
         try (HotlineDeployment deployment = HotlineDeployment.start(DatabaseMode.SEPARATE, repo, work, "512m",
                 line -> { })) {
             long databaseBefore = deployment.databaseCpuNanos();
+            long agenciesBefore = deployment.agencies().cpuNanos();
 
             // when: one full report call to the node
             CallResult call = new AsteriskSimulator("127.0.0.1", deployment.node().port())
@@ -46,8 +49,16 @@ class SeparateDatabaseIT {
                 var tips = client.getDatabase("hotline").getCollection("tips");
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> tips.countDocuments(and(eq("reference", reference), eq("routed", true))) == 1);
+                // its referrals were delivered to the agencies' receiver, which runs (and spends CPU) in its own JVM
+                var referrals = client.getDatabase("hotline").getCollection("referrals");
+                await().atMost(Duration.ofSeconds(30)).until(() -> referrals.countDocuments(eq("reference", reference)) > 0
+                        && referrals.countDocuments(and(eq("reference", reference), eq("state", "DELIVERED")))
+                        == referrals.countDocuments(eq("reference", reference)));
             }
             assertThat(deployment.databaseCpuNanos()).isGreaterThan(databaseBefore);
+            assertThat(deployment.agencies().cpuNanos()).isGreaterThan(agenciesBefore);
+            assertThat(Files.readString(work.resolve("hotline-separate-db-agencies.log")))
+                    .contains("received a referral for " + reference);
         }
         // and the node started no embedded server of its own: its data folder has no store
         assertThat(work.resolve("hotline-separate-db").resolve("node").resolve("data").resolve("mongo")).doesNotExist();
