@@ -23,8 +23,8 @@ record HotlineDeployment(DatabaseMode mode, ServerHandle node, ServerHandle data
             throws IOException {
         String label = mode.server().label();
         Path dir = Files.createDirectories(work.resolve(label));
-        ServerHandle agencies = ServerHandle.launch(AgencyProcess.class, List.of(), Map.of(), "256m",
-                work.resolve(label + "-agencies.log"));
+        ServerHandle agencies = ServerHandle.launchNiced(AgencyProcess.NICE, AgencyProcess.class, List.of(), Map.of(),
+                "256m", work.resolve(label + "-agencies.log"));
         ServerHandle database = null;
         try {
             Map<String, String> env = new HashMap<>(Map.of(AgencyProcess.URL_VARIABLE,

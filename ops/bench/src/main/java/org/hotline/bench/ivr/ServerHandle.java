@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +82,27 @@ public final class ServerHandle implements AutoCloseable {
         return launch(main, args, env, heap, log, List.of());
     }
 
+    /**
+     * As {@link #launch(Class, List, Map, String, Path)}, every thread at nice {@code nice} (through {@code nice},
+     * where it exists): for a stand-in of another organisation's server, which in production has cores of its own.
+     */
+    static ServerHandle launchNiced(int nice, Class<?> main, List<String> args, Map<String, String> env, String heap,
+            Path log) throws IOException {
+        List<String> prefix = Files.isExecutable(Path.of("/usr/bin/nice"))
+                ? List.of("/usr/bin/nice", "-n", Integer.toString(nice)) : List.of();
+        return launch(prefix, main, args, env, heap, log, List.of());
+    }
+
     private static ServerHandle launch(Class<?> main, List<String> args, Map<String, String> env, String heap, Path log,
             List<String> properties) throws IOException {
+        return launch(List.of(), main, args, env, heap, log, properties);
+    }
+
+    private static ServerHandle launch(List<String> prefix, Class<?> main, List<String> args, Map<String, String> env,
+            String heap, Path log, List<String> properties) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
         String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
         List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));

@@ -59,10 +59,19 @@ class SeparateDatabaseIT {
             assertThat(deployment.agencies().cpuNanos()).isGreaterThan(agenciesBefore);
             assertThat(Files.readString(work.resolve("hotline-separate-db-agencies.log")))
                     .contains("received a referral for " + reference);
+            // at the background's priority, as if on cores of its own (nice adds to the harness's own value)
+            assertThat(nice(deployment.agencies().pid()))
+                    .isEqualTo(Math.min(19, nice(deployment.node().pid()) + AgencyProcess.NICE));
         }
         // and the node started no embedded server of its own: its data folder has no store
         assertThat(work.resolve("hotline-separate-db").resolve("node").resolve("data").resolve("mongo")).doesNotExist();
         assertThat(work.resolve("hotline-separate-db").resolve("database").resolve("data").resolve("mongo")
                 .resolve("mongo.mv")).exists();
+    }
+
+    /** A process's nice value, field 19 of {@code /proc/<pid>/stat} (after the command name in parentheses). */
+    private static int nice(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 }
