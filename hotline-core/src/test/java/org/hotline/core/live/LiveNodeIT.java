@@ -67,9 +67,7 @@ class LiveNodeIT {
     void shouldPopTheIvrReportToTheOperatorWhoAnswersTheQueueCall() throws Exception {
         // given
         await().atMost(Duration.ofSeconds(30)).until(() -> ami.loggedInSessions() == 1);
-        Staff.create(hotline.mongo(), "ana.operator", Set.of(Role.OPERATOR), Optional.empty());
-        Staff.Session ana = Staff.signIn(hotline.httpPort(), "ana.operator");
-        new MongoOperatorDirectory(hotline.mongo()).assign(ana.userId(), "PJSIP/op-ana");
+        Staff.Session ana = operator("ana.operator", "PJSIP/op-ana");
         LiveHttp http = new LiveHttp(hotline.httpPort());
         List<String> stream = http.openStream(ana.token());
         CallResult call = new AsteriskSimulator("127.0.0.1", hotline.agiPort()).call("hotline", Calls.forcedLabourReport());
@@ -94,13 +92,12 @@ class LiveNodeIT {
         assertThat(hotline.metrics().scrape()).contains("hotline_component_up{component=\"ami\",} 1.0")
                 .contains("hotline_queue_calls_total{queue=\"operators\",outcome=\"answered\",} 1.0");
     }
+
     @Test
     void shouldShowTheCallInProgressToAConsoleOpenedDuringItButNotOnceItHasEnded() throws Exception {
         // given: the call reached the operator before their console was open (opened late, reloaded, reconnected)
         await().atMost(Duration.ofSeconds(30)).until(() -> ami.loggedInSessions() == 1);
-        Staff.create(hotline.mongo(), "ana.operator", Set.of(Role.OPERATOR), Optional.empty());
-        Staff.Session ana = Staff.signIn(hotline.httpPort(), "ana.operator");
-        new MongoOperatorDirectory(hotline.mongo()).assign(ana.userId(), "PJSIP/op-ana");
+        Staff.Session ana = operator("ana.operator", "PJSIP/op-ana");
         LiveHttp http = new LiveHttp(hotline.httpPort());
         List<String> before = http.openStream(ana.token());
         Caller first = Caller.fromIvr("1700000100.1", "111111111", "en", "operators");
@@ -113,9 +110,7 @@ class LiveNodeIT {
         assertThat(LiveHttp.dataAfter(during, "event: call-pop").getString("callId")).isEqualTo("1700000100.1");
         // when: the call ends, and a console opens after that (the pops listener handles AMI events in order, so
         // once a later call's pop reached another operator, the end of the first call has been handled)
-        Staff.create(hotline.mongo(), "ben.operator", Set.of(Role.OPERATOR), Optional.empty());
-        Staff.Session ben = Staff.signIn(hotline.httpPort(), "ben.operator");
-        new MongoOperatorDirectory(hotline.mongo()).assign(ben.userId(), "PJSIP/op-ben");
+        Staff.Session ben = operator("ben.operator", "PJSIP/op-ben");
         List<String> bens = http.openStream(ben.token());
         ami.emitRaw(QueueEvents.agentComplete(first, "operators", "PJSIP/op-ana", 4, 60, "caller"));
         ami.emitRaw(QueueEvents.agentConnect(Caller.fromIvr("1700000150.9", "333333333", "en", "operators"),
@@ -127,5 +122,13 @@ class LiveNodeIT {
         // then: the first pop that console gets is the new call, never the one that ended
         await().atMost(Duration.ofSeconds(20)).until(() -> after.contains("event: call-pop"));
         assertThat(LiveHttp.dataAfter(after, "event: call-pop").getString("callId")).isEqualTo("1700000200.2");
+    }
+
+    /** A signed-in operator whose phone is {@code phone}. */
+    private Staff.Session operator(String username, String phone) throws Exception {
+        Staff.create(hotline.mongo(), username, Set.of(Role.OPERATOR), Optional.empty());
+        Staff.Session session = Staff.signIn(hotline.httpPort(), username);
+        new MongoOperatorDirectory(hotline.mongo()).assign(session.userId(), phone);
+        return session;
     }
 }
