@@ -13,8 +13,8 @@ import org.hotline.core.storage.MongoOutage;
 /**
  * Builds the call pop when a queue call reaches an operator (AgentConnect) and hands it to the {@link LiveHub}
  * for that operator's interface; tells the hub when that call ends (AgentComplete) or when calls' ends can no
- * longer be seen (the AMI connection dropped). The tip is read by the reference the IVR put on the channel; this listener has
- * its own thread, so a slow tip read never holds up the queue view.
+ * longer be seen (the AMI connection dropped). The tip is read by the reference the IVR put on the channel; this
+ * listener has its own thread, so a slow tip read never holds up the queue view.
  */
 public final class CallPops implements AmiListener {
 

@@ -39,10 +39,6 @@ public final class LiveHub {
     private final Map<String, CallPop> current = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public LiveHub() {
-        this(Clock.systemUTC());
-    }
-
     public LiveHub(Clock clock) {
         this.clock = clock;
     }

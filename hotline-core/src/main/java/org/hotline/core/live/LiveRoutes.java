@@ -82,14 +82,14 @@ public final class LiveRoutes implements ApiRoutes {
 
     private void stream(RoutingContext ctx, Access access, Principal principal, Optional<String> phone) {
         SseStream stream = SseStream.create(vertx, ctx.response(), HEARTBEAT_MILLIS);
+        // a stream must not outlive the session that opened it (sign-out, expiry)
+        stream.onClose(access.watchSession(ctx, stream::close));
         // subscribed before the client sees the stream open: a pop for a call that connects right after must reach it
         phone.ifPresent(iface -> stream.onClose(hub.subscribeOperator(iface, stream)));
         if (principal.has(Role.SUPERVISOR)) {
             stream.onClose(hub.subscribeSupervisor(stream));
             stream.send(LiveHub.QUEUE, state.snapshot().toJson());
         }
-        // a stream must not outlive the session that opened it (sign-out, expiry)
-        stream.onClose(access.watchSession(ctx, stream::close));
         stream.start();
     }
 

@@ -3,6 +3,7 @@ package org.hotline.core.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class CallPopsTest {
             null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), Map.of(), "hotline@1",
             null, null);
 
-    private final LiveHub hub = new LiveHub();
+    private final LiveHub hub = new LiveHub(Clock.systemUTC());
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
 
     private static AmiEvent.AgentConnected connect(Map<String, String> vars) {

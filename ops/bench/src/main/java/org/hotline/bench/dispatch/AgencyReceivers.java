@@ -49,7 +49,7 @@ public final class AgencyReceivers implements AutoCloseable {
 
     /** Base URL of agency {@code i} (0-based), without a trailing slash. */
     public String url(int i) {
-        return "http://127.0.0.1:" + servers.get(i).actualPort();
+        return "http://127.0.0.1:" + port(i);
     }
 
     /** Port of agency {@code i} (0-based). */

@@ -6,10 +6,9 @@ import org.hotline.bench.dispatch.AgencyReceivers;
 /**
  * The agencies' webhook receiver of an IVR deployment under test, in a JVM of its own at nice {@value #NICE}:
  * agencies are other organisations' servers, so the CPU of receiving the node's referrals must not count as the
- * node's, nor take the calls' cores. (Inside the
- * harness it shared a JVM with 10,000 simulated callers, answered late and caused retries.) Prints
- * {@code ready <port>}, then answers {@code stats} and {@code cpu} on stdin as {@link ServerProcess} does;
- * {@code quit} or end of input stops it.
+ * node's, nor take the calls' cores. (Inside the harness it shared a JVM with 10,000 simulated callers, answered
+ * late and caused retries.) Prints {@code ready <port>}, then answers {@code stats} and {@code cpu} on stdin as
+ * {@link ServerProcess} does; {@code quit} or end of input stops it.
  */
 public final class AgencyProcess {
 
