@@ -1,0 +1,114 @@
+package org.hotline.core.storage.internal;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded server's H2 backend, with one change: a query on {@code _id} and other fields ({@code {$and: [{_id:
+ * x}, {state: "PENDING"}]}}, as every claim, lease check and conditional update has) finds its documents through the
+ * {@code _id} index and matches the rest on them. The stock backend uses an index only when the query has
+ * exactly the index's fields, so each of those queries read and deserialised every document of the collection:
+ * a claim of one referral cost a read of all referrals, a tip marked routed a read of all tips. Results are the
+ * same (the whole query is still matched on every document the index gives); only the search is shorter.
+ * Stored data is untouched: the same file opens with either backend.
+ */
+public final class IdIndexedH2Backend extends H2Backend {
+
+    private static final String ID = "_id";
+
+    public IdIndexedH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    private static final class Database extends H2Database {
+
+        /**
+         * H2Database keeps its store private and opens the existing collections from its own constructor, before
+         * a field of this subclass could be set; its field is read instead. Fails at class load (every embedded
+         * start) should a new version of the library rename it.
+         */
+        private static final VarHandle STORE;
+
+        static {
+            try {
+                STORE = MethodHandles.privateLookupIn(H2Database.class, MethodHandles.lookup())
+                        .findVarHandle(H2Database.class, "mvStore", MVStore.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        @Override
+        protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String name,
+                CollectionOptions options) {
+            // the map names H2Database gives a collection, so that files written by either backend open in both
+            String full = getFullCollectionNamespace(name);
+            MVStore store = (MVStore) STORE.get(this);
+            MVMap<Object, Document> data = store.openMap("databases." + full);
+            MVMap<String, Object> meta = store.openMap("meta." + full);
+            return new Collection(this, name, options, data, meta, cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document projection) {
+            Document byId = idPart(query);
+            if (byId != null) {
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
+                                batchSize, projection);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
+        }
+
+        /**
+         * The query's condition on {@code _id} alone, when the query is that condition and more, at its top level
+         * ({@code {_id: x, state: s}}) or as one term of a top-level {@code $and} (how the driver's
+         * {@code Filters.and} sends it); otherwise null.
+         */
+        private static Document idPart(Document query) {
+            if (query.size() > 1 && query.containsKey(ID)) {
+                return new Document(ID, query.get(ID));
+            }
+            if (query.get("$and") instanceof java.util.List<?> terms) {
+                for (Object term : terms) {
+                    if (term instanceof Document d && d.size() == 1 && d.containsKey(ID)) {
+                        return d;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}
