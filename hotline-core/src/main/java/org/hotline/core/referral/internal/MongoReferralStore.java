@@ -18,7 +18,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -48,25 +47,30 @@ public final class MongoReferralStore {
     private final MongoCollection<Document> referrals;
     private final TipReferralStates onTips;
 
+    /** Unique indexes an embedded store of an earlier version had (see {@link #ensureIndexes}). */
+    static final Set<String> FORMER_EMBEDDED_INDEXES = Set.of("_id_1_state_1", "_id_1_state_1_leaseToken_1");
+
     public MongoReferralStore(MongoDatabase database) {
         this.referrals = database.getCollection(REFERRALS);
         this.onTips = new TipReferralStates(database);
     }
 
     /**
-     * Indexes a real MongoDB uses to find due work and a tip's referrals. The embedded server ignores
-     * non-unique indexes and serves a query from an index only when the query's fields are exactly the index's
-     * and all equalities, so with {@code embedded} it also gets unique indexes matching the equality filters of
-     * {@link #claim} and the lease-guarded updates: without them every delivery would read the whole outbox.
-     * A real MongoDB serves those filters from {@code _id} and does not get them (they would only cost writes).
+     * Indexes a real MongoDB uses to find due work and a tip's referrals (the embedded server ignores non-unique
+     * ones). The claims and lease-guarded updates filter on {@code _id}, which both serve from the {@code _id}
+     * index (the embedded one through {@code IdIndexedH2Backend}). Unique indexes on {@code _id} with the state
+     * and the lease token, which an embedded store of an earlier version was given for those filters, are
+     * dropped: they served nothing more and every insert and state change paid for them.
      */
     public void ensureIndexes(boolean embedded) {
         referrals.createIndex(Indexes.ascending("state", "priorityRank", "nextAttemptAt"));
         referrals.createIndex(Indexes.ascending("tipId"));
         if (embedded) {
-            IndexOptions unique = new IndexOptions().unique(true);
-            referrals.createIndex(Indexes.ascending("_id", "state"), unique);
-            referrals.createIndex(Indexes.ascending("_id", "state", "leaseToken"), unique);
+            for (Document index : referrals.listIndexes()) {
+                if (FORMER_EMBEDDED_INDEXES.contains(index.getString("name"))) {
+                    referrals.dropIndex(index.getString("name"));
+                }
+            }
         }
     }
 
@@ -118,8 +122,7 @@ public final class MongoReferralStore {
 
     /**
      * Claims one referral by id if it is still PENDING (a new referral this node just created; it is due at
-     * once). Empty when another node or thread has it, or it has moved on. The filter is plain equalities, so
-     * it is served from an index (see {@link #ensureIndexes}).
+     * once). Empty when another node or thread has it, or it has moved on. Found through the {@code _id} index.
      */
     public Optional<Document> claim(String id, String node, String leaseToken, Instant now, Instant leaseUntil) {
         Date at = Date.from(now);
@@ -206,7 +209,6 @@ public final class MongoReferralStore {
         updates.add(unset("leaseOwner"));
         updates.add(unset("leaseToken"));
         updates.add(unset("leaseUntil"));
-        // Plain equalities (not Filters.and, which renders $and) so that the embedded server can use an index.
         Bson mine = new Document("_id", id).append("state", ReferralState.SENDING.name()).append("leaseToken", leaseToken);
         return referrals.updateOne(mine, combine(updates)).getModifiedCount() == 1;
     }
