@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.hotline.bench.danger.DangerBench;
 import org.hotline.bench.danger.DangerSettings;
-import org.hotline.bench.dispatch.DispatchBench;
+import org.hotline.bench.dispatch.DispatchProcess;
 import org.hotline.bench.intake.IntakeBench;
 import org.hotline.bench.ivr.IvrLoadBench;
 import org.hotline.bench.ivr.IvrSettings;
@@ -64,8 +64,8 @@ public final class BenchRun {
         if (kinds.contains("dispatch")) {
             log.accept("dispatch: " + plan.dispatchTips() + " tips at " + plan.dispatchTipsPerSecond() + "/s to "
                     + plan.agencies() + " agencies");
-            dispatch = DispatchBench.run(Files.createDirectories(work.resolve("dispatch")), plan.agencies(),
-                    plan.dispatchTipsPerSecond(), plan.dispatchTips());
+            dispatch = DispatchProcess.run(Files.createDirectories(work.resolve("dispatch")), plan.agencies(),
+                    plan.dispatchTipsPerSecond(), plan.dispatchTips(), plan.ivr().serverHeap());
         }
         if (kinds.contains("pathway")) {
             log.accept("pathway: JMH " + plan.pathway().rules() + " rules");

@@ -2,6 +2,7 @@ package org.hotline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.hotline.bench.danger.DangerBench;
@@ -64,6 +65,10 @@ class BenchSmokeIT {
                 .containsExactly("raw-webclient-post", "hotline-dispatch");
         assertThat(report.dispatch()).allSatisfy(
                 t -> assertThat(t.count()).isEqualTo((long) plan.dispatchTips() * plan.agencies()));
+        // in a JVM of its own, under the service's collector
+        assertThat(Files.readString(work.resolve("run/dispatch/dispatch.log")))
+                .containsPattern("dispatch: JVM \\d+, collectors \\[ZGC")
+                .doesNotContain("dispatch: JVM " + ProcessHandle.current().pid() + ",");
         assertThat(report.pathway()).extracting(BenchReport.PathwayRate::rules).containsExactly(10, 100, 1_000);
         assertThat(report.pathway()).allSatisfy(p -> { assertThat(p.evaluationsPerSecond()).isPositive(); assertThat(p.evaluationsPerCpuSecond()).isPositive(); });
         assertThat(report.text()).extracting(BenchReport.Throughput::path).containsExactly("raw-http-echo", "hotline-text");

@@ -100,20 +100,8 @@ public final class ServerHandle implements AutoCloseable {
 
     private static ServerHandle launch(List<String> prefix, Class<?> main, List<String> args, Map<String, String> env,
             String heap, Path log, List<String> properties) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
-        // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
-        String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
-        List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
-        if (options.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
-            // as `./hotline run` runs the service: generational ZGC (a switch of its own on JDK 21 and 22)
-            cmd.add("-XX:+UseZGC");
-            if (Runtime.version().feature() < 23) {
-                cmd.add("-XX:+ZGenerational");
-            }
-        }
-        cmd.addAll(options);
+        cmd.addAll(serverJvm(heap));
         cmd.addAll(properties);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
@@ -122,8 +110,30 @@ public final class ServerHandle implements AutoCloseable {
         return new ServerHandle(builder.start(), log);
     }
 
+    /**
+     * The start of the command line of a JVM for code under test, up to its class path: this JVM's {@code java},
+     * {@code -Xmx heap}, the service's own collector (as {@code ./hotline run} starts it) unless
+     * {@code HOTLINE_BENCH_SERVER_OPTS} names one, and those options.
+     */
+    public static List<String> serverJvm(String heap) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
+        // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
+        String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
+        List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        if (options.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+            // generational ZGC (a switch of its own on JDK 21 and 22)
+            cmd.add("-XX:+UseZGC");
+            if (Runtime.version().feature() < 23) {
+                cmd.add("-XX:+ZGenerational");
+            }
+        }
+        cmd.addAll(options);
+        return cmd;
+    }
+
     /** The last {@code lines} lines of {@code log}, for an error message (the work folder is removed later). */
-    private static String tail(Path log, int lines) {
+    public static String tail(Path log, int lines) {
         try {
             List<String> all = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
