@@ -18,15 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The referrals this node has just created, on their way to its dispatch threads without a search of the outbox
- * (which costs a read of every due referral on a store without secondary indexes): IMMEDIATE ones leased to the
- * node as they are inserted when a thread is idle to send them, the others claimed by id.
+ * (which costs a read of every due referral on a store without secondary indexes): leased to the node as they
+ * are inserted while a thread is idle to send each (the most urgent first), the others claimed by id.
  */
 final class NewReferrals implements ReferralOutbox.Sender {
 
     private static final Logger LOG = LoggerFactory.getLogger(NewReferrals.class);
     /** New referrals kept for a claim by id; beyond this they wait for the outbox poll (at most one interval). */
     private static final int CAPACITY = 10_000;
-    private static final int IMMEDIATE = org.hotline.pathway.Recipient.Priority.IMMEDIATE.ordinal();
 
     private final MongoReferralStore store;
     private final DispatchConfig config;
@@ -49,13 +48,13 @@ final class NewReferrals implements ReferralOutbox.Sender {
     }
 
     /**
-     * Leases new IMMEDIATE referrals (a caller in danger: the police within a second) to this node as they are
-     * inserted, as many as it has idle threads to send them at once, and only to agencies whose circuit is
-     * closed: the claim is then part of the insert, not a round trip of its own. A leased referral goes out as
-     * soon as a claimed one would, so it is never held from a re-cut (the case changed) longer than before, and a
-     * node that dies holds few leases. Other drafts are inserted PENDING and claimed by id: leasing every
-     * referral sent the back office's deliveries out while the calls were still running and lengthened the
-     * calls' turnaround under load (docs/BENCHMARKS.md), where a second's difference matters only for danger.
+     * Leases new referrals to this node as they are inserted, as many as it has idle threads to send them at once
+     * (the most urgent first), and only to agencies whose circuit is closed: the claim is then part of the insert,
+     * not a round trip of its own (a claim was a third of the time from a saved tip to the agency on the embedded
+     * store, docs/BENCHMARKS.md). A leased referral goes out as soon as a claimed one would, so it is never held
+     * from a re-cut (the case changed) longer than before, and a node that dies holds few leases. Drafts beyond
+     * the idle threads are inserted PENDING and claimed by id when a thread frees up, so under a backlog a
+     * referral waiting in the queue can still be re-cut.
      */
     @Override
     public List<Document> lease(List<Document> drafts) {
@@ -65,13 +64,15 @@ final class NewReferrals implements ReferralOutbox.Sender {
         }
         Instant now = clock.instant();
         Set<String> open = circuits.open(now);
+        // the most urgent drafts to agencies that answer, as many as there are idle threads
+        Set<Document> leased = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        drafts.stream().filter(d -> !open.contains(d.getString("agencyId")))
+                .sorted(java.util.Comparator.comparingInt(d -> d.getInteger("priorityRank", Integer.MAX_VALUE)))
+                .limit(idle).forEach(leased::add);
         List<Document> out = new ArrayList<>(drafts.size());
         for (Document d : drafts) {
-            boolean lease = idle > 0 && d.getInteger("priorityRank", Integer.MAX_VALUE) == IMMEDIATE
-                    && !open.contains(d.getString("agencyId"));
-            out.add(lease ? MongoReferralStore.leasedDraft(d, config.nodeId(), UUID.randomUUID().toString(), now,
-                    now.plus(config.leaseDuration())) : d);
-            idle -= lease ? 1 : 0;
+            out.add(leased.contains(d) ? MongoReferralStore.leasedDraft(d, config.nodeId(), UUID.randomUUID().toString(),
+                    now, now.plus(config.leaseDuration())) : d);
         }
         return out;
     }

@@ -49,7 +49,7 @@ class LeaseAtInsertIT {
     }
 
     @Test
-    void shouldSendANewImmediateReferralUnderTheLeaseItWasInsertedWithAndClaimTheOthers() {
+    void shouldSendNewReferralsUnderTheLeasesTheyWereInsertedWithWithoutAClaim() {
         // given: idle threads, and a poll interval far longer than the test
         RecordingAgency labour = bed.agency();
         Dispatch node = bed.node(DispatchTestBed.config("node-a").pollInterval(Duration.ofHours(1)).build());
@@ -61,15 +61,40 @@ class LeaseAtInsertIT {
         DispatchTestBed.refer(node, "tip-l", "L3A5E", DispatchTestBed.TIP_FIELDS,
                 DispatchTestBed.pathway(police, labour));
 
-        // then: both delivered; only the labour referral needed a claim of its own
+        // then: both delivered, neither needed a claim of its own
         await().atMost(Duration.ofSeconds(10)).until(() -> police.requests().size() == 1 && labour.requests().size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 node.referrals().find("tip-l:police").orElseThrow().state() == ReferralState.DELIVERED
                         && node.referrals().find("tip-l:labour").orElseThrow().state() == ReferralState.DELIVERED);
-        assertThat(findAndModifies() - claimsBefore).isEqualTo(1);
+        assertThat(findAndModifies() - claimsBefore).isZero();
         Document stored = referrals.find(Filters.eq("_id", "tip-l:police")).first();
         assertThat(stored.getInteger("attemptCount")).isEqualTo(1);
         assertThat(stored.containsKey("leaseToken")).isFalse();
+    }
+
+    @Test
+    void shouldLeaseTheMostUrgentWhenThereAreFewerIdleThreadsThanReferralsAndClaimTheRestById() {
+        // given: one idle thread; the labour inspectorate answers, the police hangs
+        RecordingAgency labour = bed.agency();
+        police.thenHang();
+        Dispatch node = bed.node(DispatchTestBed.config("node-a").workerThreads(1)
+                .pollInterval(Duration.ofHours(1)).build());
+        node.worker().start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.worker().dispatchOnce() == 0);
+
+        // when
+        DispatchTestBed.refer(node, "tip-u", "U4G3N", DispatchTestBed.TIP_FIELDS,
+                DispatchTestBed.pathway(police, labour));
+
+        // then: the police (IMMEDIATE) got the one lease and is being sent; labour waits PENDING for a claim by id
+        await().atMost(Duration.ofSeconds(10)).until(() -> police.requests().size() == 1);
+        assertThat(referrals.find(Filters.eq("_id", "tip-u:police")).first().getString("leaseOwner")).isEqualTo("node-a");
+        assertThat(referrals.find(Filters.eq("_id", "tip-u:labour")).first().getString("state")).isEqualTo("PENDING");
+        long claimsBefore = findAndModifies();
+
+        // and when the police's attempt ends (its response timeout), the thread claims labour's by id, no poll
+        await().atMost(Duration.ofSeconds(30)).until(() -> labour.requests().size() == 1);
+        assertThat(findAndModifies() - claimsBefore).isEqualTo(1);
     }
 
     @Test
