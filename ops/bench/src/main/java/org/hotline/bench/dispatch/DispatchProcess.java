@@ -61,7 +61,8 @@ public final class DispatchProcess {
             }
         } finally {
             if (!process.waitFor(1, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+                // it printed its results and did not exit: stop it, so its exit status below can be read
+                process.destroyForcibly().waitFor();
             }
         }
         if (results == null || process.exitValue() != 0) {
