@@ -126,10 +126,11 @@ class ReportJourneyIT {
         CallResult call = harness.call("hotline", caller);
 
         // then
-        assertThat(call.promptsHeard()).containsSubsequence("en/hotline/intake_unavailable",
-                "en/hotline/connecting_operator");
-        assertThat(call.promptsHeard()).doesNotContain("en/hotline/your_reference");
-        assertThat(call.digitsSaid()).doesNotContain(RecordingIntake.RECEIPT.reference());
+        // the introduction plays while intake tries; the apology follows it, and no digits of a reference
+        assertThat(call.promptsHeard()).containsSubsequence("en/hotline/your_reference",
+                "en/hotline/intake_unavailable", "en/hotline/connecting_operator");
+        assertThat(call.promptsHeard()).doesNotContain("en/hotline/your_pin");
+        assertThat(call.digitsSaid()).isEmpty();
         assertThat(call.variables()).containsEntry("HOTLINE_STATUS", "OPERATOR")
                 .containsEntry("HOTLINE_QUEUE", "operators").doesNotContainKey("HOTLINE_REFERENCE");
     }

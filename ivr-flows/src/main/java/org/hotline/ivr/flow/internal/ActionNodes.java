@@ -116,7 +116,11 @@ final class ActionNodes {
     }
 
     private String reference(CallState call, FlowNode node, NodeKind.Reference reference) {
-        TipReceipt receipt = handOff.submit(call, CallOutcome.COMPLETED);
+        // The tip is made durable while the caller hears the reference's introduction; the reference itself is
+        // said only once intake holds the tip (a failure is said right after the introduction).
+        handOff.start(call, CallOutcome.COMPLETED);
+        prompter.play(call, reference.intro().id(), "");
+        TipReceipt receipt = handOff.await(call);
         if (receipt == null) {
             options.observer().intakeUnavailable(call.flow.label(), node.id());
             prompter.play(call, reference.unavailable().id(), "");
@@ -126,7 +130,9 @@ final class ActionNodes {
         String danger = call.flow.globalKeys().danger();
         String repeat = call.flow.globalKeys().repeat();
         for (int said = 0; said < MAX_REPEATS; said++) {
-            prompter.play(call, reference.intro().id(), "");
+            if (said > 0) {
+                prompter.play(call, reference.intro().id(), "");
+            }
             channel.sayDigits(receipt.reference(), "");
             prompter.play(call, reference.pinIntro().id(), "");
             channel.sayDigits(receipt.pin(), "");

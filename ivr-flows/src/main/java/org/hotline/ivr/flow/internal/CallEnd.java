@@ -32,15 +32,20 @@ final class CallEnd {
         call.answers.put("immediateDanger", "true");
         // danger is always reported, even from flows that capture no tip (e.g. follow-up)
         call.capturing = true;
-        TipReceipt receipt = handOff.submit(call, CallOutcome.EMERGENCY);
+        // the tip goes to intake while the caller hears the prompt: no command waits for the journal's disk
+        handOff.start(call, CallOutcome.EMERGENCY);
         prompter.play(call, node.prompt().id(), "");
+        TipReceipt receipt = handOff.await(call);
         channel.setVariable("HOTLINE_EMERGENCY", emergencyNumber);
         finish(call, "EMERGENCY", receipt, CallOutcome.EMERGENCY);
     }
 
     void operator(CallState call, NodeKind.Operator node) {
-        TipReceipt receipt = call.capturing ? handOff.submit(call, CallOutcome.OPERATOR) : null;
+        if (call.capturing) {
+            handOff.start(call, CallOutcome.OPERATOR);
+        }
         prompter.play(call, node.prompt().id(), "");
+        TipReceipt receipt = call.capturing ? handOff.await(call) : null;
         channel.setVariable("HOTLINE_QUEUE", node.queue());
         finish(call, "OPERATOR", receipt, CallOutcome.OPERATOR);
     }
@@ -49,8 +54,11 @@ final class CallEnd {
         // a caller who never pressed a key and is sent off kindly gave no report: the tip says SILENT, so it
         // waits for a person instead of reaching agencies empty
         CallOutcome outcome = call.anyKey || call.submitted ? CallOutcome.COMPLETED : CallOutcome.SILENT;
-        TipReceipt receipt = call.capturing ? handOff.submit(call, outcome) : null;
+        if (call.capturing) {
+            handOff.start(call, outcome);
+        }
         prompter.play(call, node.prompt().id(), "");
+        TipReceipt receipt = call.capturing ? handOff.await(call) : null;
         finish(call, "DONE", receipt, outcome);
         channel.hangup();
     }

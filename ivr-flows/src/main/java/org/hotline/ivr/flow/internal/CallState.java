@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.hotline.ivr.TipReceipt;
 import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.TipFields;
@@ -25,6 +26,8 @@ final class CallState {
     boolean capturing;
     boolean submitted;
     TipReceipt receipt;
+    /** A hand-off to intake started and not yet awaited (see {@link TipHandOff#start}), or null. */
+    CompletableFuture<TipReceipt> pendingReceipt;
     /** A reference whose PIN the caller proved in this call (follow-up), or null. */
     String verifiedReference;
 
