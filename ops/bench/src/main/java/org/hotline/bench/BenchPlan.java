@@ -30,7 +30,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     public static BenchPlan quick() {
         return new BenchPlan("short",
                 new IvrSettings(List.of(100, 1_000, 2_000), Pacing.realistic(ms(250), ms(150), ms(600)),
-                        Duration.ofSeconds(2), "2g", BOTH),
+                        Duration.ofSeconds(2), "2g", BOTH, 500),
                 500, 16, 100, 5, 4, 60,
                 new PathwayBench.Settings(RULES, 1, 5, 10, TimeValue.seconds(1)));
     }
@@ -39,7 +39,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     public static BenchPlan full() {
         return new BenchPlan("full",
                 new IvrSettings(List.of(100, 1_000, 5_000, 10_000), Pacing.realistic(ms(3_000), ms(1_500), ms(5_000)),
-                        Duration.ofSeconds(20), "4g", BOTH),
+                        Duration.ofSeconds(20), "4g", BOTH, 3_000),
                 6_000, 32, 100, 5, 5, 600,
                 new PathwayBench.Settings(RULES, 3, 5, 10, TimeValue.seconds(1)));
     }
@@ -48,7 +48,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     public static BenchPlan smoke() {
         return new BenchPlan("smoke",
                 new IvrSettings(List.of(5, 20), Pacing.realistic(ms(20), ms(10), ms(50)), Duration.ofMillis(100),
-                        "512m", BOTH),
+                        "512m", BOTH, 5),
                 20, 4, 200, 5, 50, 10,
                 new PathwayBench.Settings(RULES, 0, 0, 1, TimeValue.milliseconds(100)));
     }

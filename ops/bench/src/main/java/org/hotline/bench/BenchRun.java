@@ -86,7 +86,8 @@ public final class BenchRun {
         List<BenchReport.TargetCheck> targets = new java.util.ArrayList<>(Targets.check(plan.realPacing(), ivr, intake, dispatch, pathway));
         targets.add(DangerTarget.check(danger));
         targets.add(PathwayTrustTarget.check(pathway));
-        return new BenchReport(environment(plan.mode(), noise), ivr, intake, dispatch, pathway, targets, text, danger);
+        return new BenchReport(environment(plan.mode(), noise, plan.ivr().warmUpCalls()), ivr, intake, dispatch,
+                pathway, targets, text, danger);
     }
 
     /** Drops steps this process cannot hold (one socket per call), saying so, rather than failing midway. */
@@ -106,13 +107,13 @@ public final class BenchRun {
         return ivr.withSteps(fitting);
     }
 
-    static BenchReport.Environment environment(String mode, MachineNoise noise) {
+    static BenchReport.Environment environment(String mode, MachineNoise noise, int ivrWarmUpCalls) {
         return new BenchReport.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.vendor") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), mode,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), openFilesLimit(), ephemeralPorts(),
-                noise.summary(Runtime.getRuntime().availableProcessors()));
+                noise.summary(Runtime.getRuntime().availableProcessors()), ivrWarmUpCalls);
     }
 
     private static long openFilesLimit() {

@@ -30,7 +30,8 @@ class BenchSmokeIT {
         BenchPlan plan = BenchPlan.smoke();
 
         // when
-        BenchReport report = BenchRun.run(plan, BenchRun.KINDS, repo, work.resolve("run"), line -> { });
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BenchReport report = BenchRun.run(plan, BenchRun.KINDS, repo, work.resolve("run"), log::add);
         ReportFiles.write(report, work.resolve("results"));
 
         // then: every server, every step, every call completed with measured turnarounds
@@ -46,6 +47,12 @@ class BenchSmokeIT {
             assertThat(step.byCommand()).containsKeys("ANSWER", "STREAM FILE", "SAY DIGITS");
             assertThat(step.drainMillis()).as("back office caught up").isNotNegative();
         });
+        // every server answered the same unmeasured calls before its first step, and the report says so
+        for (String server : List.of("hotline", "hotline-separate-db", "raw-floor", "stock-asterisk-java")) {
+            assertThat(log).as(server).anyMatch(line -> line.startsWith("ivr: " + server + " warmed up with "
+                    + plan.ivr().warmUpCalls() + " unmeasured calls (" + plan.ivr().warmUpCalls() + " completed)"));
+        }
+        assertThat(report.environment().ivrWarmUpCalls()).isEqualTo(plan.ivr().warmUpCalls()).isPositive();
         // the node's MongoDB round trips are counted per call (a tip, its referral, their updates: more than two)
         assertThat(report.ivr()).filteredOn(step -> step.target().equals("hotline"))
                 .allSatisfy(step -> assertThat(step.roundTripsPerCall()).isGreaterThan(2));
@@ -103,5 +110,6 @@ class BenchSmokeIT {
                 "| danger-key-to-duty-originate |", "| Danger key to police |", "| Pathway figures trustworthy |")) {
             assertThat(markdown).contains(row);
         }
+        assertThat(markdown).contains("Each server first answered " + plan.ivr().warmUpCalls() + " unmeasured");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.hotline.bench.Timing;
@@ -33,6 +34,8 @@ public final class IvrLoadBench {
     private static final Duration SETTLE = Duration.ofMillis(500);
     /** A step that has not finished this long after its ramp is cut off; unfinished calls count as failed. */
     private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+    /** Warm-up calls open at one time: below the stock server's 500, so every server answers all of them. */
+    private static final int WARM_UP_AT_ONCE = 50;
 
     private static final Set<String> TWO_WORD_VERBS = Set.of("STREAM", "GET", "SAY", "SET", "WAIT", "RECORD",
             "CONTROL", "DATABASE", "CHANNEL", "SPEECH", "GOSUB", "RECEIVE", "SEND", "TDD");
@@ -62,11 +65,13 @@ public final class IvrLoadBench {
                 if (!Files.exists(commands)) {
                     Files.write(commands, warmUp.commands());
                 }
+                warmUp(hotline.node(), mode.server());
                 runSteps(hotline.node(), hotline.database(), mode.server(), steps);
             }
         }
         for (ServerKind kind : List.of(ServerKind.RAW_FLOOR, ServerKind.STOCK)) {
             try (ServerHandle server = start(kind, commands)) {
+                warmUp(server, kind);
                 runSteps(server, null, kind, steps);
             }
         }
@@ -87,6 +92,35 @@ public final class IvrLoadBench {
                     + ", status " + call.status() + ", violations " + call.violations());
         }
         return call;
+    }
+
+    /**
+     * Unmeasured report calls, unpaced and at most {@value #WARM_UP_AT_ONCE} at a time, then a wait for what they
+     * left behind (storing, routing, dispatch): every server gets the same, so the steps compare compiled code, not
+     * one JVM's first minute of compiling its own (on two cores the hotline's compiler threads took a third of the
+     * CPU while a cold node's first step ran).
+     */
+    private void warmUp(ServerHandle server, ServerKind kind) throws IOException {
+        int n = settings.warmUpCalls();
+        if (n == 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
+                SimulatorOptions.defaults().withIdleTimeout(Duration.ofSeconds(60)));
+        Semaphore open = new Semaphore(WARM_UP_AT_ONCE);
+        List<CompletableFuture<CallResult>> calls = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            open.acquireUninterruptibly();
+            calls.add(simulator.callAsync(CallSetup.of("hotline"), ReportCall.script())
+                    .whenComplete((r, e) -> open.release()));
+        }
+        awaitAll(calls, System.nanoTime() + STEP_LIMIT.toNanos());
+        long completed = calls.stream().filter(c -> c.isDone() && !c.isCompletedExceptionally() && completed(c.join()))
+                .count();
+        server.drain();
+        log.accept("ivr: %s warmed up with %d unmeasured calls (%d completed) in %.1f s"
+                .formatted(kind.label(), n, completed, (System.nanoTime() - t0) / 1e9));
     }
 
     /** @param database the separate database's process, whose CPU is counted apart; null when there is none */

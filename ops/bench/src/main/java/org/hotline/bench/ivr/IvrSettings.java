@@ -12,9 +12,11 @@ import org.hotline.ivr.sim.Pacing;
  * @param ramp time over which each step's calls are started (evenly spread)
  * @param serverHeap -Xmx of each server JVM (and of the separate database's)
  * @param databases the hotline deployments measured: database in the node, in a process of its own, or both
+ * @param warmUpCalls unmeasured, unpaced report calls each server answers before its first step, so that the steps
+ *     measure code the JIT has compiled, as a node that has run for a while is (0 for none)
  */
 public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, String serverHeap,
-        List<DatabaseMode> databases) {
+        List<DatabaseMode> databases, int warmUpCalls) {
 
     public IvrSettings {
         steps = List.copyOf(steps);
@@ -25,6 +27,9 @@ public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, Str
         if (pacing == null || ramp == null || ramp.isNegative() || serverHeap == null || serverHeap.isBlank()) {
             throw new IllegalArgumentException("pacing, a non-negative ramp and serverHeap are required");
         }
+        if (warmUpCalls < 0) {
+            throw new IllegalArgumentException("warmUpCalls must not be negative, got " + warmUpCalls);
+        }
         if (databases.isEmpty()) {
             throw new IllegalArgumentException("at least one database deployment is required");
         }
@@ -32,11 +37,11 @@ public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, Str
 
     /** The same settings with other steps. */
     public IvrSettings withSteps(List<Integer> other) {
-        return new IvrSettings(other, pacing, ramp, serverHeap, databases);
+        return new IvrSettings(other, pacing, ramp, serverHeap, databases, warmUpCalls);
     }
 
     /** The same settings with other hotline deployments. */
     public IvrSettings withDatabases(List<DatabaseMode> other) {
-        return new IvrSettings(steps, pacing, ramp, serverHeap, other);
+        return new IvrSettings(steps, pacing, ramp, serverHeap, other, warmUpCalls);
     }
 }

@@ -38,8 +38,9 @@ public record BenchReport(
      *
      * @param noise how busy the machine was during the run (load sampled each second, stolen CPU time)
      */
+    /** @param ivrWarmUpCalls unmeasured calls each IVR server answered before its first step */
     public record Environment(String date, int cpus, String jdk, String os, String mode, long maxHeapMb,
-            long openFilesLimit, String ephemeralPorts, String noise) {}
+            long openFilesLimit, String ephemeralPorts, String noise, int ivrWarmUpCalls) {}
 
     /**
      * One ramp step of the IVR load against one target.
