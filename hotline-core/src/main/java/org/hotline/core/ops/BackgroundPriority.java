@@ -34,12 +34,15 @@ public final class BackgroundPriority implements AutoCloseable {
     /**
      * Name prefixes of background threads (as the kernel keeps them: the first 15 characters). The call path
      * (FastAGI accept, virtual-thread carriers, the tip journal's fsync, Vert.x event loops, the AMI client and
-     * the duty roster) is not among them.
+     * the duty roster) is not among them. Nor are the collector's threads: a collector held back lets allocation
+     * stall the calls themselves.
      */
     public static final List<String> BACKGROUND = List.of(
             "dispatch-", "deadlines-", "tip-router", "tip-writer", "call-log-", "call-record-wri", "intake-form-wri",
             "text-message-wr", "tip-sweeper", "privacy-jobs", "ops-sampler", "pathway-sync", "flow-reloader",
-            "mongo-watch", "mongo-server-", "H2-", "Camel (", "wrap-up", "back-office-");
+            "mongo-watch", "mongo-server-", "H2-", "Camel (", "wrap-up", "back-office-",
+            // the JIT's compiler threads: a node's first minutes compile the back office's code while calls run
+            "C1 CompilerThre", "C2 CompilerThre");
 
     private final Path tasks;
     private final int nice;
