@@ -93,6 +93,7 @@ public final class DispatchWorker {
      * @return how many referrals this call attempted
      */
     public int dispatchOnce() {
+        fresh.giveBackLeft();
         int handled = dispatchFresh();
         while (handled < config.batchSize()) {
             String token = UUID.randomUUID().toString();

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.hotline.core.referral.internal.AgencyCircuits;
@@ -36,6 +38,8 @@ final class NewReferrals implements ReferralOutbox.Sender {
     /** Wakes the dispatch threads. */
     private final Runnable signal;
     private final FreshReferrals fresh = new FreshReferrals(CAPACITY);
+    /** Leases of a failed insert still to give back (MongoDB did not answer the first try either). */
+    private final Queue<Document> toGiveBack = new ConcurrentLinkedQueue<>();
 
     NewReferrals(MongoReferralStore store, DispatchConfig config, AgencyCircuits circuits, Clock clock,
             IntSupplier idleThreads, Runnable signal) {
@@ -128,6 +132,43 @@ final class NewReferrals implements ReferralOutbox.Sender {
         }
         return store.renew(referral.getString("_id"), referral.getString("leaseToken"), config.nodeId(), token, now,
                 now.plus(config.leaseDuration()));
+    }
+
+    /**
+     * Gives back the leases this node put on the drafts of an insert that failed: whichever of them MongoDB stored is
+     * PENDING again, so the next outbox poll sends it instead of the one after its lease ran out. A lease that
+     * cannot be given back now (MongoDB still away) is tried again at each poll ({@link #giveBackLeft}).
+     */
+    @Override
+    public void giveBack(List<Document> inserting) {
+        for (Document draft : inserting) {
+            if (config.nodeId().equals(draft.getString("leaseOwner"))) {
+                toGiveBack.add(draft);
+            }
+        }
+        giveBackLeft();
+    }
+
+    /**
+     * Gives back what {@link #giveBack} could not yet: each lease until a release finds its referral or the lease
+     * runs out, since an insert whose answer was lost (a timeout) may still land after the first try.
+     */
+    void giveBackLeft() {
+        for (Document draft : List.copyOf(toGiveBack)) {
+            Instant now = clock.instant();
+            boolean done;
+            try {
+                done = !draft.getDate("leaseUntil").toInstant().isAfter(now)
+                        || store.release(draft.getString("_id"), draft.getString("leaseToken"), now);
+            } catch (RuntimeException e) {
+                MongoOutage.warnUnlessOutage(LOG, e, "Could not give back the lease of referral {} yet",
+                        draft.getString("_id"));
+                return;
+            }
+            if (done) {
+                toGiveBack.remove(draft);
+            }
+        }
     }
 
     /** Gives back the leases of the referrals no thread took (the node stops), so any node sends them at once. */

@@ -1,5 +1,6 @@
 package org.hotline.core.referral;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.hotline.pathway.Recipient;
 public final class ReferralOutbox {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReferralOutbox.class);
+    /** Failed inserts remembered at most (a long outage); beyond this a repeat tells of none it finds stored. */
+    private static final int MAX_UNCONFIRMED = 10_000;
 
     private final MongoReferralStore store;
     private final HotlineMetrics metrics;
@@ -31,6 +34,11 @@ public final class ReferralOutbox {
     private volatile Sender sender = Sender.NONE;
     private final PayloadSeal seal;
     private final AuditLog audit;
+    /**
+     * Ids of referrals whose insert failed: MongoDB may hold them without anyone told (dispatch, the duty ring).
+     * When a repeat finds one stored, it counts as created by that repeat.
+     */
+    private final Set<String> unconfirmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param seal encrypts the personal values of every payload stored (readers open them with the same seal)
@@ -71,6 +79,9 @@ public final class ReferralOutbox {
 
             @Override
             public void take(List<Document> inserted) {}
+
+            @Override
+            public void giveBack(List<Document> inserting) {}
         };
 
         /** The drafts as they are to be inserted: unchanged, or leased to this node's sender. */
@@ -78,6 +89,12 @@ public final class ReferralOutbox {
 
         /** The referrals just inserted, as inserted (leased or PENDING); never repeats. */
         void take(List<Document> inserted);
+
+        /**
+         * The drafts of an insert that failed, as {@link #lease} gave them: some may be stored all the same (MongoDB
+         * wrote them and its answer was lost), under leases no thread holds; those leases are to be given back.
+         */
+        void giveBack(List<Document> inserting);
     }
 
     void sendWith(Sender sender) {
@@ -100,8 +117,30 @@ public final class ReferralOutbox {
      */
     Set<String> add(List<Document> drafts) {
         List<Document> sealed = sender.lease(drafts.stream().map(this::sealed).toList());
-        Set<String> inserted = store.insertAllAbsent(sealed);
-        List<Document> created = sealed.stream().filter(d -> inserted.contains(d.getString("_id"))).toList();
+        Set<String> inserted;
+        try {
+            inserted = store.insertAllAbsent(sealed);
+        } catch (RuntimeException e) {
+            // A repeat of this call skips what was stored, so a leased referral stored now would wait for its
+            // lease to run out (minutes, a danger referral too) before the outbox poll sent it, and nobody would
+            // be told of it: its leases go back now, and a repeat that finds it stored tells of it then.
+            sender.giveBack(sealed);
+            if (unconfirmed.size() < MAX_UNCONFIRMED) {
+                sealed.forEach(d -> unconfirmed.add(d.getString("_id")));
+            }
+            throw e;
+        }
+        List<Document> created = new ArrayList<>();
+        for (Document d : sealed) {
+            String id = d.getString("_id");
+            if (inserted.contains(id)) {
+                unconfirmed.remove(id);
+                created.add(d);
+            } else if (unconfirmed.remove(id)) {
+                // stored by the failed try, under a lease given back since: claimed by id like any PENDING one
+                created.add(MongoReferralStore.pendingDraft(d));
+            }
+        }
         for (Document doc : created) {
             metrics.referralCreated(doc.getString("agencyId"));
             metrics.referralState(ReferralState.PENDING.name(), doc.getString("channel"), doc.getString("agencyId"));

@@ -115,6 +115,23 @@ final class DispatchTestBed implements AutoCloseable {
         return dispatch;
     }
 
+    /**
+     * A driver connection to the same server through a proxy listening on 127.0.0.1:{@code port} (e.g. one that
+     * loses answers), without retryable writes, so that a lost answer reaches the caller as it does on a standalone
+     * server.
+     */
+    MongoStore connectionThrough(int port) {
+        MongoStore other = MongoStore.external("mongodb://127.0.0.1:" + port + "/?retryWrites=false&directConnection=true",
+                database, Duration.ofSeconds(5));
+        resources.add(other);
+        return other;
+    }
+
+    /** Where the server behind {@link #mongo} listens (host, then port). */
+    com.mongodb.ServerAddress serverAddress() {
+        return new com.mongodb.ServerAddress(new com.mongodb.ConnectionString(mongo.connectionString()).getHosts().get(0));
+    }
+
     /** A second driver connection to the same server, as a second node would have. */
     MongoStore secondConnection() {
         MongoStore other = MongoStore.external(mongo.connectionString(), database, Duration.ofSeconds(5));

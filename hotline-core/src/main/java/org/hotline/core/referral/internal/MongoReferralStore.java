@@ -142,6 +142,16 @@ public final class MongoReferralStore {
                 .append("updatedAt", Date.from(now));
     }
 
+    /** {@code draft} without the lease {@link #leasedDraft} put on it: a PENDING referral as inserted unleased. */
+    public static Document pendingDraft(Document draft) {
+        Document pending = new Document(draft);
+        pending.remove("leaseOwner");
+        pending.remove("leaseToken");
+        pending.remove("leaseUntil");
+        pending.put("state", ReferralState.PENDING.name());
+        return pending;
+    }
+
     /** {@code doc} as MongoDB would give it back (the driver's types), e.g. a draft just inserted. */
     public Document asStored(Document doc) {
         Codec<Document> codec = referrals.getCodecRegistry().get(Document.class);
