@@ -125,7 +125,7 @@ final class NodeAssembly {
 
     Hotline start() {
         try {
-            background(BackgroundPriority.start(opsConfig.backgroundNice(), Duration.ofSeconds(2)));
+            background(BackgroundPriority.start(opsConfig.backgroundNice(), Duration.ofSeconds(1)));
             Storage storage = startStorage();
             Optional<AmiClient> ami = amiConfig.map(c -> push(AmiClient.start(c, metrics, clock)));
             Intake intake = startIntake(storage, ami);
