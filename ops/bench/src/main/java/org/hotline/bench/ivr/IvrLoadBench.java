@@ -21,6 +21,7 @@ import org.hotline.bench.report.Stats;
 import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;
 import org.hotline.ivr.sim.CallSetup;
+import org.hotline.ivr.sim.Pacing;
 import org.hotline.ivr.sim.SimulatorOptions;
 
 /**
@@ -35,7 +36,7 @@ public final class IvrLoadBench {
     /** A step that has not finished this long after its ramp is cut off; unfinished calls count as failed. */
     private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
     /** Warm-up calls open at one time: below the stock server's 500, so every server answers all of them. */
-    private static final int WARM_UP_AT_ONCE = 50;
+    private static final int WARM_UP_AT_ONCE = 400;
 
     private static final Set<String> TWO_WORD_VERBS = Set.of("STREAM", "GET", "SAY", "SET", "WAIT", "RECORD",
             "CONTROL", "DATABASE", "CHANNEL", "SPEECH", "GOSUB", "RECEIVE", "SEND", "TDD");
@@ -95,7 +96,7 @@ public final class IvrLoadBench {
     }
 
     /**
-     * Unmeasured report calls, unpaced and at most {@value #WARM_UP_AT_ONCE} at a time, then a wait for what they
+     * Unmeasured report calls, at most {@value #WARM_UP_AT_ONCE} at a time, then a wait for what they
      * left behind (storing, routing, dispatch): every server gets the same, so the steps compare compiled code, not
      * one JVM's first minute of compiling its own (on two cores the hotline's compiler threads took a third of the
      * CPU while a cold node's first step ran).
@@ -106,8 +107,13 @@ public final class IvrLoadBench {
             return;
         }
         long t0 = System.nanoTime();
+        // paced, a tenth of the steps' think times: the node then parks and wakes its calls' threads as in the
+        // steps (unpaced, the next reply is always there already), and that code is compiled too
+        Pacing p = settings.pacing();
+        Pacing tenth = Pacing.realistic(p.perPrompt().dividedBy(10), p.perKeypress().dividedBy(10),
+                p.maxSilence().dividedBy(10));
         AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
-                SimulatorOptions.defaults().withIdleTimeout(Duration.ofSeconds(60)));
+                SimulatorOptions.defaults().withPacing(tenth).withIdleTimeout(Duration.ofSeconds(60)));
         Semaphore open = new Semaphore(WARM_UP_AT_ONCE);
         List<CompletableFuture<CallResult>> calls = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

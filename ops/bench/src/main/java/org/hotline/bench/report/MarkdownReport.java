@@ -25,9 +25,9 @@ public final class MarkdownReport {
                     .append(" | ").append(t.met() == null ? "n/a" : t.met() ? "yes" : "**no**").append(" |\n");
         }
         md.append("\n### IVR load (full report calls, server in its own JVM)\n\n")
-                .append("Each server first answered %,d unmeasured, unpaced report calls (its code compiled, as a node's is "
+                .append("Each server first answered %,d unmeasured report calls at a tenth of the think times "
                         .formatted(e.ivrWarmUpCalls()))
-                .append("after its first minutes).\n\n")
+                .append("(its code compiled, as a node's is after its first minutes).\n\n")
                 .append("| Server | Calls | Completed | Refused | Failed | Peak at once | Calls/s | AGI p50 ms | ")
                 .append("AGI p99 ms | AGI p99.9 ms | Node CPU ms/call | Database CPU ms/call | MongoDB round trips/call | ")
                 .append("Back office done s | Heap/call KB | Threads/call |\n")
