@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.hotline.ivr.CallOutcome;
 import org.hotline.ivr.server.CallObserver;
@@ -25,14 +26,12 @@ class IntakeBesidePromptIT {
 
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    /** Counts down when the call finishes a command while intake still holds its tip. */
-    private final CountDownLatch commandWhileHeld = new CountDownLatch(1);
+    /** Commands the server has finished (sent and had answered) since the test last reset it. */
+    private final AtomicInteger completed = new AtomicInteger();
     private final FlowHarness harness = new FlowHarness(FlowHarness.FLOWS, FlowOptions.defaults(), new CallObserver() {
         @Override
         public void commandCompleted(String command, Duration latency) {
-            if (entered.getCount() == 0 && release.getCount() == 1) {
-                commandWhileHeld.countDown();
-            }
+            completed.incrementAndGet();
         }
     });
 
@@ -54,34 +53,39 @@ class IntakeBesidePromptIT {
     @MethodSource("handOffs")
     void shouldPlayTheNextPromptWhileIntakeMakesTheTipDurable(String path, CallerScript caller, String prompt,
                                                               CallOutcome outcome) throws Exception {
-        // given: intake holds the tip until the test lets it go
+        // given: the number of the command that plays the prompt, from the same call with intake answering at once
+        int promptCommand = commandPlaying(harness.call("hotline", caller), prompt);
+        // and intake holding the next tip until the test lets it go
+        completed.set(0);
         harness.intake.hold(entered, release);
 
         // when
         CompletableFuture<CallResult> call = harness.callAsync("hotline", caller);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-        // then: the prompt went out while intake still worked on the tip
-        assertThat(commandWhileHeld.await(5, TimeUnit.SECONDS)).as("a command completed while intake held the tip")
-                .isTrue();
+        // then: the prompt went out and was answered while intake still held the tip
+        assertThat(promptPlayedWithin(promptCommand, Duration.ofSeconds(5)))
+                .as("command %d (the prompt) completed while intake held the tip", promptCommand).isTrue();
         long releasedAt = System.nanoTime();
         release.countDown();
         CallResult done = call.get(10, TimeUnit.SECONDS);
         assertThat(done.violations()).isEmpty();
         assertThat(done.exchanges()).filteredOn(e -> e.command().contains("hotline/" + prompt)).first()
                 .satisfies(e -> assertThat(e.arrivedAtNanos()).isLessThan(releasedAt));
-        assertThat(harness.intake.tips()).singleElement().satisfies(tip -> assertThat(tip.outcome()).isEqualTo(outcome));
+        assertThat(harness.intake.tips()).hasSize(2).last().satisfies(tip -> assertThat(tip.outcome()).isEqualTo(outcome));
     }
 
     @Test
     void shouldSayTheReferenceOnlyOnceIntakeHoldsTheTip() throws Exception {
         // given
+        int introduction = commandPlaying(harness.call("hotline", ReportJourneyIT.fullReport("1")), "your_reference");
+        completed.set(0);
         harness.intake.hold(entered, release);
 
         // when
         CompletableFuture<CallResult> call = harness.callAsync("hotline", ReportJourneyIT.fullReport("1"));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(commandWhileHeld.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(promptPlayedWithin(introduction, Duration.ofSeconds(5))).isTrue();
         long releasedAt = System.nanoTime();
         release.countDown();
         CallResult done = call.get(10, TimeUnit.SECONDS);
@@ -90,6 +94,21 @@ class IntakeBesidePromptIT {
         assertThat(done.exchanges()).filteredOn(e -> e.command().contains(RecordingIntake.RECEIPT.reference()))
                 .isNotEmpty().allSatisfy(e -> assertThat(e.arrivedAtNanos()).isGreaterThan(releasedAt));
         assertThat(done.digitsSaid()).contains(RecordingIntake.RECEIPT.reference(), RecordingIntake.RECEIPT.pin());
+    }
+
+    /** The number of the command that played {@code prompt} in {@code call}. */
+    private static int commandPlaying(CallResult call, String prompt) {
+        return call.exchanges().stream().filter(e -> e.command().contains("hotline/" + prompt)).findFirst()
+                .orElseThrow(() -> new AssertionError("the call never played " + prompt)).number();
+    }
+
+    /** Waits until the server has finished {@code commands} commands of the call held in intake, or gives up. */
+    private boolean promptPlayedWithin(int commands, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (completed.get() < commands && System.nanoTime() < deadline && release.getCount() == 1) {
+            Thread.sleep(10);
+        }
+        return completed.get() >= commands;
     }
 
     @Test
