@@ -65,12 +65,14 @@ public final class BackgroundPriority implements AutoCloseable {
     private final int nice;
     private final List<String> prefixes;
     private final ThreadPolicy policy;
-    private final boolean idleAllowed;
+    /** Whether background threads go under SCHED_IDLE; from the probe on the scan thread in production. */
+    private volatile boolean idleAllowed;
     /** Background threads already given their priority, with how each stood at the last scan (null: unknown). */
     private final Map<String, ThreadPolicy.Sample> done = new HashMap<>();
     private final ScheduledExecutorService scan = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("priorities").daemon(true).factory());
     private volatile boolean failed;
+    private boolean warned;
     private boolean starved;
     private int calmScans;
 
@@ -95,14 +97,19 @@ public final class BackgroundPriority implements AutoCloseable {
             }
             return new BackgroundPriority(tasks, nice, BACKGROUND, false);
         }
-        boolean idle = new ThreadPolicy(tasks).canLeaveIdle(nice);
-        if (!idle) {
+        BackgroundPriority p = new BackgroundPriority(tasks, nice, BACKGROUND, false);
+        // the probe starts processes: on the scan thread, before its first scan, not on the node's start-up path
+        p.scan.execute(p::probeIdle);
+        p.scan.scheduleWithFixedDelay(p::renice, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return p;
+    }
+
+    private void probeIdle() {
+        idleAllowed = policy.canLeaveIdle(nice);
+        if (!idleAllowed) {
             LOG.info("Background threads run at nice {} only: SCHED_IDLE needs a way back, RLIMIT_NICE of at least"
                     + " {} (systemd: LimitNICE=+{})", nice, 20 - nice, nice);
         }
-        BackgroundPriority p = new BackgroundPriority(tasks, nice, BACKGROUND, idle);
-        p.scan.scheduleWithFixedDelay(p::renice, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        return p;
     }
 
     /** Whether the background threads are under {@code SCHED_OTHER} now because they were starved. */
@@ -143,10 +150,21 @@ public final class BackgroundPriority implements AutoCloseable {
             if (idleAllowed) {
                 guard();
             }
+            warned = false;
             return fresh.size();
         } catch (IOException e) {
+            if (idleAllowed) {
+                // the tools ran at start (the probe), so this is passing (no process to spare): a starved idle
+                // background must get its share at a later scan, so the scans go on
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("Could not change background threads' priority this time; trying again ({})",
+                            e.getMessage());
+                }
+                return 0;
+            }
             failed = true;
-            LOG.warn("Background threads run at the calls' priority: cannot run renice or chrt ({})", e.getMessage());
+            LOG.warn("Background threads run at the calls' priority: cannot run renice ({})", e.getMessage());
             return 0;
         }
     }
@@ -179,16 +197,16 @@ public final class BackgroundPriority implements AutoCloseable {
         }
         List<String> all = List.copyOf(done.keySet());
         if (!starved && share > STARVED_SHARE) {
+            policy.normal(all); // first: if it cannot run now, the next scan finds them still starved
             starved = true;
             calmScans = 0;
-            policy.normal(all);
             LOG.info("Background threads waited {}% of the time for a core: at nice {} until the calls leave room",
                     Math.round(share * 100), nice);
         } else if (starved) {
             calmScans = share < CALM_SHARE ? calmScans + 1 : 0;
             if (calmScans >= CALM_SCANS) {
-                starved = false;
                 policy.idle(all);
+                starved = false;
                 LOG.info("Background threads idle-scheduled again: the calls leave them room");
             }
         }
