@@ -1,14 +1,17 @@
 package org.hotline.core.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,12 +129,19 @@ class BackgroundPriorityTest {
                 new ThreadPolicy.Sample(1_000_000, true, 0, 0))).isZero();
     }
 
-    /** Scans every 300 ms until {@code priority.starved()} is {@code wanted} (at most 10 s); returns it then. */
-    private static boolean scanUntil(BackgroundPriority priority, boolean wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (priority.starved() != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            priority.renice();
+    /**
+     * Scans every 300 ms (looks closer than {@link BackgroundPriority#MIN_LOOK_APART} tell nothing) until
+     * {@code priority.starved()} is {@code wanted}, for at most 10 s; returns it then.
+     */
+    private static boolean scanUntil(BackgroundPriority priority, boolean wanted) {
+        try {
+            await().pollDelay(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10))
+                    .until(() -> {
+                        priority.renice();
+                        return priority.starved() == wanted;
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertion says what did not happen
         }
         return priority.starved();
     }
@@ -183,9 +193,7 @@ class BackgroundPriorityTest {
     }
 
     /** The nice value of a thread: field 19 of its stat line, counted after the name in parentheses. */
-    static int nice(String tid) throws IOException {
-        String stat = Files.readString(TASKS.resolve(tid).resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[16]);
+    static int nice(String tid) {
+        return new ThreadPolicy(TASKS).niceOf(tid);
     }
 }

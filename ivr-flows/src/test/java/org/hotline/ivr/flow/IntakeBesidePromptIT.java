@@ -1,6 +1,7 @@
 package org.hotline.ivr.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hotline.ivr.CallOutcome;
 import org.hotline.ivr.server.CallObserver;
 import org.hotline.ivr.sim.CallResult;
@@ -85,7 +87,8 @@ class IntakeBesidePromptIT {
         // when
         CompletableFuture<CallResult> call = harness.callAsync("hotline", ReportJourneyIT.fullReport("1"));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(promptPlayedWithin(introduction, Duration.ofSeconds(5))).isTrue();
+        assertThat(promptPlayedWithin(introduction, Duration.ofSeconds(5)))
+                .as("the introduction completed while intake held the tip").isTrue();
         long releasedAt = System.nanoTime();
         release.countDown();
         CallResult done = call.get(10, TimeUnit.SECONDS);
@@ -94,21 +97,6 @@ class IntakeBesidePromptIT {
         assertThat(done.exchanges()).filteredOn(e -> e.command().contains(RecordingIntake.RECEIPT.reference()))
                 .isNotEmpty().allSatisfy(e -> assertThat(e.arrivedAtNanos()).isGreaterThan(releasedAt));
         assertThat(done.digitsSaid()).contains(RecordingIntake.RECEIPT.reference(), RecordingIntake.RECEIPT.pin());
-    }
-
-    /** The number of the command that played {@code prompt} in {@code call}. */
-    private static int commandPlaying(CallResult call, String prompt) {
-        return call.exchanges().stream().filter(e -> e.command().contains("hotline/" + prompt)).findFirst()
-                .orElseThrow(() -> new AssertionError("the call never played " + prompt)).number();
-    }
-
-    /** Waits until the server has finished {@code commands} commands of the call held in intake, or gives up. */
-    private boolean promptPlayedWithin(int commands, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (completed.get() < commands && System.nanoTime() < deadline && release.getCount() == 1) {
-            Thread.sleep(10);
-        }
-        return completed.get() >= commands;
     }
 
     @Test
@@ -130,5 +118,21 @@ class IntakeBesidePromptIT {
             assertThat(tip.lastNode()).isEqualTo("reference");
         });
         assertThat(done.digitsSaid()).isEmpty();
+    }
+
+    /** The number of the command that played {@code prompt} in {@code call}. */
+    private static int commandPlaying(CallResult call, String prompt) {
+        return call.exchanges().stream().filter(e -> e.command().contains("hotline/" + prompt)).findFirst()
+                .orElseThrow(() -> new AssertionError("the call never played " + prompt)).number();
+    }
+
+    /** Waits until the server has finished {@code commands} commands of the call held in intake, or gives up. */
+    private boolean promptPlayedWithin(int commands, Duration limit) {
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(10)).until(() -> completed.get() >= commands);
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertion names the command that never completed while intake held the tip
+        }
+        return completed.get() >= commands;
     }
 }

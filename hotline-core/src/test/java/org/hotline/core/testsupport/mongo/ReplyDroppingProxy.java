@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A TCP proxy between the MongoDB driver and a server that can lose the server's answer to a command: the command
@@ -76,49 +77,44 @@ public final class ReplyDroppingProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(server);
                 AtomicBoolean loseNext = new AtomicBoolean();
-                Thread.ofPlatform().daemon(true).name("mongo-proxy-up").start(() -> relayUp(client, server, loseNext));
-                Thread.ofPlatform().daemon(true).name("mongo-proxy-down").start(() -> relayDown(server, client, loseNext));
+                // client to server: marks the connection when the command whose answer is to be lost passes
+                relay(client, server, request -> {
+                    if (contains(request, dropMarker) && dropsLeft.compareAndSet(1, 0)) {
+                        loseNext.set(true);
+                    }
+                    return false;
+                });
+                // server to client: on a marked connection the answer (done by the server) is swallowed and the
+                // driver's connection breaks instead
+                relay(server, client, answer -> loseNext.get());
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    /** Client to server, message by message; marks the connection when the command to lose the answer of passes. */
-    private void relayUp(Socket client, Socket server, AtomicBoolean loseNext) {
-        try {
-            DataInputStream fromClient = new DataInputStream(client.getInputStream());
-            OutputStream toServer = server.getOutputStream();
-            while (true) {
-                byte[] request = message(fromClient);
-                if (contains(request, dropMarker) && dropsLeft.compareAndSet(1, 0)) {
-                    loseNext.set(true);
+    /**
+     * Relays whole messages from {@code from} to {@code to} on a thread of its own until either side goes away;
+     * a message for which {@code cut} says true is not passed on, and both sockets are closed instead.
+     */
+    private static void relay(Socket from, Socket to, Predicate<byte[]> cut) {
+        Thread.ofPlatform().daemon(true).name("mongo-proxy").start(() -> {
+            try {
+                DataInputStream in = new DataInputStream(from.getInputStream());
+                OutputStream out = to.getOutputStream();
+                while (true) {
+                    byte[] message = message(in);
+                    if (cut.test(message)) {
+                        break;
+                    }
+                    out.write(message);
+                    out.flush();
                 }
-                toServer.write(request);
-                toServer.flush();
+            } catch (IOException e) {
+                // either side went away
             }
-        } catch (IOException e) {
-            closeBoth(client, server);
-        }
-    }
-
-    /** Server to client; the answer on a marked connection is swallowed and the client's connection closed. */
-    private void relayDown(Socket server, Socket client, AtomicBoolean loseNext) {
-        try {
-            DataInputStream fromServer = new DataInputStream(server.getInputStream());
-            OutputStream toClient = client.getOutputStream();
-            while (true) {
-                byte[] answer = message(fromServer);
-                if (loseNext.get()) {
-                    closeBoth(client, server); // done by the server; the driver's connection breaks before the answer
-                    return;
-                }
-                toClient.write(answer);
-                toClient.flush();
-            }
-        } catch (IOException e) {
-            closeBoth(client, server);
-        }
+            closeBoth(from, to);
+        });
     }
 
     private static void closeBoth(Socket a, Socket b) {
