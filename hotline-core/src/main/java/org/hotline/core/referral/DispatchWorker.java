@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +52,12 @@ public final class DispatchWorker {
     private final AgencyCircuits circuits;
     private final HotlineMetrics metrics;
     private final Clock clock;
-    private final Object wakeUp = new Object();
+    /**
+     * One permit per piece of work announced to idle threads: each wakes exactly one of them. A notifyAll on a
+     * monitor woke every thread for each new referral, and on two cores the herd fighting for the monitor delayed
+     * the very thread that had the referral to send (docs/BENCHMARKS.md).
+     */
+    private final Semaphore work = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     /** Decrypts a claimed referral's payload just before it is sent. */
     private final UnaryOperator<Document> opener;
@@ -61,7 +68,6 @@ public final class DispatchWorker {
     private final AtomicInteger sending = new AtomicInteger();
     private final AtomicLong lastPoll = new AtomicLong();
     private volatile boolean running;
-    private boolean wakeRequested;
 
     DispatchWorker(MongoReferralStore store, DispatchEngine engine, DispatchConfig config,
             BackoffPolicy backoff, UnaryOperator<Document> opener, HotlineMetrics metrics, Clock clock) {
@@ -145,7 +151,7 @@ public final class DispatchWorker {
      */
     public synchronized void stop() {
         running = false;
-        wakeUp();
+        signal(config.workerThreads());
         Duration wait = config.connectTimeout().plus(config.responseTimeout()).plusSeconds(1);
         for (Thread t : threads) {
             try {
@@ -164,14 +170,18 @@ public final class DispatchWorker {
     /** Makes idle polling threads look for due referrals in the outbox now (e.g. after an operator's retry). */
     public void wakeUp() {
         pollRequested.set(true);
-        signal();
+        signal(1); // one thread polls: pollDue lets only one of them claim a requested poll anyway
     }
 
-    private void signal() {
-        synchronized (wakeUp) {
-            // remembered, so a wake-up that comes while the threads are busy is not lost
-            wakeRequested = true;
-            wakeUp.notifyAll();
+    /**
+     * Wakes up to {@code count} idle threads. A permit given while every thread is busy is kept, so the next thread
+     * to look for work finds it at once instead of after a poll interval; permits beyond the thread count would
+     * only make threads look again for nothing, so they are not given.
+     */
+    private void signal(int count) {
+        int give = Math.min(count, config.workerThreads() - work.availablePermits());
+        if (give > 0) {
+            work.release(give);
         }
     }
 
@@ -192,16 +202,11 @@ public final class DispatchWorker {
                 MongoOutage.warnUnlessOutage(LOG, e, "Dispatch step failed on {}", config.nodeId());
             }
             if (handled == 0 && running) {
-                synchronized (wakeUp) {
-                    try {
-                        if (!wakeRequested) {
-                            wakeUp.wait(config.pollInterval().toMillis());
-                        }
-                        wakeRequested = false;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                try {
+                    work.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.hotline.core.referral.internal.AgencyCircuits;
@@ -35,14 +36,14 @@ final class NewReferrals implements ReferralOutbox.Sender {
     private final Clock clock;
     /** Dispatch threads running and not in an attempt (0 while the threads are stopped). */
     private final IntSupplier idleThreads;
-    /** Wakes the dispatch threads. */
-    private final Runnable signal;
+    /** Wakes as many idle dispatch threads as it is given referrals. */
+    private final IntConsumer signal;
     private final FreshReferrals fresh = new FreshReferrals(CAPACITY);
     /** Leases of a failed insert still to give back (MongoDB did not answer the first try either). */
     private final Queue<Document> toGiveBack = new ConcurrentLinkedQueue<>();
 
     NewReferrals(MongoReferralStore store, DispatchConfig config, AgencyCircuits circuits, Clock clock,
-            IntSupplier idleThreads, Runnable signal) {
+            IntSupplier idleThreads, IntConsumer signal) {
         this.store = store;
         this.config = config;
         this.circuits = circuits;
@@ -92,7 +93,7 @@ final class NewReferrals implements ReferralOutbox.Sender {
                         referral.getInteger("priorityRank", Integer.MAX_VALUE));
             }
         }
-        signal.run();
+        signal.accept(inserted.size());
     }
 
     /**

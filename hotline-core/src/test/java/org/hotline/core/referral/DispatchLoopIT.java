@@ -52,6 +52,33 @@ class DispatchLoopIT {
     }
 
     @Test
+    void shouldDeliverEveryNewReferralAtOnceWhenMoreArriveThanThreadsAreIdle() {
+        // given: two threads, and a poll interval far longer than the test, so only wake-ups can explain it
+        RecordingAgency labour = bed.agency();
+        Pathway both = DispatchTestBed.pathway(police, labour);
+        Dispatch node = bed.node(DispatchTestBed.config("node-b").workerThreads(2).pollInterval(Duration.ofHours(1))
+                .build());
+        node.worker().start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.worker().dispatchOnce() == 0);
+
+        // when: four tips at once, each referred to police and labour (eight referrals for two threads)
+        for (int i = 0; i < 4; i++) {
+            DispatchTestBed.refer(node, "tip-m" + i, "M4NY" + i, DispatchTestBed.TIP_FIELDS, both);
+        }
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).until(() -> police.requests().size() == 4 && labour.requests().size() == 4);
+        for (int i = 0; i < 4; i++) {
+            String tip = "tip-m" + i;
+            await().atMost(Duration.ofSeconds(5)).until(() -> node.referrals().forTip(tip).stream()
+                    .allMatch(r -> r.state() == ReferralState.DELIVERED));
+        }
+        // and stopping wakes the idle threads, which end
+        node.worker().stop();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("dispatch-node-b-"));
+    }
+
+    @Test
     void shouldPollForDueRetriesAndStopWhenAsked() {
         // given
         police.thenAnswer(503);
