@@ -21,7 +21,8 @@ import org.h2.mvstore.MVStore;
  * exactly the index's fields, so each of those queries read and deserialised every document of the collection:
  * a claim of one referral cost a read of all referrals, a tip marked routed a read of all tips. Results are the
  * same (the whole query is still matched on every document the index gives); only the search is shorter.
- * Stored data is untouched: the same file opens with either backend.
+ * Stored data is untouched: the same file opens with either backend. Its unique indexes compare their keys through
+ * {@link IndexKeyType}, in the stock order without serialising them at every comparison.
  */
 public final class IdIndexedH2Backend extends H2Backend {
 
@@ -29,6 +30,21 @@ public final class IdIndexedH2Backend extends H2Backend {
 
     public IdIndexedH2Backend(String fileName) {
         super(fileName);
+    }
+
+    /**
+     * The key type of each open unique index's map, by map name: {@link IndexKeyType} for all of them. Call it once
+     * the databases in question are open; a map not open yet would be opened here with the stock type.
+     */
+    java.util.Map<String, Class<?>> indexKeyTypes() {
+        java.util.Map<String, Class<?>> types = new java.util.TreeMap<>();
+        MVStore store = getMvStore();
+        for (String name : store.getMapNames()) {
+            if (name.contains("._index_")) {
+                types.put(name, store.openMap(name).getKeyType().getClass());
+            }
+        }
+        return types;
     }
 
     @Override
@@ -56,6 +72,19 @@ public final class IdIndexedH2Backend extends H2Backend {
 
         Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        /**
+         * Opens the index's map with {@link IndexKeyType} before the stock code opens it by name (and so gets this
+         * one): the same map, the same keys in the same order, compared without serialising them each time.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+            MVStore store = (MVStore) STORE.get(this);
+            store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new IndexKeyType()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
         @Override
