@@ -89,8 +89,13 @@ class IndexFileCompatibilityIT {
         return "tip-" + Integer.toString(i * 7919, 36);
     }
 
-    /** References of varied length and characters, so that the keys' serialisations differ in length too. */
+    /**
+     * References of varied length (some over 127 bytes, whose length byte reads negative when signed) and characters
+     * (one, two and three bytes each, at the same places), so that their keys differ where signed and unsigned
+     * orders part.
+     */
     private static String reference(int i) {
-        return (i % 3 == 0 ? "R" : i % 3 == 1 ? "ref-é-" : "REF-LONG-") + Integer.toString(i * 104_729 % 1_000_003, 36);
+        String[] prefixes = {"R", "ref-é-", "ref-e-", "REF-LONG-", "x".repeat(130) + "-", "ref-\u0800-"};
+        return prefixes[i % prefixes.length] + Integer.toString(i * 104_729 % 1_000_003, 36);
     }
 }

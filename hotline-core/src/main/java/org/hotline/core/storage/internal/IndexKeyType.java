@@ -1,95 +1,104 @@
 package org.hotline.core.storage.internal;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.util.concurrent.ConcurrentHashMap;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The key type of the embedded store's unique indexes: the stock type, in the same order, without serialising
- * both keys again at every comparison.
+ * The key type of the embedded store's unique indexes: the stock type's order, without serialising both keys at
+ * every comparison.
  *
  * <p>An index key ({@link KeyValue}) is neither a type H2 knows nor {@link Comparable}, so H2 orders two of them by
- * their Java serialisations, and made both afresh at each of the twenty-odd comparisons of one lookup: in the
- * dispatch benchmark an eighth of the database's CPU went to {@code ObjectOutputStream} under index comparisons
- * (docs/BENCHMARKS.md). This type keeps each key's serialisation as long as the key object lives (weakly, by
- * identity: a key held by a cached page or by the lookup in progress) and compares those. The bytes and the
- * comparison are H2's own, so the order is the stock one: files written by either type open with the other.
+ * their Java serialisations (unsigned bytes, the shorter first), and made both afresh at each of the twenty-odd
+ * comparisons of one lookup: in the dispatch benchmark an eighth of the database's CPU went to
+ * {@code ObjectOutputStream} under index comparisons (docs/BENCHMARKS.md). A key of one string or one ObjectId,
+ * which is every {@code _id} and unique key this service stores, serialises as the same prefix (the key's class,
+ * its {@code ArrayList} of one value, the value's class) followed by the value alone: a string as its modified
+ * UTF-8 length (two bytes) and bytes, an ObjectId as its 12 bytes. This type compares those parts directly, so the
+ * order is the stock one and files written by either type open with the other; any other key goes the stock way.
+ * {@code IndexKeyTypeTest} holds the two orders equal for any keys.
  */
 final class IndexKeyType extends ObjectDataType {
 
-    private final ConcurrentHashMap<Object, byte[]> serialised = new ConcurrentHashMap<>();
-    private final ReferenceQueue<KeyValue> gone = new ReferenceQueue<>();
+    /** Longest modified UTF-8 string written with a two-byte length; longer ones are written another way. */
+    private static final int SHORT_STRING_BYTES = 0xFFFF;
+    private static final int STOCK = Integer.MIN_VALUE;
 
     @Override
     public int compare(Object a, Object b) {
         if (a == b) {
             return 0;
         }
-        if (a instanceof KeyValue ka && b instanceof KeyValue kb) {
-            return compareNotNull(bytes(ka), bytes(kb));
+        if (a instanceof KeyValue ka && b instanceof KeyValue kb && ka.size() == 1 && kb.size() == 1) {
+            int fast = compareValues(ka.get(0), kb.get(0));
+            if (fast != STOCK) {
+                return fast;
+            }
         }
         return super.compare(a, b);
     }
 
-    /** How many keys' serialisations are kept now (for tests). */
-    int kept() {
-        expunge();
-        return serialised.size();
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof String sa && b instanceof String sb) {
+            return compareStrings(sa, sb);
+        }
+        if (a != null && b != null && a.getClass() == ObjectId.class && b.getClass() == ObjectId.class) {
+            return compareNotNull(((ObjectId) a).toByteArray(), ((ObjectId) b).toByteArray());
+        }
+        return STOCK;
     }
 
-    private byte[] bytes(KeyValue key) {
-        byte[] known = serialised.get(new Lookup(key));
-        if (known != null) {
-            return known;
+    /** As their serialisations compare: the two length bytes first, then the encoded characters (unsigned). */
+    private static int compareStrings(String a, String b) {
+        int la = encodedLength(a);
+        int lb = encodedLength(b);
+        if (la > SHORT_STRING_BYTES || lb > SHORT_STRING_BYTES) {
+            return STOCK;
         }
-        expunge();
-        byte[] made = serialize(key);
-        serialised.put(new Held(key, gone), made);
-        return made;
-    }
-
-    private void expunge() {
-        for (Object ref; (ref = gone.poll()) != null; ) {
-            serialised.remove(ref);
+        if (la != lb) {
+            return Integer.compare(la, lb);
         }
-    }
-
-    /** A kept key: equal to a {@link Lookup} or {@code Held} of the same object. */
-    private static final class Held extends WeakReference<KeyValue> {
-        private final int hash;
-
-        Held(KeyValue key, ReferenceQueue<KeyValue> queue) {
-            super(key, queue);
-            this.hash = System.identityHashCode(key);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (o == this) {
-                return true;
+        // the same length: the first differing byte decides; a character's bytes differ where its value does
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return compareEncoded(x, y);
             }
-            KeyValue mine = get();
-            return mine != null && (o instanceof Lookup l ? l.key == mine : o instanceof Held h && h.get() == mine);
         }
+        return 0;
     }
 
-    /** A key being looked up (never stored). */
-    private record Lookup(KeyValue key) {
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(key);
+    /** Compares the modified UTF-8 encodings of two different characters at the same offset, as unsigned bytes. */
+    private static int compareEncoded(char x, char y) {
+        int[] ex = encode(x);
+        int[] ey = encode(y);
+        for (int i = 0; i < Math.min(ex.length, ey.length); i++) {
+            if (ex[i] != ey[i]) {
+                return Integer.compare(ex[i], ey[i]);
+            }
         }
+        // one encoding is a prefix of the other: never for two valid encodings of different characters
+        return Integer.compare(ex.length, ey.length);
+    }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Held h ? h.get() == key : o instanceof Lookup l && l.key == key;
+    private static int[] encode(char c) {
+        if (c >= 0x0001 && c <= 0x007F) {
+            return new int[] {c};
         }
+        if (c <= 0x07FF) {
+            return new int[] {0xC0 | (c >> 6), 0x80 | (c & 0x3F)};
+        }
+        return new int[] {0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F)};
+    }
+
+    private static int encodedLength(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        return bytes;
     }
 }
