@@ -27,24 +27,14 @@ import org.h2.mvstore.MVStore;
 public final class IdIndexedH2Backend extends H2Backend {
 
     private static final String ID = "_id";
+    /**
+     * Between a collection's namespace and an index's name in the name of the index's map, as H2Database names it
+     * (privately); {@code IndexKeyWiringIT} fails should a new version of the library name it otherwise.
+     */
+    static final String INDEX_MAP_INFIX = "._index_";
 
     public IdIndexedH2Backend(String fileName) {
         super(fileName);
-    }
-
-    /**
-     * The key type of each open unique index's map, by map name: {@link IndexKeyType} for all of them. Call it once
-     * the databases in question are open; a map not open yet would be opened here with the stock type.
-     */
-    java.util.Map<String, Class<?>> indexKeyTypes() {
-        java.util.Map<String, Class<?>> types = new java.util.TreeMap<>();
-        MVStore store = getMvStore();
-        for (String name : store.getMapNames()) {
-            if (name.contains("._index_")) {
-                types.put(name, store.openMap(name).getKeyType().getClass());
-            }
-        }
-        return types;
     }
 
     @Override
@@ -82,7 +72,7 @@ public final class IdIndexedH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                 java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
             MVStore store = (MVStore) STORE.get(this);
-            store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+            store.openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
                     new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new IndexKeyType()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }

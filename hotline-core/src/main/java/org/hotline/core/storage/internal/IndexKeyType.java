@@ -64,33 +64,19 @@ final class IndexKeyType extends ObjectDataType {
             char x = a.charAt(i);
             char y = b.charAt(i);
             if (x != y) {
-                return compareEncoded(x, y);
+                return Integer.compare(rank(x), rank(y));
             }
         }
         return 0;
     }
 
-    /** Compares the modified UTF-8 encodings of two different characters at the same offset, as unsigned bytes. */
-    private static int compareEncoded(char x, char y) {
-        int[] ex = encode(x);
-        int[] ey = encode(y);
-        for (int i = 0; i < Math.min(ex.length, ey.length); i++) {
-            if (ex[i] != ey[i]) {
-                return Integer.compare(ex[i], ey[i]);
-            }
-        }
-        // one encoding is a prefix of the other: never for two valid encodings of different characters
-        return Integer.compare(ex.length, ey.length);
-    }
-
-    private static int[] encode(char c) {
-        if (c >= 0x0001 && c <= 0x007F) {
-            return new int[] {c};
-        }
-        if (c <= 0x07FF) {
-            return new int[] {0xC0 | (c >> 6), 0x80 | (c & 0x3F)};
-        }
-        return new int[] {0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F)};
+    /**
+     * Where a character's modified UTF-8 encoding sorts (unsigned bytes) among those of the others: by its value, the
+     * longer encodings' lead bytes being higher, except NUL, which is written in two bytes ({@code C0 80}): after
+     * every one-byte character and before every other two-byte one.
+     */
+    private static int rank(char c) {
+        return c == 0 ? 0x7F * 2 + 1 : c * 2;
     }
 
     private static int encodedLength(String s) {

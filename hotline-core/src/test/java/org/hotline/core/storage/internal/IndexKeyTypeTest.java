@@ -90,6 +90,23 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void shouldOrderTwoCharactersAtTheSamePlaceAsTheStockTypeDoes() {
+        // x + y against y + x: the same encoded length, so their first characters alone decide, for every pair of
+        // one-, two- and three-byte characters and NUL (two bytes, sorting after every one-byte character)
+        char[] chars = {'a', 'b', '\u0000', '\u0001', '\u007f', '\u0080', '\u00e9', '\u07ff', '\u0800', '\ud800',
+                '\uffff'};
+        IndexKeyType fast = new IndexKeyType();
+        for (char x : chars) {
+            for (char y : chars) {
+                KeyValue a = new KeyValue("" + x + y);
+                KeyValue b = new KeyValue("" + y + x);
+                assertThat(Integer.signum(fast.compare(a, b))).as("%04x against %04x", (int) x, (int) y)
+                        .isEqualTo(Integer.signum(stock.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
     void shouldOrderStringsTooLongForATwoByteLengthAsTheStockTypeDoes() {
         IndexKeyType fast = new IndexKeyType();
         // 22,000 three-byte characters: 66,000 bytes, which Java serialisation writes with a long length
