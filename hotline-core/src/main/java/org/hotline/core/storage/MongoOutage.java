@@ -1,5 +1,6 @@
 package org.hotline.core.storage;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -105,7 +106,10 @@ public final class MongoOutage implements AutoCloseable {
     /** Whether {@code failure} (or a cause of it) says MongoDB cannot be reached now, as opposed to a bad request. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a pool is cleared when a connection to the server failed: an operation that was about to use it
+            // fails with that, not with the socket's own failure
             if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof MongoConnectionPoolClearedException
                     || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
                 return true;
             }

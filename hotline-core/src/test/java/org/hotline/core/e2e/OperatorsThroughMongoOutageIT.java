@@ -104,7 +104,7 @@ class OperatorsThroughMongoOutageIT {
             assertThat(bed.post("/api/console/intake", operator, newReport().encode()).status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(10)).until(() -> !since(bed, before, "MongoDB is down").isEmpty());
             await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10))
-                    .until(() -> warnings(bed, before).size() == 1);
+                    .untilAsserted(() -> assertThat(warnings(bed, before)).hasSize(1));
 
             // then the log said it once, and once that it is back, with what waited
             bed.startMongo();
