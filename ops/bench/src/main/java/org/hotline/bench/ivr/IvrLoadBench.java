@@ -168,6 +168,11 @@ public final class IvrLoadBench {
         ServerHandle.Drained done = server.drain();
         long cpu = done.cpuNanos() - idle.cpuNanos() - before.countingCpuNanos() - held.countingCpuNanos();
         long databaseCpu = database == null ? -1 : database.cpuNanos() - databaseBefore;
+        if (done.embeddedDatabaseCpuNanos() >= 0 && idle.embeddedDatabaseCpuNanos() >= 0) {
+            // the single box: its database's threads are reported apart from the node's, as a database process is
+            databaseCpu = done.embeddedDatabaseCpuNanos() - idle.embeddedDatabaseCpuNanos();
+            cpu -= databaseCpu;
+        }
         IvrStep step = summarise(kind, n, calls, starts, ends, new long[] {sample, sampled}, before, held,
                 new long[] {cpu, databaseCpu});
         double trips = step.completed() == 0 ? 0 : round((done.roundTrips() - idle.roundTrips()) / (double) step.completed());
@@ -177,7 +182,7 @@ public final class IvrLoadBench {
                 step.databaseCpuMsPerCall(), trips, done.waitedMillis());
     }
 
-    /** @param cpuNanos the server's CPU during the step, then the separate database's (-1 when there is none) */
+    /** @param cpuNanos the node's CPU during the step, then its database's (-1 when there is none) */
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
             AtomicLongArray ends, long[] measuring, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
             long[] cpuNanos) {

@@ -164,9 +164,10 @@ public final class ServerHandle implements AutoCloseable {
 
     /**
      * What the server did behind a step's calls: how long its back office took to catch up after the last call
-     * (ms, -1 when it had not after {@link ServerProcess#DRAIN_LIMIT}), its CPU time and MongoDB round trips so far.
+     * (ms, -1 when it had not after {@link ServerProcess#DRAIN_LIMIT}), its CPU time and MongoDB round trips so far,
+     * and the part of that CPU time its embedded database's threads used (-1 without an embedded database).
      */
-    record Drained(long waitedMillis, long cpuNanos, long roundTrips) {}
+    record Drained(long waitedMillis, long cpuNanos, long roundTrips, long embeddedDatabaseCpuNanos) {}
 
     /** Waits until the node has routed and sent what the calls left (at once for the baselines). */
     Drained drain() throws IOException {
@@ -177,7 +178,8 @@ public final class ServerHandle implements AutoCloseable {
             throw new IOException("server process did not drain (said '" + line + "')");
         }
         String[] parts = line.split(" ");
-        return new Drained(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+        return new Drained(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+                Long.parseLong(parts[4]));
     }
 
     /** CPU time the server process has used so far (no GC). */

@@ -22,7 +22,9 @@ import org.hotline.core.node.HotlineConfig;
  * descriptors are its own). Prints {@code ready <port>}, then answers {@code stats} on stdin with
  * {@code stats <liveHeapBytes> <platformThreads> <processCpuNanos> <countingCpuNanos>} (live bytes from a class
  * histogram, and the CPU time that count took), and {@code cpu} with
- * {@code cpu <processCpuNanos>}; {@code quit} or end of input stops it.
+ * {@code cpu <processCpuNanos>}, and {@code drain} (waits for the node's back office) with
+ * {@code drained <waitedMillis> <processCpuNanos> <roundTrips> <embeddedDatabaseCpuNanos>} (-1 without an embedded
+ * database); {@code quit} or end of input stops it.
  *
  * <p>Arguments: {@code <kind> <repoRoot> <workDir> [commandsFile]} (the command list for the two baselines).
  */
@@ -133,7 +135,9 @@ public final class ServerProcess {
             } else if (line.equals("drain")) {
                 long waited = server instanceof HotlineNode node ? node.awaitBackOffice(DRAIN_LIMIT) : 0;
                 long trips = server instanceof HotlineNode node ? node.hotline().mongo().roundTrips().total() : 0;
-                System.out.println("drained " + waited + " " + cpuNanos() + " " + trips);
+                long database = server instanceof HotlineNode node && node.hotline().mongo().isEmbedded()
+                        ? EmbeddedDatabaseThreads.cpuNanos() : -1;
+                System.out.println("drained " + waited + " " + cpuNanos() + " " + trips + " " + database);
                 System.out.flush();
             }
         }

@@ -54,11 +54,12 @@ public record BenchReport(
      * @param heapPerCallBytes server JVM heap growth per held call, after GC (-1 when not measured)
      * @param threadsPerCall server JVM platform-thread growth per held call
      * @param serverCpuMsPerCall CPU time the server process used during the step, per completed call (all its
-     *     threads: calls, GC, and for the hotline intake, routing and dispatch, and the database when it runs
-     *     inside the node); unlike latency, unaffected by other processes taking turns on the cores
+     *     threads: calls, GC, and for the hotline intake, routing and dispatch), less its embedded database's
+     *     threads when the database runs inside the node; unlike latency, unaffected by other processes taking
+     *     turns on the cores
      * @param byCommand turnaround per AGI command verb (e.g. {@code SAY DIGITS}), showing where the time goes
-     * @param databaseCpuMsPerCall CPU time of the separate database process during the step, per completed call;
-     *     null when the server has no database of its own process (in the node, or none at all)
+     * @param databaseCpuMsPerCall CPU time of the database during the step, per completed call: the separate
+     *     database's process, or the embedded database's threads inside the single-box node; null for a baseline
      */
     public record IvrStep(String target, int callers, int completed, int refused, int failed, int peakConcurrent,
             double callsPerSecond, Stats.Latency turnaround, long heapPerCallBytes, double threadsPerCall,

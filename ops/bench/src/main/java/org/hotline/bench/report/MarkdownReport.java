@@ -62,12 +62,12 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    /** The separate database's CPU per call; the embedded node's is inside its own figure, a baseline has none. */
+    /** The database's CPU per call: the single box's threads inside the node say so; a baseline has none. */
     static String databaseCpu(IvrStep s) {
-        if (s.databaseCpuMsPerCall() != null) {
-            return "%.2f".formatted(s.databaseCpuMsPerCall());
+        if (s.databaseCpuMsPerCall() == null) {
+            return "none";
         }
-        return s.target().equals(Targets.HOTLINE) ? "in node" : "none";
+        return "%.2f".formatted(s.databaseCpuMsPerCall()) + (s.target().equals(Targets.HOTLINE) ? " (in node)" : "");
     }
 
     /** An error with its share of the score, e.g. {@code 120,000 (2.1 %)}; {@code n/a} when unknown. */
