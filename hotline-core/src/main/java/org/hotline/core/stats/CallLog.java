@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The IVR calls the hooks on the call's own thread, which must not wait for MongoDB: a record is queued and
  * written with the others of the last {@value #LINGER_MS} ms in one round trip, on a background thread
- * ({@link CallRecordBatches}). While MongoDB cannot be reached (or when a write fails for that reason) the batch
- * goes to the node's call-record journal instead, which writes it when MongoDB is back ({@link #insertAllAbsent}:
+ * ({@link CallRecordBatches}). While MongoDB cannot be reached, or when a write fails for any reason, the batch
+ * goes to the node's call-record journal instead, which writes it when MongoDB takes it ({@link #insertAllAbsent}:
  * each record has its own {@code _id}, so a replay writes it once). Beyond {@value #QUEUED} records waiting a
  * record is lost and logged: statistics are not worth slowing a caller down. {@link #close()} writes what is
  * queued and refuses new records (orderly shutdown, tests).
@@ -53,6 +53,8 @@ public final class CallLog implements AutoCloseable {
     private final CallRecordBatches batches;
     private final Optional<JournaledQueue> journal;
     private final BooleanSupplier mongoDown;
+    /** Whether the last write failed for another reason than an outage (said once, not once a batch). */
+    private boolean refusedBefore;
 
     /** A call log that loses a record MongoDB does not take (tools, tests). */
     public CallLog(MongoStore mongo, Clock clock) {
@@ -119,12 +121,19 @@ public final class CallLog implements AutoCloseable {
         }
         try {
             calls.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            refusedBefore = false;
         } catch (RuntimeException e) {
-            if (journal.isEmpty() || !MongoOutage.isOutage(e)) {
+            if (journal.isEmpty()) {
                 throw e;
             }
-            // records ids are fresh: a record the failed insert did store is written once more as a no-op upsert
+            // MongoDB away or refusing for another reason: the journal keeps the batch and its writer tries again
+            // until MongoDB takes it. Record ids are fresh, so a record the failed insert did store is written once
+            // more as a no-op upsert.
             batch.forEach(journal.get()::add);
+            if (!MongoOutage.isOutage(e) && !refusedBefore) {
+                refusedBefore = true;
+                LOG.warn("Call records not written ({}); they wait in the call-record journal", e.toString());
+            }
         }
     }
 

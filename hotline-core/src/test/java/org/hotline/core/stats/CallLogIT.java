@@ -84,6 +84,39 @@ class CallLogIT {
         assertThat(inserts() - before).isBetween(1L, 5L);
     }
 
+    @Test
+    void shouldKeepRecordsMongoRefusesForAnotherReasonThanAnOutageAndWriteThemOnceItTakesThem() {
+        // given a call log with its journal, and a collection that refuses a second record of the same flow (a
+        // unique index standing in for any refusal that is not MongoDB being away)
+        var calls = mongo.database().getCollection(CallLog.CALLS);
+        String unique = calls.createIndex(new Document("flow", 1), new com.mongodb.client.model.IndexOptions()
+                .unique(true));
+        org.hotline.core.intake.JournaledQueue journal = org.hotline.core.intake.JournaledQueue.open("call_record",
+                dir.resolve("call-journal"), mongo, CallLog.insertAllAbsent(mongo),
+                new org.hotline.core.metrics.HotlineMetrics(false));
+        CallLog log = new CallLog(mongo, Clock.fixed(NOW, ZoneOffset.UTC), java.util.Optional.of(journal), () -> false);
+        try {
+            // when two calls of the same flow end, in one batch
+            log.flowEnded("hotline@3", "DONE", null);
+            log.flowEnded("hotline@3", "HANGUP", null);
+            log.close();
+
+            // then the one MongoDB refused waits in the journal, not lost (with the other when the journal's writer
+            // took both in one batch: a no-op for the one stored)
+            assertThat(calls.countDocuments()).isEqualTo(1);
+            assertThat(journal.backlog()).isBetween(1, 2);
+
+            // and once MongoDB takes it, it is written, once
+            calls.dropIndex(unique);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> calls.countDocuments() == 2 && journal.backlog() == 0);
+            assertThat(calls.distinct("status", String.class).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("DONE", "HANGUP");
+        } finally {
+            journal.close();
+        }
+    }
+
     private long inserts() {
         return mongo.roundTrips().snapshot().getOrDefault(
                 new org.hotline.core.storage.RoundTrips.Kind("insert", CallLog.CALLS), 0L);
