@@ -54,6 +54,22 @@ public final class JournaledQueue implements AutoCloseable {
         return open(what, dir).start(store, write, metrics);
     }
 
+    /**
+     * A writer for {@link #start} that stores each document into {@code into} only if its {@code _id} is absent, in
+     * one round trip per batch: a replay, or a document a failed write did store, changes nothing.
+     */
+    public static Consumer<List<Document>> insertAllAbsent(com.mongodb.client.MongoCollection<Document> into) {
+        return documents -> {
+            if (!documents.isEmpty()) {
+                into.bulkWrite(documents.stream().<com.mongodb.client.model.WriteModel<Document>>map(d ->
+                        new com.mongodb.client.model.UpdateOneModel<>(com.mongodb.client.model.Filters.eq("_id",
+                                d.getString("_id")), new Document("$setOnInsert", d),
+                                new com.mongodb.client.model.UpdateOptions().upsert(true))).toList(),
+                        new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            }
+        };
+    }
+
     /** Starts writing with {@code write} (idempotent: a batch may come again), first what a previous run left. */
     public synchronized JournaledQueue start(MongoStore store, Consumer<List<Document>> write, HotlineMetrics metrics) {
         if (writer != null) {

@@ -82,11 +82,14 @@ final class IvrWiring {
     }
 
     /**
-     * The options with the post-contact survey's answers going to the statistics when {@code HOTLINE_SURVEY} is on;
-     * otherwise unchanged, so no caller is offered the survey.
+     * The options with the post-contact survey's answers going to the statistics, kept in {@code journal} while
+     * MongoDB is away ({@code outage}) or refuses them; the journal's backlog is part of the outage's "back" line.
      */
-    static FlowOptions withSurvey(FlowOptions options, StatsConfig stats, MongoStore mongo, Clock clock) {
-        return stats.survey() ? options.withSurvey(new SurveyLog(mongo, clock, stats.zone())) : options;
+    static FlowOptions withSurvey(FlowOptions options, StatsConfig stats, MongoStore mongo,
+            org.hotline.core.intake.JournaledQueue journal, org.hotline.core.storage.MongoOutage outage, Clock clock) {
+        outage.backlog("survey answers", journal::backlog);
+        return options.withSurvey(new SurveyLog(mongo, clock, stats.zone(), java.util.Optional.of(journal),
+                outage::isDown));
     }
 
     /** The options with a flow observer that also records every call in the statistics' call log. */

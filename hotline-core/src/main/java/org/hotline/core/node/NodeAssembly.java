@@ -60,6 +60,7 @@ import org.hotline.core.text.TextChannels;
 import org.hotline.core.audit.internal.MongoAuditLog;
 import org.hotline.core.stats.CallLog;
 import org.hotline.core.stats.StatsConfig;
+import org.hotline.core.stats.SurveyLog;
 import org.hotline.core.tip.TipQueries;
 import org.hotline.core.tip.internal.MongoTipRepository;
 import org.hotline.ivr.flow.FlowOptions;
@@ -102,6 +103,8 @@ final class NodeAssembly {
     private final PathwayLifecycleConfig pathwayConfig;
     private final Optional<DutyOfficerWiring.Duty> dutyOfficer;
     private final NodeRoles roles;
+    /** {@link #flowOptions} with the survey, once made ({@link #surveyed}). */
+    private FlowOptions surveyed;
 
     NodeAssembly(HotlineConfig config, Map<String, String> env, Clock clock) {
         this.config = config;
@@ -230,7 +233,7 @@ final class NodeAssembly {
         storage.outage().backlog("call records", callJournal::backlog);
         CallLog callLog = background(new CallLog(mongo, clock, Optional.of(callJournal), storage.outage()::isDown));
         AgiScript script = HotlineFlows.script(flows, intake.service(), desk,
-                IvrWiring.withCallLog(IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock), callLog), clock);
+                IvrWiring.withCallLog(surveyed(storage), callLog), clock);
         Map<String, AgiScript> scripts = new HashMap<>();
         flows.current().flows().keySet().forEach(id -> scripts.put(id, script));
         IvrServer ivr = push(IvrWiring.listen(new IvrServer(ivrConfig, scripts, IvrWiring.callObserver(metrics, callLog)),
@@ -262,7 +265,7 @@ final class NodeAssembly {
         if (web || roles.has(NodeRoles.Role.IVR)) {
             // Texters are callers (their webhooks go with ivr); the operators' text desk is staff API (web).
             TextChannels text = push(TextWiring.start(vertx, env, new TextWiring.Node(mongo, cipher, flows,
-                    IvrWiring.withSurvey(flowOptions, statsConfig, mongo, clock),
+                    surveyed(storage),
                     intake.service(), telephony.desk(), key, intake.dispatch(), audit, config.dataDir(), metrics), clock));
             storage.outage().backlog("text messages", text::keptBacklog);
             if (roles.has(NodeRoles.Role.IVR)) {
@@ -285,6 +288,20 @@ final class NodeAssembly {
                     DemoAgencyReceiver.HOST, config.demoAgencyPort(), "HOTLINE_DEMO_AGENCY_PORT");
         }
         return new Web(vertx, http, HttpApi.routes(api), ami, sessions);
+    }
+
+    /**
+     * The flow options with the post-contact survey when {@code HOTLINE_SURVEY} is on (otherwise unchanged, so no
+     * caller is offered it), made once: calls and texts share the survey's one journal folder.
+     */
+    private FlowOptions surveyed(Storage storage) {
+        if (surveyed == null) {
+            MongoStore mongo = storage.mongo();
+            surveyed = !statsConfig.survey() ? flowOptions : IvrWiring.withSurvey(flowOptions, statsConfig, mongo,
+                    background(JournaledQueue.open("survey_answer", config.dataDir().resolve("survey-journal"), mongo,
+                            SurveyLog.insertAllAbsent(mongo), metrics)), storage.outage(), clock);
+        }
+        return surveyed;
     }
 
     /** The journal of intake forms kept during an outage; the console starts its writer. */

@@ -9,11 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
 import org.hotline.core.intake.JournaledQueue;
 import org.hotline.core.storage.MongoOutage;
 import java.time.Duration;
@@ -75,14 +70,7 @@ public final class CallLog implements AutoCloseable {
 
     /** Writes records kept in the journal, each only if absent (a replay changes nothing). */
     public static Consumer<List<Document>> insertAllAbsent(MongoStore mongo) {
-        MongoCollection<Document> calls = mongo.database().getCollection(CALLS);
-        return records -> {
-            if (!records.isEmpty()) {
-                calls.bulkWrite(records.stream().<WriteModel<Document>>map(r -> new UpdateOneModel<>(
-                        Filters.eq("_id", r.getString("_id")), new Document("$setOnInsert", r),
-                        new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
-            }
-        };
+        return JournaledQueue.insertAllAbsent(mongo.database().getCollection(CALLS));
     }
 
     /** A flow ended with {@code status}; {@code tip} is what it captured, or null. */

@@ -4,9 +4,15 @@ import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.bson.Document;
+import org.hotline.core.intake.JournaledQueue;
+import org.hotline.core.storage.MongoOutage;
 import org.hotline.core.storage.MongoStore;
 import org.hotline.ivr.SurveyAnswer;
 import org.hotline.ivr.SurveySink;
@@ -24,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * Statistics then publish counts per question and answer with small cells suppressed.
  *
  * <p>The IVR calls {@link #record} on the call's thread, which must not wait for MongoDB: each answer is written
- * on a virtual thread, at most {@value #IN_FLIGHT} at a time; beyond that, or when MongoDB refuses it, the
- * answer is lost and logged (a survey is not worth slowing a caller down, and it is not case data).
+ * on a virtual thread, at most {@value #IN_FLIGHT} at a time (beyond that an answer is lost and logged: a survey is
+ * not worth slowing a caller down). While MongoDB is away, or when it refuses an answer, the answer goes to the
+ * node's survey journal, whose writer stores it once MongoDB takes it ({@link #insertAllAbsent}); the journal holds
+ * the same record, no more.
  */
 public final class SurveyLog implements SurveySink {
 
@@ -37,11 +45,30 @@ public final class SurveyLog implements SurveySink {
     private final Clock clock;
     private final ZoneId zone;
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final Optional<JournaledQueue> journal;
+    private final BooleanSupplier mongoDown;
 
+    /** A survey log that loses an answer MongoDB does not take (tools, tests). */
     public SurveyLog(MongoStore mongo, Clock clock, ZoneId zone) {
+        this(mongo, clock, zone, Optional.empty(), () -> false);
+    }
+
+    /**
+     * A survey log that keeps answers in {@code journal} while {@code mongoDown} says MongoDB is away or a write
+     * fails; the journal's writer must be {@link #insertAllAbsent} over the same store.
+     */
+    public SurveyLog(MongoStore mongo, Clock clock, ZoneId zone, Optional<JournaledQueue> journal,
+            BooleanSupplier mongoDown) {
         this.answers = mongo.database().getCollection(SURVEY_ANSWERS);
         this.clock = clock;
         this.zone = zone;
+        this.journal = journal;
+        this.mongoDown = mongoDown;
+    }
+
+    /** Writes answers kept in the journal, each only if absent (a replay changes nothing). */
+    public static Consumer<List<Document>> insertAllAbsent(MongoStore mongo) {
+        return JournaledQueue.insertAllAbsent(mongo.database().getCollection(SURVEY_ANSWERS));
     }
 
     @Override
@@ -59,12 +86,32 @@ public final class SurveyLog implements SurveySink {
         }
         Thread.ofVirtual().name("survey-log").start(() -> {
             try {
-                answers.insertOne(doc);
-            } catch (RuntimeException e) {
-                LOG.warn("Survey answer not stored ({}); the survey statistics will miss one answer", e.getMessage());
+                store(doc);
             } finally {
                 slots.release();
             }
         });
+    }
+
+    private void store(Document doc) {
+        try {
+            if (journal.isEmpty() || !mongoDown.getAsBoolean()) {
+                answers.insertOne(doc);
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (journal.isEmpty()) {
+                LOG.warn("Survey answer not stored ({}); the survey statistics will miss one answer", e.getMessage());
+                return;
+            }
+            if (!MongoOutage.isOutage(e)) {
+                LOG.warn("Survey answer not written ({}); it waits in the survey journal", e.toString());
+            }
+        }
+        try {
+            journal.get().add(doc);
+        } catch (RuntimeException e) {
+            LOG.warn("Survey answer not stored ({}); the survey statistics will miss one answer", e.getMessage());
+        }
     }
 }
