@@ -125,6 +125,25 @@ class AmiClientIT {
     }
 
     @Test
+    void shouldLeaveNoConnectionBehindWhenClosedDuringALogin() {
+        // given a client logging in to an Asterisk that answered its challenge but not its login yet
+        sim.goSilentOn("Login");
+        connect(config(SECRET));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.actions("Challenge").size() == 1);
+
+        // when the node stops mid-login, and Asterisk answers and then restarts
+        client.close();
+        client = null;
+        sim.speak();
+        sim.dropConnections();
+
+        // then no connection of the closed client is left to log in or to reconnect on its own
+        int accepted = sim.connectionsAccepted();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> sim.connectionsAccepted() == accepted && sim.loggedInSessions() == 0);
+    }
+
+    @Test
     void shouldNoticeAHalfOpenConnectionByPingTimeoutAndReconnect() {
         // given
         connectAndWait();

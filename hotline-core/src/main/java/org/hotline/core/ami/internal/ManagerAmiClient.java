@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
@@ -70,8 +70,11 @@ public final class ManagerAmiClient implements AmiClient {
         this.translator = new EventTranslator(clock);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.supervisor = Executors.newSingleThreadScheduledExecutor(
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("ami-supervisor").daemon(true).factory());
+        // on close, a reconnect waiting for its back-off is dropped, not run
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.supervisor = executor;
         this.originator = new Originator(this::liveConnection);
         this.calls = new CallControl(this::liveConnection, config.pingTimeout());
     }
@@ -149,10 +152,23 @@ public final class ManagerAmiClient implements AmiClient {
         calls.hangup(channel);
     }
 
+    /**
+     * Stops: a login in progress is let finish (at most its response timeout) and then logged off. Interrupting it
+     * instead makes Asterisk-Java take the unanswered login for a success, and that connection, which nobody
+     * holds any more, reconnects on its own every few seconds for as long as the JVM lives.
+     */
     @Override
     public void close() {
         closed = true;
-        supervisor.shutdownNow();
+        supervisor.shutdown();
+        try {
+            if (!supervisor.awaitTermination(config.pingTimeout().toMillis() * 2 + 1_000, TimeUnit.MILLISECONDS)) {
+                supervisor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            supervisor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         ManagerConnection current = connection;
         if (current != null) {
             logoffQuietly(current);
@@ -184,6 +200,10 @@ public final class ManagerAmiClient implements AmiClient {
         connection = candidate;
         try {
             candidate.login();
+            if (closed) { // closed while logging in (an interrupted login can even look like a success)
+                logoffQuietly(candidate);
+                return;
+            }
             failedAttempts = 0;
             lastError = null;
             setConnected(true);
@@ -210,7 +230,9 @@ public final class ManagerAmiClient implements AmiClient {
     private ManagerEventListener readerListener(int id) {
         return event -> {
             if (event instanceof DisconnectEvent) {
-                supervisor.execute(() -> lost(id, "connection closed by Asterisk"));
+                if (!closed) {
+                    supervisor.execute(() -> lost(id, "connection closed by Asterisk"));
+                }
                 return;
             }
             translator.translate(event).ifPresent(this::fanOut);

@@ -64,7 +64,7 @@ final class AmiSession {
                 if (!action.isEmpty()) {
                     Map<String, String> complete = action;
                     action = headers();
-                    if (!sim.silent()) {
+                    if (!sim.silentOn(complete)) {
                         sim.recordAction(complete);
                         if (!answer(complete)) {
                             return;

@@ -45,6 +45,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Conferences conferences = new Conferences(this::emitRaw);
     private volatile boolean silent;
+    private final java.util.Set<String> silentOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Function<Map<String, String>, OriginateOutcome> originate = action -> OriginateOutcome.answered();
 
     private AmiSimulator(String username, String secret) throws IOException {
@@ -147,10 +148,20 @@ public final class AmiSimulator implements AutoCloseable {
     /** Answers again (new sessions and sessions opened before {@link #goSilent()}). */
     public void speak() {
         silent = false;
+        silentOn.clear();
+    }
+
+    /** Leaves actions named {@code action} (e.g. {@code Login}) unanswered until {@link #speak()}; others are answered. */
+    public void goSilentOn(String action) {
+        silentOn.add(action.toLowerCase(java.util.Locale.ROOT));
     }
 
     boolean silent() {
         return silent;
+    }
+
+    boolean silentOn(Map<String, String> action) {
+        return silent || silentOn.contains(action.getOrDefault("Action", "").toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Every action received so far, oldest first; header names are case-insensitive, as in Asterisk. */
