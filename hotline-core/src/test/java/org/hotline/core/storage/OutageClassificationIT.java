@@ -1,7 +1,9 @@
 package org.hotline.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -58,12 +60,13 @@ class OutageClassificationIT {
                     }
                 }));
             }
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(20)).until(() -> tips.countDocuments() >= 200);
 
-            // when the server stops mid-request and stays away
+            // when the server stops mid-request and stays away until the client has given up finding it
             server.shutdownNow();
             backend.close();
-            Thread.sleep(3000);
+            await().atMost(Duration.ofSeconds(20)).until(() -> failures.keySet().stream()
+                    .anyMatch(what -> what.startsWith(MongoTimeoutException.class.getName())));
             stop.set(true);
             for (Thread worker : workers) {
                 worker.join(10_000);
