@@ -9,9 +9,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;
 import org.hotline.ivr.sim.CallSetup;
 import org.hotline.ivr.sim.CallerScript;
+import org.hotline.ivr.sim.Pacing;
+import org.hotline.ivr.sim.SimulatorOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,9 +101,27 @@ class IvrServerBadInputIT {
             // then
             assertThat(first).isEqualTo("ANSWER");
             await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.observer.ended.isEmpty());
+            // and Asterisk, should it come back, still hears how the call ended
+            assertThat(in.readLine()).startsWith("SET VARIABLE").contains(CallStatus.VARIABLE, CallStatus.FAILED);
         }
         assertThat(fixture.observer.outcomes()).containsExactly(SessionOutcome.FAILED);
         assertServerStillServes();
+    }
+
+    @Test
+    void shouldGiveEachReplyTheWholeReadTimeoutNotTheWholeCall() {
+        // given: a silent caller whose prompts and silences last 300 ms each against a read timeout of 500 ms, so
+        // the call (four of them) outlasts one timeout
+        AsteriskSimulator slow = new AsteriskSimulator("127.0.0.1", fixture.server.port(), SimulatorOptions.defaults()
+                .withPacing(Pacing.realistic(Duration.ofMillis(300), Duration.ofMillis(10), Duration.ofMillis(300))));
+        long start = System.nanoTime();
+        // when
+        CallResult result = slow.call("journey", CallerScript.silent());
+        // then: no reply took longer than the timeout, so none was cut, though the call took longer than one
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
+        assertThat(result.status()).isEqualTo("DONE");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !fixture.observer.ended.isEmpty());
+        assertThat(fixture.observer.outcomes()).containsExactly(SessionOutcome.COMPLETED);
     }
 
     private void assertServerStillServes() {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Counts calls: tracks every open connection, admits up to the capacity once a connection's agi_ block is
@@ -65,6 +66,11 @@ final class Admission {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Calls {@code action} with every connection open now (for the {@link ReadWatchdog}). */
+    void forEachOpen(Consumer<CallSocket> action) {
+        open.forEach(action);
     }
 
     /** Closes every connection still open, ending their calls. */

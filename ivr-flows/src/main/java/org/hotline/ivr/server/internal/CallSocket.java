@@ -65,11 +65,19 @@ public final class CallSocket implements SocketConnectionFacade {
                     headerBlock.add(line);
                 }
             }
-            lines.eachReadWithin((int) readTimeout.toMillis());
+            lines.eachReadWithin(readTimeout);
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Ends a read that has waited for Asterisk longer than the read timeout at {@code nowNanos} (the call then
+     * fails as timed out); for the {@link ReadWatchdog}. Returns whether it ended one.
+     */
+    boolean expireIfWaitingSince(long nowNanos) {
+        return lines.expireIfWaitingSince(nowNanos);
     }
 
     /** Lines of the agi_ block read so far (for a log line about a connection that never completed it). */

@@ -40,11 +40,14 @@ final class HotlineAgiServer extends DefaultAgiServer {
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("agi-call-", 1).factory();
     private final ThreadPoolExecutor busyPool;
     private volatile ListeningSocket listening;
+    private final ReadWatchdog watchdog;
+    private boolean watching;
 
     HotlineAgiServer(IvrServerConfig config, MappingStrategy mapping, AgiChannelFactory channels, Admission admission) {
         super(channels);
         this.config = config;
         this.admission = admission;
+        this.watchdog = new ReadWatchdog(admission::forEachOpen);
         setMappingStrategy(mapping);
         // Only for Asterisk-Java's own log lines; the socket is made in createServerSocket().
         setPort(config.port());
@@ -66,10 +69,18 @@ final class HotlineAgiServer extends DefaultAgiServer {
             listening = new ListeningSocket(InetAddress.getByName(config.bindAddress()), config.port(),
                     config.backlog(), (int) config.socketReadTimeout().toMillis());
             bound.complete(listening.port());
+            startWatchdog();
             return listening;
         } catch (IOException | RuntimeException e) {
             bound.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    private synchronized void startWatchdog() {
+        if (!watching && !isDie()) {
+            watching = true;
+            watchdog.start(config.socketReadTimeout());
         }
     }
 
@@ -138,6 +149,7 @@ final class HotlineAgiServer extends DefaultAgiServer {
     @Override
     public synchronized void shutdown() {
         super.shutdown();
+        watchdog.close();
         if (busyPool != null) {
             busyPool.shutdown();
         }

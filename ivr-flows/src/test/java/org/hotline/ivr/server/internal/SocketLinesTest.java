@@ -2,6 +2,7 @@ package org.hotline.ivr.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -9,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,5 +90,47 @@ class SocketLinesTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
         accepted.close();
         trickle.shutdownNow();
+    }
+
+    @Test
+    void shouldEndAWatchedReadThatWaitsPastItsTimeoutAndKeepTheOutputOpen() throws Exception {
+        // given: per-read timeouts of 200 ms kept by the watchdog's calls, not by the socket
+        SocketLines lines = new SocketLines(accepted);
+        lines.eachReadWithin(Duration.ofMillis(200));
+        assertThat(accepted.getSoTimeout()).as("no timer per read").isZero();
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lines.readLine(8192);
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        // when: the watchdog looks while the read is young, then after its timeout
+        await().atMost(Duration.ofSeconds(5)).until(lines::waiting);
+        assertThat(lines.expireIfWaitingSince(System.nanoTime())).as("a read younger than its timeout").isFalse();
+        boolean ended = await().atMost(Duration.ofSeconds(5)).until(
+                () -> lines.expireIfWaitingSince(System.nanoTime()), done -> done);
+        // then: the read fails as timed out, so does the next one at once, and the peer still hears us
+        assertThat(ended).isTrue();
+        assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(SocketTimeoutException.class);
+        assertThatThrownBy(() -> lines.readLine(8192)).isInstanceOf(SocketTimeoutException.class);
+        accepted.getOutputStream().write("SET VARIABLE HOTLINE_STATUS FAILED\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(peer.getInputStream(),
+                StandardCharsets.UTF_8)).readLine()).isEqualTo("SET VARIABLE HOTLINE_STATUS FAILED");
+    }
+
+    @Test
+    void shouldLeaveAWatchedConnectionAloneWhileNoReadWaits() throws Exception {
+        // given: a watched connection whose reads got their lines at once
+        out.write("200 result=0\n".getBytes(StandardCharsets.UTF_8));
+        SocketLines lines = new SocketLines(accepted);
+        lines.eachReadWithin(Duration.ofMillis(1));
+        assertThat(lines.readLine(8192)).isEqualTo("200 result=0");
+        // when: the watchdog looks long after
+        boolean ended = lines.expireIfWaitingSince(System.nanoTime() + TimeUnit.HOURS.toNanos(1));
+        // then: nothing was waiting, so nothing ends, and the next line is read as usual
+        assertThat(ended).isFalse();
+        out.write("200 result=1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(lines.readLine(8192)).isEqualTo("200 result=1");
     }
 }
