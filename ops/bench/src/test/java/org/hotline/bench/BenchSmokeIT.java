@@ -53,6 +53,14 @@ class BenchSmokeIT {
                     + plan.ivr().warmUpCalls() + " unmeasured calls (" + plan.ivr().warmUpCalls() + " completed)"));
         }
         assertThat(report.environment().ivrWarmUpCalls()).isEqualTo(plan.ivr().warmUpCalls()).isPositive();
+        // the heap is counted while the largest step's calls run again, never in a step whose turnaround counts
+        int largest = java.util.Collections.max(plan.ivr().steps());
+        for (String server : List.of("hotline", "hotline-separate-db", "raw-floor", "stock-asterisk-java")) {
+            assertThat(log).as(server).anyMatch(line -> line.startsWith("ivr: " + server + " held " + largest
+                    + " calls again: heap/call="));
+        }
+        assertThat(report.ivr()).filteredOn(step -> step.callers() < largest)
+                .allSatisfy(step -> assertThat(step.heapPerCallBytes()).as(step.toString()).isEqualTo(-1));
         // the node's MongoDB round trips are counted per call (a tip, its referral, their updates: more than two)
         assertThat(report.ivr()).filteredOn(step -> step.target().equals("hotline"))
                 .allSatisfy(step -> assertThat(step.roundTripsPerCall()).isGreaterThan(2));

@@ -51,8 +51,9 @@ public record BenchReport(
      * @param failed calls that broke off otherwise (reset, idle timeout, protocol violation, no status)
      * @param peakConcurrent most calls connected at the same moment, from the calls' start and end times
      * @param turnaround server time per AGI command (simulated caller time excluded)
-     * @param heapPerCallBytes server JVM heap growth per held call, after GC (-1 when not measured)
-     * @param threadsPerCall server JVM platform-thread growth per held call
+     * @param heapPerCallBytes server JVM heap growth per held call, after GC (-1 when not measured): counted in a
+     *     step of its own with the same calls, whose turnaround is not measured (see {@code IvrLoadBench})
+     * @param threadsPerCall server JVM platform-thread growth per held call, counted with the heap
      * @param serverCpuMsPerCall CPU time the server process used during the step, per completed call (all its
      *     threads: calls, GC, and for the hotline intake, routing and dispatch), less its embedded database's
      *     threads when the database runs inside the node; unlike latency, unaffected by other processes taking
@@ -68,6 +69,13 @@ public record BenchReport(
 
         public IvrStep {
             byCommand = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byCommand));
+        }
+
+        /** This step with the heap and threads per held call that a step of the same calls counted. */
+        public IvrStep withHeld(IvrStep held) {
+            return new IvrStep(target, callers, completed, refused, failed, peakConcurrent, callsPerSecond,
+                    turnaround, held.heapPerCallBytes(), held.threadsPerCall(), wallSeconds, serverCpuMsPerCall,
+                    byCommand, databaseCpuMsPerCall, roundTripsPerCall, drainMillis);
         }
     }
 
