@@ -48,7 +48,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
     public static BenchPlan smoke() {
         return new BenchPlan("smoke",
                 new IvrSettings(List.of(5, 20), Pacing.realistic(ms(20), ms(10), ms(50)), Duration.ofMillis(100),
-                        "512m", BOTH, 5),
+                        "512m", BOTH, 6),
                 20, 4, 200, 5, 50, 10,
                 new PathwayBench.Settings(RULES, 0, 0, 1, TimeValue.milliseconds(100)));
     }

@@ -51,6 +51,11 @@ class BenchSmokeIT {
         for (String server : List.of("hotline", "hotline-separate-db", "raw-floor", "stock-asterisk-java")) {
             assertThat(log).as(server).anyMatch(line -> line.startsWith("ivr: " + server + " warmed up with "
                     + plan.ivr().warmUpCalls() + " unmeasured calls (" + plan.ivr().warmUpCalls() + " completed)"));
+            // and then some at the steps' own pacing, so the compiler catches up with the back office
+            int paced = plan.ivr().pacedWarmUpCalls();
+            assertThat(paced).isPositive();
+            assertThat(log).as(server).anyMatch(line -> line.startsWith("ivr: " + server + " then answered " + paced
+                    + " unmeasured calls at the steps' pacing (" + paced + " completed)"));
         }
         assertThat(report.environment().ivrWarmUpCalls()).isEqualTo(plan.ivr().warmUpCalls()).isPositive();
         // the heap is counted while the largest step's calls run again, never in a step whose turnaround counts

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.hotline.bench.Timing;
@@ -21,7 +20,6 @@ import org.hotline.bench.report.Stats;
 import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;
 import org.hotline.ivr.sim.CallSetup;
-import org.hotline.ivr.sim.Pacing;
 import org.hotline.ivr.sim.SimulatorOptions;
 
 /**
@@ -34,9 +32,8 @@ public final class IvrLoadBench {
     /** Time after the ramp before the held calls are measured, so the last ones are connected. */
     private static final Duration SETTLE = Duration.ofMillis(500);
     /** A step that has not finished this long after its ramp is cut off; unfinished calls count as failed. */
-    private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+    static final Duration STEP_LIMIT = Duration.ofMinutes(5);
     /** Warm-up calls open at one time: below the stock server's 500, so every server answers all of them. */
-    private static final int WARM_UP_AT_ONCE = 400;
 
     private static final Set<String> TWO_WORD_VERBS = Set.of("STREAM", "GET", "SAY", "SET", "WAIT", "RECORD",
             "CONTROL", "DATABASE", "CHANNEL", "SPEECH", "GOSUB", "RECEIVE", "SEND", "TDD");
@@ -66,13 +63,13 @@ public final class IvrLoadBench {
                 if (!Files.exists(commands)) {
                     Files.write(commands, warmUp.commands());
                 }
-                warmUp(hotline.node(), mode.server());
+                warmUp(hotline.node(), hotline.database(), mode.server());
                 runSteps(hotline.node(), hotline.database(), mode.server(), steps);
             }
         }
         for (ServerKind kind : List.of(ServerKind.RAW_FLOOR, ServerKind.STOCK)) {
             try (ServerHandle server = start(kind, commands)) {
-                warmUp(server, kind);
+                warmUp(server, null, kind);
                 runSteps(server, null, kind, steps);
             }
         }
@@ -96,37 +93,22 @@ public final class IvrLoadBench {
     }
 
     /**
-     * Unmeasured report calls, at most {@value #WARM_UP_AT_ONCE} at a time, then a wait for what they
-     * left behind (storing, routing, dispatch): every server gets the same, so the steps compare compiled code, not
-     * one JVM's first minute of compiling its own (on two cores the hotline's compiler threads took a third of the
-     * CPU while a cold node's first step ran).
+     * Gets a server to the state the steps should find it in: compiled, as a node is that has run for a while.
+     * First {@link IvrSettings#warmUpCalls} calls at a tenth of the think times, then
+     * {@link IvrSettings#pacedWarmUpCalls} at the steps' own pacing. The second round is there because the first
+     * keeps the cores busy: the compiler, being background work on the node, stays behind it, and left alone it
+     * compiled the back office's code during the first measured step (5.3 s of the compiler's CPU in a 1,000-call
+     * step, against 1.3 s after the second round; docs/BENCHMARKS.md, eighth session). Every server gets the same.
      */
-    private void warmUp(ServerHandle server, ServerKind kind) throws IOException {
-        int n = settings.warmUpCalls();
-        if (n == 0) {
-            return;
+    private void warmUp(ServerHandle server, ServerHandle database, ServerKind kind) throws IOException {
+        new IvrWarmUp(settings, log).fastRound(server, kind);
+        int paced = settings.pacedWarmUpCalls();
+        if (paced > 0) {
+            long t0 = System.nanoTime();
+            IvrStep round = step(server, database, kind, paced, false);
+            log.accept("ivr: %s then answered %d unmeasured calls at the steps' pacing (%d completed) in %.1f s"
+                    .formatted(kind.label(), paced, round.completed(), (System.nanoTime() - t0) / 1e9));
         }
-        long t0 = System.nanoTime();
-        // paced, a tenth of the steps' think times: the node then parks and wakes its calls' threads as in the
-        // steps (unpaced, the next reply is always there already), and that code is compiled too
-        Pacing p = settings.pacing();
-        Pacing tenth = Pacing.realistic(p.perPrompt().dividedBy(10), p.perKeypress().dividedBy(10),
-                p.maxSilence().dividedBy(10));
-        AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
-                SimulatorOptions.defaults().withPacing(tenth).withIdleTimeout(Duration.ofSeconds(60)));
-        Semaphore open = new Semaphore(WARM_UP_AT_ONCE);
-        List<CompletableFuture<CallResult>> calls = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            open.acquireUninterruptibly();
-            calls.add(simulator.callAsync(CallSetup.of("hotline"), ReportCall.script())
-                    .whenComplete((r, e) -> open.release()));
-        }
-        awaitAll(calls, System.nanoTime() + STEP_LIMIT.toNanos());
-        long completed = calls.stream().filter(c -> c.isDone() && !c.isCompletedExceptionally() && completed(c.join()))
-                .count();
-        server.drain();
-        log.accept("ivr: %s warmed up with %d unmeasured calls (%d completed) in %.1f s"
-                .formatted(kind.label(), n, completed, (System.nanoTime() - t0) / 1e9));
     }
 
     /**
@@ -302,7 +284,7 @@ public final class IvrLoadBench {
         return max;
     }
 
-    private static void awaitAll(List<CompletableFuture<CallResult>> calls, long deadline) {
+    static void awaitAll(List<CompletableFuture<CallResult>> calls, long deadline) {
         try {
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                     .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

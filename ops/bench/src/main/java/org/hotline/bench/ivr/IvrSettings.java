@@ -13,7 +13,8 @@ import org.hotline.ivr.sim.Pacing;
  * @param serverHeap -Xmx of each server JVM (and of the separate database's)
  * @param databases the hotline deployments measured: database in the node, in a process of its own, or both
  * @param warmUpCalls unmeasured report calls (a tenth of the think times) each server answers before its first
- *     step, so that the steps measure code the JIT has compiled, as a node that has run for a while is (0 for none)
+ *     step, so that the steps measure code the JIT has compiled, as a node that has run for a while is (0 for none);
+ *     then {@link #pacedWarmUpCalls} more at the steps' own pacing
  */
 public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, String serverHeap,
         List<DatabaseMode> databases, int warmUpCalls) {
@@ -33,6 +34,14 @@ public record IvrSettings(List<Integer> steps, Pacing pacing, Duration ramp, Str
         if (databases.isEmpty()) {
             throw new IllegalArgumentException("at least one database deployment is required");
         }
+    }
+
+    /**
+     * Unmeasured calls each server answers at the steps' own pacing after the fast warm-up round: a sixth as many
+     * (500 for the full plan's 3,000), enough for the compiler to catch up on the code the fast round left to it.
+     */
+    public int pacedWarmUpCalls() {
+        return warmUpCalls / 6;
     }
 
     /** The same settings with other steps. */

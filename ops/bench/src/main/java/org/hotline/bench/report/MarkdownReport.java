@@ -27,7 +27,9 @@ public final class MarkdownReport {
         md.append("\n### IVR load (full report calls, server in its own JVM)\n\n")
                 .append("Each server first answered %,d unmeasured report calls at a tenth of the think times "
                         .formatted(e.ivrWarmUpCalls()))
-                .append("(its code compiled, as a node's is after its first minutes).\n\n")
+                .append("and a sixth as many at the steps' own pacing (its code compiled, as a node's is after its ")
+                .append("first minutes). The heap per held call is counted while the largest step's calls run again, ")
+                .append("unmeasured: the count stops the server's world.\n\n")
                 .append("| Server | Calls | Completed | Refused | Failed | Peak at once | Calls/s | AGI p50 ms | ")
                 .append("AGI p99 ms | AGI p99.9 ms | Node CPU ms/call | Database CPU ms/call | MongoDB round trips/call | ")
                 .append("Back office done s | Heap/call KB | Threads/call |\n")
