@@ -60,7 +60,7 @@ class LauncherJdkIT {
     }
 
     @Test
-    void shouldRunTheServiceOnGenerationalZgcForTheJdkItFound() throws Exception {
+    void shouldRunTheServiceOnGenerationalZgcWithoutProactiveCyclesForTheJdkItFound() throws Exception {
         // given: a JDK 21 (ZGC needs the generational switch there) and a JDK 25 (generational is its only mode)
         Path jdk21 = fakeJdk(dir.resolve("jdk-21"), "21.0.5");
         Path jdk25 = fakeJdk(dir.resolve("jdk-25"), "25.0.1");
@@ -71,8 +71,8 @@ class LauncherJdkIT {
         Result on25 = launcher(Map.of("JAVA_HOME", jdk25.toString(), "PATH", "/usr/bin:/bin"), "jvm-opts");
 
         // then
-        assertThat(on21.output().strip()).isEqualTo("-XX:+UseZGC -XX:+ZGenerational -Xmx2g");
-        assertThat(on25.output().strip()).isEqualTo("-XX:+UseZGC");
+        assertThat(on21.output().strip()).isEqualTo("-XX:+UseZGC -XX:+ZGenerational -XX:-ZProactive -Xmx2g");
+        assertThat(on25.output().strip()).isEqualTo("-XX:+UseZGC -XX:-ZProactive");
     }
 
     @Test

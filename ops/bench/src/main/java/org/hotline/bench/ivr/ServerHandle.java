@@ -117,16 +117,22 @@ public final class ServerHandle implements AutoCloseable {
      */
     public static List<String> serverJvm(String heap) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         // Extra options for the servers under test, e.g. a JFR recording or another collector (docs/BENCHMARKS.md).
         String extra = System.getenv("HOTLINE_BENCH_SERVER_OPTS");
         List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        return serverJvm(java, heap, options, Runtime.version().feature());
+    }
+
+    /** {@link #serverJvm(String)} for a given {@code java}, extra options and JDK feature version. */
+    static List<String> serverJvm(String java, String heap, List<String> options, int jdk) {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         if (options.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
-            // generational ZGC (a switch of its own on JDK 21 and 22)
+            // generational ZGC (a switch of its own on JDK 21 and 22), without proactive cycles, as the service
             cmd.add("-XX:+UseZGC");
-            if (Runtime.version().feature() < 23) {
+            if (jdk < 23) {
                 cmd.add("-XX:+ZGenerational");
             }
+            cmd.add("-XX:-ZProactive");
         }
         cmd.addAll(options);
         return cmd;
