@@ -165,7 +165,6 @@ public final class IvrLoadBench {
         Timing.parkUntil(t0 + ramp + SETTLE.toNanos());
         long sample = System.nanoTime();
         ServerHandle.JvmStats held = countHeap ? server.stats() : null;
-        long sampled = System.nanoTime();
         awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
         // the step's cost includes the work its calls left behind them (storing, routing, dispatch)
         ServerHandle.Drained done = server.drain();
@@ -177,9 +176,8 @@ public final class IvrLoadBench {
             databaseCpu = done.embeddedDatabaseCpuNanos() - idle.embeddedDatabaseCpuNanos();
             cpu -= databaseCpu;
         }
-        // without a count nothing stopped the server, so no exchange is left out
-        long[] counting = held == null ? new long[] {Long.MAX_VALUE, Long.MIN_VALUE} : new long[] {sample, sampled};
-        IvrStep step = summarise(kind, n, calls, starts, ends, counting, before, held,
+        // the count's pause is in this step's turnaround, which the held run does not report
+        IvrStep step = summarise(kind, n, calls, starts, ends, sample, before, held,
                 new long[] {cpu, databaseCpu});
         double trips = step.completed() == 0 ? 0 : round((done.roundTrips() - idle.roundTrips()) / (double) step.completed());
         return new IvrStep(step.target(), step.callers(), step.completed(), step.refused(), step.failed(),
@@ -189,14 +187,13 @@ public final class IvrLoadBench {
     }
 
     /**
-     * @param measuring when the heap count stopped the server (from, to), exchanges across it left out
+     * @param sample when the heap was counted: the calls in progress then are the ones it holds
      * @param held the server's figures with every call in progress; null when the step counted no heap
      * @param cpuNanos the node's CPU during the step, then its database's (-1 when there is none)
      */
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
-            AtomicLongArray ends, long[] measuring, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
+            AtomicLongArray ends, long sample, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
             long[] cpuNanos) {
-        long sample = measuring[0];
         Stats turnaround = new Stats();
         Map<String, Stats> byCommand = new TreeMap<>();
         int completed = 0;
@@ -216,9 +213,6 @@ public final class IvrLoadBench {
             if (call != null && completed(call)) {
                 completed++;
                 for (CallResult.Exchange exchange : call.exchanges()) {
-                    if (overlaps(exchange, measuring)) {
-                        continue; // the heap count stops the server's world; that pause is ours, not the server's
-                    }
                     turnaround.record(exchange.turnaround());
                     byCommand.computeIfAbsent(verb(exchange.command()), v -> new Stats()).record(exchange.turnaround());
                 }
@@ -239,12 +233,6 @@ public final class IvrLoadBench {
 
     private static double perCall(long cpuNanos, int completed) {
         return completed == 0 ? 0 : round(cpuNanos / 1e6 / completed);
-    }
-
-    /** True when the server was working on {@code exchange} while the harness counted its heap. */
-    static boolean overlaps(CallResult.Exchange exchange, long[] window) {
-        long began = exchange.arrivedAtNanos() - exchange.turnaround().toNanos();
-        return began < window[1] && exchange.arrivedAtNanos() > window[0];
     }
 
     /** The command's name without its arguments: {@code STREAM FILE}, {@code GET DATA}, {@code ANSWER}, ... */
@@ -294,7 +282,6 @@ public final class IvrLoadBench {
             // Failed or unfinished calls are counted one by one in summarise().
         }
     }
-
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;

@@ -29,22 +29,4 @@ class IvrLoadBenchTest {
         assertThat(IvrLoadBench.verb("ANSWER")).isEqualTo("ANSWER");
         assertThat(IvrLoadBench.verb("EXEC Playback beep")).isEqualTo("EXEC");
     }
-
-    @Test
-    void shouldLeaveOutOnlyTheCommandsTheServerWorkedOnWhileItsHeapWasCounted() {
-        // given: the heap was counted from t=100 to t=200 (nanoTime units)
-        long[] window = {100, 200};
-
-        // when / then: a turnaround is the span [arrived - turnaround, arrived]
-        assertThat(IvrLoadBench.overlaps(exchange(120, 30), window)).as("began before, ended inside").isTrue();
-        assertThat(IvrLoadBench.overlaps(exchange(150, 10), window)).as("inside").isTrue();
-        assertThat(IvrLoadBench.overlaps(exchange(300, 250), window)).as("spans the window").isTrue();
-        assertThat(IvrLoadBench.overlaps(exchange(50, 40), window)).as("before").isFalse();
-        assertThat(IvrLoadBench.overlaps(exchange(260, 50), window)).as("after").isFalse();
-    }
-
-    private static org.hotline.ivr.sim.CallResult.Exchange exchange(long arrived, long turnaroundNanos) {
-        return new org.hotline.ivr.sim.CallResult.Exchange(1, "ANSWER", List.of("200 result=0"),
-                java.time.Duration.ofNanos(turnaroundNanos), arrived);
-    }
 }
