@@ -41,7 +41,7 @@ public record BenchPlan(String mode, IvrSettings ivr, int intakeTips, int intake
                 new IvrSettings(List.of(100, 1_000, 5_000, 10_000), Pacing.realistic(ms(3_000), ms(1_500), ms(5_000)),
                         Duration.ofSeconds(20), "4g", BOTH, 3_000),
                 6_000, 32, 100, 5, 5, 600,
-                new PathwayBench.Settings(RULES, 3, 5, 10, TimeValue.seconds(1)));
+                new PathwayBench.Settings(RULES, 5, 5, 20, TimeValue.seconds(1)));
     }
 
     /** Tiny numbers: checks that every benchmark runs and reports, not how fast. */
