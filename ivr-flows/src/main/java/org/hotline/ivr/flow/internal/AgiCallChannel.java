@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
+import org.hotline.ivr.agi.QuotedCommands;
 
 /**
  * {@link CallChannel} over an Asterisk-Java FastAGI channel. Asterisk answers {@code result=-1} to a media

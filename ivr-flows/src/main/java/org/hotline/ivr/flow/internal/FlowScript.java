@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.TipIntake;
+import org.hotline.ivr.agi.QuotedCommands;
 import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -34,14 +35,28 @@ public final class FlowScript implements AgiScript {
         this.clock = clock;
     }
 
+    /**
+     * The flow a request's script names: without leading slashes and without its parameters ({@code ?lang=fr}).
+     * Plain string work, not a regular expression: it runs once per call.
+     */
+    static String flowName(String script) {
+        if (script == null) {
+            return "";
+        }
+        int start = 0;
+        while (start < script.length() && script.charAt(start) == '/') {
+            start++;
+        }
+        int query = script.indexOf('?', start);
+        return script.substring(start, query < 0 ? script.length() : query);
+    }
+
     @Override
     public void service(AgiRequest request, AgiChannel agi) throws AgiException {
         FlowSet flows = registry.current();
-        String name = request.getScript() == null ? "" : request.getScript().replaceFirst("^/+", "")
-                .replaceFirst("\\?.*$", "");
-        Optional<Flow> flow = flows.flow(name);
+        Optional<Flow> flow = flows.flow(flowName(request.getScript()));
         if (flow.isEmpty()) {
-            agi.setVariable(CallEnd.STATUS, "UNKNOWN_SCRIPT");
+            agi.sendCommand(new QuotedCommands.SetVariable(CallEnd.STATUS, "UNKNOWN_SCRIPT"));
             return;
         }
         String lang = request.getParameter("lang");

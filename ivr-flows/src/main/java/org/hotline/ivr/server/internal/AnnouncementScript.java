@@ -4,11 +4,13 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.ivr.agi.QuotedCommands;
 import org.hotline.ivr.server.CallInfo;
 
 /**
  * Tells the caller why no flow runs (busy, service unavailable): sets the status first, so the dialplan has it
- * whatever happens, then plays the prompt if the channel is still alive.
+ * whatever happens, then plays the prompt if the channel is still alive. Its commands are quoted without regular
+ * expressions ({@link QuotedCommands}): it runs when the node is beyond its capacity, when CPU is scarcest.
  */
 final class AnnouncementScript implements AgiScript {
 
@@ -27,7 +29,7 @@ final class AnnouncementScript implements AgiScript {
         GuardedScript.setStatus(channel, status, call);
         try {
             channel.answer();
-            channel.streamFile(prompt);
+            channel.sendCommand(new QuotedCommands.StreamFile(prompt, null));
         } catch (AgiException e) {
             // The caller hung up or the channel is dead: there is nobody left to tell.
         }

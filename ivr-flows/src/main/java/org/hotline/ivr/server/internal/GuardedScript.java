@@ -6,6 +6,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.ivr.agi.QuotedCommands;
 import org.hotline.ivr.server.CallInfo;
 import org.hotline.ivr.server.CallStatus;
 import org.hotline.ivr.server.SessionOutcome;
@@ -74,10 +75,13 @@ final class GuardedScript implements AgiScript {
         }
     }
 
-    /** Sets the status variable; Asterisk accepts SET VARIABLE even on a hung-up channel. */
+    /**
+     * Sets the status variable; Asterisk accepts SET VARIABLE even on a hung-up channel. The command is
+     * Asterisk-Java's, quoted without its regular expressions ({@link QuotedCommands}): every call ends here.
+     */
     static void setStatus(AgiChannel channel, String status, CallInfo call) {
         try {
-            channel.setVariable(CallStatus.VARIABLE, status);
+            channel.sendCommand(new QuotedCommands.SetVariable(CallStatus.VARIABLE, status));
         } catch (AgiException e) {
             LOG.debug("call {}: could not set {}={} ({})", call.uniqueId(), CallStatus.VARIABLE, status,
                     e.getClass().getSimpleName());

@@ -1,4 +1,4 @@
-package org.hotline.ivr.flow.internal;
+package org.hotline.ivr.agi;
 
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
@@ -8,13 +8,13 @@ import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 
 /**
- * The AGI commands the flows send with arguments, as Asterisk-Java builds them, but with the arguments quoted by
+ * The AGI commands the server and the flows send with arguments, as Asterisk-Java builds them, but with the arguments quoted by
  * {@link #quote} instead of Asterisk-Java's {@code escapeAndQuote}, which compiles three regular expressions and
  * formats a string for every argument of every command: a sixth of the calls' CPU at 10,000 calls. The command
  * line is otherwise Asterisk-Java's own ({@code buildCommand} is not overridden), and the classes keep the
  * commands' names, under which their turnaround is counted.
  */
-final class QuotedCommands {
+public final class QuotedCommands {
 
     private QuotedCommands() {}
 
@@ -22,7 +22,7 @@ final class QuotedCommands {
      * An argument as Asterisk-Java quotes it: {@code null} as {@code ""}; otherwise each backslash doubled, each
      * double quote escaped, line feeds dropped, the whole in double quotes.
      */
-    static String quote(String argument) {
+    public static String quote(String argument) {
         if (argument == null) {
             return "\"\"";
         }
@@ -39,8 +39,8 @@ final class QuotedCommands {
         return quoted.append('"').toString();
     }
 
-    static final class StreamFile extends StreamFileCommand {
-        StreamFile(String file, String escapeDigits) {
+    public static final class StreamFile extends StreamFileCommand {
+        public StreamFile(String file, String escapeDigits) {
             super(file, escapeDigits);
         }
 
@@ -50,8 +50,8 @@ final class QuotedCommands {
         }
     }
 
-    static final class GetData extends GetDataCommand {
-        GetData(String file, long timeoutMs, int maxDigits) {
+    public static final class GetData extends GetDataCommand {
+        public GetData(String file, long timeoutMs, int maxDigits) {
             super(file, timeoutMs, maxDigits);
         }
 
@@ -61,8 +61,8 @@ final class QuotedCommands {
         }
     }
 
-    static final class RecordFile extends RecordFileCommand {
-        RecordFile(String file, String format, String escapeDigits, int timeoutMs, int offset, boolean beep,
+    public static final class RecordFile extends RecordFileCommand {
+        public RecordFile(String file, String format, String escapeDigits, int timeoutMs, int offset, boolean beep,
                 int maxSilence) {
             super(file, format, escapeDigits, timeoutMs, offset, beep, maxSilence);
         }
@@ -73,8 +73,8 @@ final class QuotedCommands {
         }
     }
 
-    static final class SayDigits extends SayDigitsCommand {
-        SayDigits(String digits, String escapeDigits) {
+    public static final class SayDigits extends SayDigitsCommand {
+        public SayDigits(String digits, String escapeDigits) {
             super(digits, escapeDigits);
         }
 
@@ -84,8 +84,8 @@ final class QuotedCommands {
         }
     }
 
-    static final class SayAlpha extends SayAlphaCommand {
-        SayAlpha(String text, String escapeDigits) {
+    public static final class SayAlpha extends SayAlphaCommand {
+        public SayAlpha(String text, String escapeDigits) {
             super(text, escapeDigits);
         }
 
@@ -95,8 +95,8 @@ final class QuotedCommands {
         }
     }
 
-    static final class SetVariable extends SetVariableCommand {
-        SetVariable(String variable, String value) {
+    public static final class SetVariable extends SetVariableCommand {
+        public SetVariable(String variable, String value) {
             super(variable, value);
         }
 

@@ -1,4 +1,4 @@
-package org.hotline.ivr.flow.internal;
+package org.hotline.ivr.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
