@@ -28,7 +28,6 @@ public final class CallSocket implements SocketConnectionFacade {
     static final int MAX_LINE_BYTES = 8 * 1024;
     static final int MAX_HEADER_LINES = 256;
     private static final int MAX_PROBLEMS_KEPT = 5;
-    private static final Pattern HEADER_LINE = Pattern.compile("agi_[a-z0-9_]+: ?.*");
     /** A key we may name in a log: a word, not digits that could be a caller's number. */
     private static final Pattern NAMEABLE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
 
@@ -111,10 +110,35 @@ public final class CallSocket implements SocketConnectionFacade {
         } else if (++headerLines > MAX_HEADER_LINES) {
             endHeader("the agi_ block has more than " + MAX_HEADER_LINES + " lines", false);
             return "";
-        } else if (!HEADER_LINE.matcher(line).matches()) {
+        } else if (!isHeaderVariable(line)) {
             problem("header line " + headerLines + " is not an agi_ variable (" + shape(line) + ")");
         }
         return line;
+    }
+
+    /**
+     * Whether a line of the agi_ block is a variable: {@code agi_}, a name of lower-case letters, digits and
+     * underscores, a colon, and a value without line terminators (what {@code agi_[a-z0-9_]+: ?.*} matches). Plain
+     * character work, not a regular expression: every call's block has some twenty of these lines.
+     */
+    static boolean isHeaderVariable(String line) {
+        int colon = line.indexOf(':');
+        if (!line.startsWith("agi_") || colon <= 4) {
+            return false;
+        }
+        for (int i = 4; i < colon; i++) {
+            char c = line.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        for (int i = colon + 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String readBoundedLine() throws IOException {
