@@ -8,11 +8,11 @@ import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 
 /**
- * The AGI commands the server and the flows send with arguments, as Asterisk-Java builds them, but with the arguments quoted by
- * {@link #quote} instead of Asterisk-Java's {@code escapeAndQuote}, which compiles three regular expressions and
- * formats a string for every argument of every command: a sixth of the calls' CPU at 10,000 calls. The command
- * line is otherwise Asterisk-Java's own ({@code buildCommand} is not overridden), and the classes keep the
- * commands' names, under which their turnaround is counted.
+ * The AGI commands the server and the flows send with arguments, as Asterisk-Java builds them, but with the
+ * arguments quoted by {@link #quote} instead of Asterisk-Java's {@code escapeAndQuote}, which compiles three regular
+ * expressions and formats a string for every argument of every command: a sixth of the calls' CPU at 10,000 calls.
+ * The command line is otherwise Asterisk-Java's own ({@code buildCommand} is not overridden), and the classes keep
+ * the commands' names, under which their turnaround is counted.
  */
 public final class QuotedCommands {
 
