@@ -9,6 +9,7 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.ivr.FollowUpDesk;
 import org.hotline.ivr.TipIntake;
 import org.hotline.ivr.agi.QuotedCommands;
+import org.hotline.ivr.agi.ScriptName;
 import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.FlowOptions;
 import org.hotline.ivr.flow.FlowRegistry;
@@ -35,26 +36,10 @@ public final class FlowScript implements AgiScript {
         this.clock = clock;
     }
 
-    /**
-     * The flow a request's script names: without leading slashes and without its parameters ({@code ?lang=fr}).
-     * Plain string work, not a regular expression: it runs once per call.
-     */
-    static String flowName(String script) {
-        if (script == null) {
-            return "";
-        }
-        int start = 0;
-        while (start < script.length() && script.charAt(start) == '/') {
-            start++;
-        }
-        int query = script.indexOf('?', start);
-        return script.substring(start, query < 0 ? script.length() : query);
-    }
-
     @Override
     public void service(AgiRequest request, AgiChannel agi) throws AgiException {
         FlowSet flows = registry.current();
-        Optional<Flow> flow = flows.flow(flowName(request.getScript()));
+        Optional<Flow> flow = flows.flow(ScriptName.of(request.getScript()));
         if (flow.isEmpty()) {
             agi.sendCommand(new QuotedCommands.SetVariable(CallEnd.STATUS, "UNKNOWN_SCRIPT"));
             return;

@@ -3,6 +3,7 @@ package org.hotline.ivr.server.internal;
 import java.util.List;
 import java.util.Map;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.hotline.ivr.agi.ScriptName;
 import org.hotline.ivr.server.CallInfo;
 
 /** Checks that an agi_ block carries what a call needs, and names the call it describes. */
@@ -30,12 +31,8 @@ final class RequestCheck {
     static CallInfo describe(AgiRequest request) {
         String networkScript = request.getRequest().get("network_script");
         int question = networkScript.indexOf('?');
-        String path = question < 0 ? networkScript : networkScript.substring(0, question);
         String query = question < 0 ? "" : networkScript.substring(question + 1);
-        while (path.startsWith("/")) {
-            path = path.substring(1);
-        }
-        return new CallInfo(request.getUniqueId(), request.getChannel(), path, query, request.getCallerIdNumber(),
-                request.getLanguage());
+        return new CallInfo(request.getUniqueId(), request.getChannel(), ScriptName.of(networkScript), query,
+                request.getCallerIdNumber(), request.getLanguage());
     }
 }
