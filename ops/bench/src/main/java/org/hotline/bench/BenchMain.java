@@ -16,7 +16,7 @@ import org.hotline.bench.report.ReportFiles;
 
 /**
  * {@code ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text,danger] [--out DIR]
- * [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]}: runs the
+ * [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate,split]}: runs the
  * benchmarks with their baselines on loopback, writes {@code latest.json} and {@code latest.md} to the results
  * folder (default {@code ops/bench/results}) and prints the Markdown. Exit 2 on bad arguments.
  */
@@ -101,7 +101,7 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.err.println("usage: ./hotline bench [--full|--smoke] [--only ivr,intake,dispatch,pathway,text,danger]"
-                    + " [--out DIR] [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate]");
+                    + " [--out DIR] [--dispatch-rate TIPS_PER_SECOND] [--calls N,N...] [--db embedded,separate,split]");
             System.exit(2);
             return;
         }

@@ -49,12 +49,13 @@ class BenchArgsTest {
     }
 
     @Test
-    void shouldMeasureBothHotlineDeploymentsByDefaultAndOnlyTheChosenOnesWithDb() {
+    void shouldMeasureBothDatabaseDeploymentsByDefaultAndOnlyTheChosenOnesWithDb() {
         // when
         BenchMain.Args quick = BenchMain.Args.parse(new String[0], REPO);
         BenchMain.Args full = BenchMain.Args.parse(new String[] {"--full"}, REPO);
         BenchMain.Args separate = BenchMain.Args.parse(new String[] {"--db", "separate", "--full"}, REPO);
         BenchMain.Args reordered = BenchMain.Args.parse(new String[] {"--db", "separate,embedded"}, REPO);
+        BenchMain.Args split = BenchMain.Args.parse(new String[] {"--db", "split,embedded"}, REPO);
 
         // then
         assertThat(quick.plan().ivr().databases()).containsExactly(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
@@ -64,6 +65,8 @@ class BenchArgsTest {
         assertThat(separate.plan().realPacing()).isTrue();
         assertThat(quick.plan().realPacing()).isFalse();
         assertThat(reordered.plan().ivr().databases()).containsExactly(DatabaseMode.EMBEDDED, DatabaseMode.SEPARATE);
+        // the split-role deployment only when asked for (it adds a back-office node and its steps to the run)
+        assertThat(split.plan().ivr().databases()).containsExactly(DatabaseMode.EMBEDDED, DatabaseMode.SPLIT);
     }
 
     @Test
@@ -85,7 +88,7 @@ class BenchArgsTest {
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--calls", "0"}, REPO))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--db", "embedded,remote"}, REPO))
-                .hasMessageContaining("unknown database deployment 'remote' (known: embedded, separate)");
+                .hasMessageContaining("unknown database deployment 'remote' (known: embedded, separate, split)");
         assertThatThrownBy(() -> BenchMain.Args.parse(new String[] {"--db"}, REPO))
                 .hasMessageContaining("--db needs a value");
     }

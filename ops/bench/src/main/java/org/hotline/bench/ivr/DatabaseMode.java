@@ -6,15 +6,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the hotline node under test finds its database: the embedded MongoDB stand-in inside the node's JVM
- * (the single-box deployment) or the same server in a JVM of its own, reached through {@code MONGODB_URI} (the
- * separate-database deployment, as production runs a replica set). Chosen with {@code ./hotline bench --db}.
+ * How the hotline under test is deployed: with the embedded MongoDB stand-in inside the node's JVM (the single-box
+ * deployment); with the same server in a JVM of its own, reached through {@code MONGODB_URI} (the
+ * separate-database deployment, as production runs a replica set); or split by role, a call-facing node and a
+ * back-office node over that separate database (ops/README.md, section 8). Chosen with {@code ./hotline bench --db}.
  */
 public enum DatabaseMode {
     /** The node starts the embedded server itself ({@code MONGODB_URI} unset): one process. */
     EMBEDDED("embedded", ServerKind.HOTLINE),
     /** The embedded server runs in a {@link DatabaseProcess}; the node connects to it over loopback. */
-    SEPARATE("separate", ServerKind.HOTLINE_SEPARATE_DB);
+    SEPARATE("separate", ServerKind.HOTLINE_SEPARATE_DB),
+    /**
+     * As {@link #SEPARATE}, with the node under test taking calls only ({@code HOTLINE_ROLES=ivr}) and a back-office
+     * node ({@code dispatch,web}) in a JVM of its own routing and dispatching its tips; each node's CPU is counted.
+     */
+    SPLIT("split", ServerKind.HOTLINE_SPLIT_ROLES);
 
     private final String label;
     private final ServerKind server;
@@ -42,7 +48,7 @@ public enum DatabaseMode {
         for (String word : list.split(",")) {
             chosen.add(Arrays.stream(values()).filter(m -> m.label.equals(word.trim())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown database deployment '" + word.trim()
-                            + "' (known: embedded, separate)")));
+                            + "' (known: embedded, separate, split)")));
         }
         return Arrays.stream(values()).filter(chosen::contains).toList();
     }

@@ -63,8 +63,8 @@ public final class IvrLoadBench {
                 if (!Files.exists(commands)) {
                     Files.write(commands, warmUp.commands());
                 }
-                warmUp(hotline.node(), hotline.database(), mode.server());
-                runSteps(hotline.node(), hotline.database(), mode.server(), steps);
+                warmUp(hotline.node(), hotline, mode.server());
+                runSteps(hotline.node(), hotline, mode.server(), steps);
             }
         }
         for (ServerKind kind : List.of(ServerKind.RAW_FLOOR, ServerKind.STOCK)) {
@@ -100,12 +100,12 @@ public final class IvrLoadBench {
      * compiled the back office's code during the first measured step (5.3 s of the compiler's CPU in a 1,000-call
      * step, against 1.3 s after the second round; docs/BENCHMARKS.md, eighth session). Every server gets the same.
      */
-    private void warmUp(ServerHandle server, ServerHandle database, ServerKind kind) throws IOException {
+    private void warmUp(ServerHandle server, HotlineDeployment deployment, ServerKind kind) throws IOException {
         new IvrWarmUp(settings, log).fastRound(server, kind);
         int paced = settings.pacedWarmUpCalls();
         if (paced > 0) {
             long t0 = System.nanoTime();
-            IvrStep round = step(server, database, kind, paced, false);
+            IvrStep round = step(server, deployment, kind, paced, false);
             log.accept("ivr: %s then answered %d unmeasured calls at the steps' pacing (%d completed) in %.1f s"
                     .formatted(kind.label(), paced, round.completed(), (System.nanoTime() - t0) / 1e9));
         }
@@ -118,20 +118,21 @@ public final class IvrLoadBench {
      * times are exact, so each of that cohort's later commands arrives in a burst with the others'
      * (docs/BENCHMARKS.md, eighth session).
      *
-     * @param database the separate database's process, whose CPU is counted apart; null when there is none
+     * @param deployment the hotline's other processes (database, back office), whose CPU is counted apart; null for
+     *     a baseline
      */
-    private void runSteps(ServerHandle server, ServerHandle database, ServerKind kind, List<IvrStep> out)
+    private void runSteps(ServerHandle server, HotlineDeployment deployment, ServerKind kind, List<IvrStep> out)
             throws IOException {
         List<IvrStep> measured = new ArrayList<>();
         for (int n : settings.steps()) {
-            IvrStep step = step(server, database, kind, n, false);
+            IvrStep step = step(server, deployment, kind, n, false);
             log.accept("ivr: %s n=%d completed=%d refused=%d failed=%d peak=%d p99=%.3f ms"
                     .formatted(kind.label(), n, step.completed(), step.refused(), step.failed(), step.peakConcurrent(),
                             step.turnaround().p99Ms()));
             measured.add(step);
         }
         int largest = settings.steps().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        IvrStep held = step(server, database, kind, largest, true);
+        IvrStep held = step(server, deployment, kind, largest, true);
         log.accept("ivr: %s held %d calls again: heap/call=%d B".formatted(kind.label(), largest,
                 held.heapPerCallBytes()));
         for (IvrStep step : measured) {
@@ -143,9 +144,11 @@ public final class IvrLoadBench {
      * One step of {@code n} report calls at the settings' pacing; with {@code countHeap}, the server's heap is
      * counted once all of them are in progress, and the step's other figures are not used.
      */
-    private IvrStep step(ServerHandle server, ServerHandle database, ServerKind kind, int n, boolean countHeap)
+    private IvrStep step(ServerHandle server, HotlineDeployment deployment, ServerKind kind, int n, boolean countHeap)
             throws IOException {
+        ServerHandle database = deployment == null ? null : deployment.database();
         ServerHandle.Drained idle = server.drain();
+        ServerHandle.Drained backIdle = deployment == null ? null : deployment.drainBackOffice();
         long databaseBefore = database == null ? 0 : database.cpuNanos();
         ServerHandle.JvmStats before = server.stats();
         AsteriskSimulator simulator = new AsteriskSimulator("127.0.0.1", server.port(),
@@ -168,6 +171,7 @@ public final class IvrLoadBench {
         awaitAll(calls, t0 + ramp + STEP_LIMIT.toNanos());
         // the step's cost includes the work its calls left behind them (storing, routing, dispatch)
         ServerHandle.Drained done = server.drain();
+        ServerHandle.Drained backDone = deployment == null ? null : deployment.drainBackOffice();
         long cpu = done.cpuNanos() - idle.cpuNanos() - before.countingCpuNanos()
                 - (held == null ? 0 : held.countingCpuNanos());
         long databaseCpu = database == null ? -1 : database.cpuNanos() - databaseBefore;
@@ -178,18 +182,22 @@ public final class IvrLoadBench {
         }
         // the count's pause is in this step's turnaround, which the held run does not report
         IvrStep step = summarise(kind, n, calls, starts, ends, sample, before, held,
-                new long[] {cpu, databaseCpu});
-        double trips = step.completed() == 0 ? 0 : round((done.roundTrips() - idle.roundTrips()) / (double) step.completed());
+                new long[] {cpu, databaseCpu, backDone == null ? -1 : backDone.cpuNanos() - backIdle.cpuNanos()});
+        long trips = done.roundTrips() - idle.roundTrips()
+                + (backDone == null ? 0 : backDone.roundTrips() - backIdle.roundTrips());
+        long waited = backDone == null ? done.waitedMillis()
+                : done.waitedMillis() < 0 || backDone.waitedMillis() < 0 ? -1 : done.waitedMillis() + backDone.waitedMillis();
         return new IvrStep(step.target(), step.callers(), step.completed(), step.refused(), step.failed(),
                 step.peakConcurrent(), step.callsPerSecond(), step.turnaround(), step.heapPerCallBytes(),
                 step.threadsPerCall(), step.wallSeconds(), step.serverCpuMsPerCall(), step.byCommand(),
-                step.databaseCpuMsPerCall(), trips, done.waitedMillis());
+                step.databaseCpuMsPerCall(), step.completed() == 0 ? 0 : round(trips / (double) step.completed()),
+                waited, step.backOfficeCpuMsPerCall());
     }
 
     /**
      * @param sample when the heap was counted: the calls in progress then are the ones it holds
      * @param held the server's figures with every call in progress; null when the step counted no heap
-     * @param cpuNanos the node's CPU during the step, then its database's (-1 when there is none)
+     * @param cpuNanos the node's CPU during the step, then its database's and its back office's (-1 when none)
      */
     private IvrStep summarise(ServerKind kind, int n, List<CompletableFuture<CallResult>> calls, long[] starts,
             AtomicLongArray ends, long sample, ServerHandle.JvmStats before, ServerHandle.JvmStats held,
@@ -228,7 +236,8 @@ public final class IvrLoadBench {
                 held == null || active == 0 ? 0
                         : round((held.platformThreads() - before.platformThreads()) / (double) active),
                 round(seconds), perCall(cpuNanos[0], completed), summaries(byCommand),
-                cpuNanos[1] < 0 ? null : perCall(cpuNanos[1], completed), 0, 0);
+                cpuNanos[1] < 0 ? null : perCall(cpuNanos[1], completed), 0, 0,
+                cpuNanos[2] < 0 ? null : perCall(cpuNanos[2], completed));
     }
 
     private static double perCall(long cpuNanos, int completed) {

@@ -63,10 +63,14 @@ public final class ServerProcess {
         return env;
     }
 
+    /** The secrets both nodes of the split deployment are given, the same in each. */
+    static final List<String> SHARED_KEYS = List.of("HOTLINE_SERVER_KEY", "HOTLINE_DATA_KEYS");
+
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: ServerProcess hotline|hotline-separate-db|raw-floor|stock-asterisk-java REPO WORKDIR"
-                    + " [COMMANDS] (hotline-separate-db reads MONGODB_URI)");
+            System.err.println("usage: ServerProcess hotline|hotline-separate-db|hotline-split-roles|hotline-back-office|raw-floor|"
+                    + "stock-asterisk-java REPO WORKDIR [COMMANDS] (all but hotline and the baselines read MONGODB_URI;"
+                    + " the split deployment's two nodes also HOTLINE_SERVER_KEY and HOTLINE_DATA_KEYS)");
             System.exit(2);
         }
         ServerKind kind = kindOf(args[0]);
@@ -94,8 +98,12 @@ public final class ServerProcess {
         return switch (kind) {
             case RAW_FLOOR -> new RawFloorServer(commands);
             case STOCK -> new StockAgiServer(commands);
-            case HOTLINE -> HotlineNode.start(repo, work, Optional.empty());
-            case HOTLINE_SEPARATE_DB -> HotlineNode.start(repo, work, Optional.of(separateDatabase()));
+            case HOTLINE -> HotlineNode.start(repo, work, Optional.empty(), Map.of());
+            case HOTLINE_SEPARATE_DB -> HotlineNode.start(repo, work, Optional.of(separateDatabase()), Map.of());
+            case HOTLINE_SPLIT_ROLES -> HotlineNode.start(repo, work, Optional.of(separateDatabase()),
+                    splitNode("ivr", "calls", 1));
+            case HOTLINE_BACK_OFFICE -> HotlineNode.start(repo, work, Optional.of(separateDatabase()),
+                    splitNode("dispatch,web", "back-office", 2));
         };
     }
 
@@ -106,6 +114,24 @@ public final class ServerProcess {
             case HotlineNode n -> n.hotline().agiPort();
             default -> throw new IllegalStateException("unknown server " + server);
         };
+    }
+
+    /**
+     * One node of the split deployment: its roles, a node id and index of its own, and the keys both nodes share
+     * (the back office opens the tips the call-facing node sealed), from the environment {@link ServerHandle} gave
+     * this process.
+     */
+    private static Map<String, String> splitNode(String roles, String id, int index) {
+        Map<String, String> env = new HashMap<>(Map.of("HOTLINE_ROLES", roles, "HOTLINE_NODE_ID", id,
+                "HOTLINE_NODE_INDEX", Integer.toString(index)));
+        for (String shared : SHARED_KEYS) {
+            String value = System.getenv(shared);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("a node of the split deployment needs " + shared);
+            }
+            env.put(shared, value);
+        }
+        return env;
     }
 
     /** The separate database's address, from the environment {@link ServerHandle} gave this process. */
@@ -171,7 +197,8 @@ public final class ServerProcess {
      */
     record HotlineNode(Hotline hotline, Optional<AgencyReceivers> agencies) implements AutoCloseable {
 
-        static HotlineNode start(Path repo, Path work, Optional<String> mongoUri) throws java.io.IOException {
+        static HotlineNode start(Path repo, Path work, Optional<String> mongoUri, Map<String, String> roleEnv)
+                throws java.io.IOException {
             // the deployment's receiver in its own JVM, when it started one; otherwise one in this process
             String given = System.getenv(AgencyProcess.URL_VARIABLE);
             Optional<AgencyReceivers> agencies = given == null || given.isBlank()
@@ -188,6 +215,7 @@ public final class ServerProcess {
             // the bench's agency receivers are on loopback, which a node outside demo mode refuses otherwise
             env.put("HOTLINE_ALLOW_LOCAL_WEBHOOKS", "true");
             mongoUri.ifPresent(uri -> env.put("MONGODB_URI", uri));
+            env.putAll(roleEnv);
             BenchFiles.secretRefs(pathway).forEach(ref -> env.put(ref, "bench-secret-" + ref));
             env.putAll(extraNodeEnv());
             try {

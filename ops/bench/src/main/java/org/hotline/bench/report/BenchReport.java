@@ -45,7 +45,8 @@ public record BenchReport(
     /**
      * One ramp step of the IVR load against one target.
      *
-     * @param target {@code hotline}, {@code hotline-separate-db}, {@code raw-floor} or {@code stock-asterisk-java}
+     * @param target {@code hotline}, {@code hotline-separate-db}, {@code hotline-split-roles}, {@code raw-floor} or
+     *     {@code stock-asterisk-java}
      * @param callers calls placed in this step (all started within the ramp, so they overlap)
      * @param refused calls the server closed before sending a single command
      * @param failed calls that broke off otherwise (reset, idle timeout, protocol violation, no status)
@@ -61,11 +62,16 @@ public record BenchReport(
      * @param byCommand turnaround per AGI command verb (e.g. {@code SAY DIGITS}), showing where the time goes
      * @param databaseCpuMsPerCall CPU time of the database during the step, per completed call: the separate
      *     database's process, or the embedded database's threads inside the single-box node; null for a baseline
+     * @param roundTripsPerCall MongoDB round trips per completed call, the back office's included
+     * @param drainMillis how long the deployment took after the last call to have routed and sent its tips (-1:
+     *     not within the limit)
+     * @param backOfficeCpuMsPerCall CPU time of the split deployment's back-office node during the step, per completed
+     *     call (routing, dispatch); null when the node under test runs every role
      */
     public record IvrStep(String target, int callers, int completed, int refused, int failed, int peakConcurrent,
             double callsPerSecond, Stats.Latency turnaround, long heapPerCallBytes, double threadsPerCall,
             double wallSeconds, double serverCpuMsPerCall, java.util.SortedMap<String, Stats.Latency> byCommand,
-            Double databaseCpuMsPerCall, double roundTripsPerCall, long drainMillis) {
+            Double databaseCpuMsPerCall, double roundTripsPerCall, long drainMillis, Double backOfficeCpuMsPerCall) {
 
         public IvrStep {
             byCommand = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byCommand));
@@ -75,7 +81,7 @@ public record BenchReport(
         public IvrStep withHeld(IvrStep held) {
             return new IvrStep(target, callers, completed, refused, failed, peakConcurrent, callsPerSecond,
                     turnaround, held.heapPerCallBytes(), held.threadsPerCall(), wallSeconds, serverCpuMsPerCall,
-                    byCommand, databaseCpuMsPerCall, roundTripsPerCall, drainMillis);
+                    byCommand, databaseCpuMsPerCall, roundTripsPerCall, drainMillis, backOfficeCpuMsPerCall);
         }
     }
 

@@ -10,12 +10,13 @@ import org.hotline.bench.report.BenchReport.TargetCheck;
 /**
  * Issue 19's targets at 10,000 calls with a real caller's pacing (only {@code ./hotline bench --full} has it):
  * the turnaround a caller hears there (target 1) and the server CPU each call costs, for the single-box
- * deployment and for the one with its database in a process of its own (target 3). A run without that step
- * says so and shows what it did measure, never a pass.
+ * deployment and for the one with its database in a process of its own (target 3), and for the split-role
+ * deployment when the run has it. A run without that step says so and shows what it did measure, never a pass.
  */
 final class IvrTargets {
 
     static final String SEPARATE = "hotline-separate-db";
+    static final String SPLIT = "hotline-split-roles";
     static final int CALLS = 10_000;
     static final double P99_MS = 100;
     static final double P999_MS = 250;
@@ -47,14 +48,20 @@ final class IvrTargets {
      * box, its embedded database's threads, which the node's figure leaves out).
      */
     static List<TargetCheck> cpu(boolean realPacing, List<IvrStep> ivr) {
-        return List.of(cpu(realPacing, ivr, Targets.HOTLINE, "single box (database in the node)"),
-                cpu(realPacing, ivr, SEPARATE, "separate database process"));
+        List<TargetCheck> rows = new java.util.ArrayList<>(List.of(
+                cpu(realPacing, ivr, Targets.HOTLINE, "single box (database in the node)"),
+                cpu(realPacing, ivr, SEPARATE, "separate database process")));
+        if (steps(ivr, SPLIT).findAny().isPresent()) {
+            // only when asked for (--db split): the calls-only node against the floor, the back office beside it
+            rows.add(cpu(realPacing, ivr, SPLIT, "split roles (calls-only node; back office and database apart)"));
+        }
+        return rows;
     }
 
     private static TargetCheck cpu(boolean realPacing, List<IvrStep> ivr, String target, String deployment) {
         String name = "Server CPU per call at 10,000 calls, " + deployment;
         String goal = "node CPU ms/call <= 3 x raw floor's at 10,000 calls (--full); database CPU shown apart"
-                + (target.equals(SEPARATE) ? "" : " (the embedded database's threads in the node's JVM)");
+                + (target.equals(Targets.HOTLINE) ? " (the embedded database's threads in the node's JVM)" : "");
         if (steps(ivr, target).findAny().isEmpty()) {
             return new TargetCheck(name, goal, "not measured: deployment not in this run (--db)", null);
         }
@@ -76,7 +83,10 @@ final class IvrTargets {
         String database = s.databaseCpuMsPerCall() == null ? ""
                 : "; database %.2f ms/call (node + database %.1f x the floor)".formatted(s.databaseCpuMsPerCall(),
                         f > 0 ? (s.serverCpuMsPerCall() + s.databaseCpuMsPerCall()) / f : 0);
-        return "node %.2f ms/call vs floor %.2f ms/call%s%s".formatted(s.serverCpuMsPerCall(), f, ratio, database);
+        String backOffice = s.backOfficeCpuMsPerCall() == null ? ""
+                : "; back-office node %.2f ms/call".formatted(s.backOfficeCpuMsPerCall());
+        return "node %.2f ms/call vs floor %.2f ms/call%s%s%s".formatted(s.serverCpuMsPerCall(), f, ratio, database,
+                backOffice);
     }
 
     private static String notMeasured(boolean realPacing) {

@@ -31,14 +31,16 @@ public final class MarkdownReport {
                 .append("first minutes). The heap per held call is counted while the largest step's calls run again, ")
                 .append("unmeasured: the count stops the server's world.\n\n")
                 .append("| Server | Calls | Completed | Refused | Failed | Peak at once | Calls/s | AGI p50 ms | ")
-                .append("AGI p99 ms | AGI p99.9 ms | Node CPU ms/call | Database CPU ms/call | MongoDB round trips/call | ")
-                .append("Back office done s | Heap/call KB | Threads/call |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("AGI p99 ms | AGI p99.9 ms | Node CPU ms/call | Database CPU ms/call | Back-office node CPU ms/call | ")
+                .append("MongoDB round trips/call | Back office done s | Heap/call KB | Threads/call |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (IvrStep s : r.ivr()) {
-            md.append("| %s | %,d | %,d | %,d | %,d | %,d | %.1f | %.3f | %.3f | %.3f | %.2f | %s | %.2f | %s | %s | %.3f |\n"
+            md.append("| %s | %,d | %,d | %,d | %,d | %,d | %.1f | %.3f | %.3f | %.3f | %.2f | %s | %s | %.2f | %s | %s | %.3f |\n"
                     .formatted(s.target(), s.callers(), s.completed(), s.refused(), s.failed(), s.peakConcurrent(),
                     s.callsPerSecond(), s.turnaround().p50Ms(), s.turnaround().p99Ms(), s.turnaround().p999Ms(),
-                    s.serverCpuMsPerCall(), databaseCpu(s), s.roundTripsPerCall(),
+                    s.serverCpuMsPerCall(), databaseCpu(s),
+                    s.backOfficeCpuMsPerCall() == null ? "none" : "%.2f".formatted(s.backOfficeCpuMsPerCall()),
+                    s.roundTripsPerCall(),
                     s.drainMillis() < 0 ? "not within 3 min" : "%.1f".formatted(s.drainMillis() / 1000.0),
                     s.heapPerCallBytes() < 0 ? "n/a" : "%.1f".formatted(s.heapPerCallBytes() / 1024.0),
                     s.threadsPerCall()));

@@ -65,12 +65,12 @@ class IvrTargetsTest {
     void shouldMeetRealPacingOnlyWhenP99AndP999AreWithinBoundsAndEveryCallCompletedAtOnce() {
         // given: p99 within 100 ms but p99.9 over 250 ms; calls completed one after another; one refused
         IvrStep slowTail = new IvrStep("hotline", 10_000, 10_000, 0, 0, 10_000, 100,
-                new Stats.Latency(1, 1, 1, 90, 300, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0);
+                new Stats.Latency(1, 1, 1, 90, 300, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0, null);
         IvrStep notAtOnce = new IvrStep("hotline", 10_000, 10_000, 0, 0, 9_000, 100,
-                new Stats.Latency(1, 1, 1, 90, 200, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0);
+                new Stats.Latency(1, 1, 1, 90, 200, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0, null);
         IvrStep refused = step("hotline", 10_000, 1, 0, 10, 20_000);
         IvrStep within = new IvrStep("hotline", 10_000, 10_000, 0, 0, 10_000, 100,
-                new Stats.Latency(1, 1, 1, 100, 250, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0);
+                new Stats.Latency(1, 1, 1, 100, 250, 400), 20_000, 0, 90, 5, new java.util.TreeMap<>(), null, 0, 0, null);
 
         // when / then
         assertThat(IvrTargets.realPacing(true, List.of(slowTail)).met()).isFalse();
@@ -116,5 +116,29 @@ class IvrTargetsTest {
         assertThat(row(cpu, SINGLE_BOX).met()).isTrue();
         assertThat(row(cpu, SEPARATE).met()).isNull();
         assertThat(row(cpu, SEPARATE).measured()).isEqualTo("not measured: deployment not in this run (--db)");
+        // and the split deployment, asked for by name only, has no row at all
+        assertThat(cpu).extracting(TargetCheck::name).noneMatch(name -> name.contains("split roles"));
+    }
+
+    @Test
+    void shouldJudgeTheSplitDeploymentsCallsOnlyNodeAndShowItsBackOfficeAndDatabaseApart() {
+        // given: --db split: the calls-only node 3 ms (1.5 x the floor's 2), its back-office node 2.5 ms and the
+        // database process 4 ms; a node over 3 x fails whatever its back office spends
+        IvrStep split = new IvrStep("hotline-split-roles", 10_000, 10_000, 0, 0, 10_000, 100,
+                new Stats.Latency(1, 1, 1, 30, 30, 40), 20_000, 0, 90, 3, new java.util.TreeMap<>(), 4.0, 0, 0, 2.5);
+        IvrStep heavy = new IvrStep("hotline-split-roles", 10_000, 10_000, 0, 0, 10_000, 100,
+                new Stats.Latency(1, 1, 1, 30, 30, 40), 20_000, 0, 90, 7, new java.util.TreeMap<>(), 4.0, 0, 0, 0.5);
+        IvrStep floor = step("raw-floor", 10_000, 0, 0, 5, 20_000, 2, null);
+        String name = "Server CPU per call at 10,000 calls, split roles (calls-only node; back office and database apart)";
+
+        // when
+        TargetCheck met = row(IvrTargets.cpu(true, List.of(split, floor)), name);
+        TargetCheck failed = row(IvrTargets.cpu(true, List.of(heavy, floor)), name);
+
+        // then
+        assertThat(met.met()).isTrue();
+        assertThat(met.measured()).isEqualTo("node 3.00 ms/call vs floor 2.00 ms/call (1.5 x);"
+                + " database 4.00 ms/call (node + database 3.5 x the floor); back-office node 2.50 ms/call");
+        assertThat(failed.met()).isFalse();
     }
 }

@@ -20,7 +20,7 @@ class TargetsTest {
             Double databaseCpu) {
         return new IvrStep(target, callers, callers - refused - failed, refused, failed, callers - refused, 10,
                 new Stats.Latency(100, 1, 1, p99, p99, p99), heap, 0, 10, cpu, new java.util.TreeMap<>(),
-                databaseCpu, 0, 0);
+                databaseCpu, 0, 0, null);
     }
 
     private static Throughput path(String name, double p99) {
