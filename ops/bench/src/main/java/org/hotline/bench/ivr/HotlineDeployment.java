@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hotline.core.crypto.DataKeys;
 
 /**
  * One hotline deployment under test: the node's JVM; in the separate-database and split deployments, the database's
@@ -73,8 +74,8 @@ record HotlineDeployment(DatabaseMode mode, ServerHandle node, ServerHandle data
         random.nextBytes(server);
         random.nextBytes(data);
         Base64.Encoder base64 = Base64.getEncoder();
-        return Map.of(ServerProcess.SHARED_KEYS.get(0), base64.encodeToString(server),
-                ServerProcess.SHARED_KEYS.get(1), "bench:" + base64.encodeToString(data));
+        return Map.of(HotlineNode.SERVER_KEY, base64.encodeToString(server),
+                DataKeys.ENV, "bench:" + base64.encodeToString(data));
     }
 
     /** CPU time the database process has used so far, or -1 when the database runs inside the node. */

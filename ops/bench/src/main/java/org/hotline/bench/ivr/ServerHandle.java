@@ -69,7 +69,7 @@ public final class ServerHandle implements AutoCloseable {
             throws IOException {
         List<String> args = List.of(ServerKind.HOTLINE.label(), repo.toString(), work.toString());
         List<String> props = nodeEnv.isEmpty() ? List.of()
-                : List.of("-D" + ServerProcess.NODE_ENV_PROPERTY + "=" + ServerProcess.writeNodeEnv(work, nodeEnv));
+                : List.of("-D" + HotlineNode.NODE_ENV_PROPERTY + "=" + HotlineNode.writeNodeEnv(work, nodeEnv));
         return launch(ServerProcess.class, args, Map.of(), heap, log, props);
     }
 
