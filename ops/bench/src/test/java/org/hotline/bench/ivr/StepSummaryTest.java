@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class IvrLoadBenchTest {
+class StepSummaryTest {
 
     @Test
     void shouldCountTheMostCallsOpenAtOneInstant() {
@@ -14,19 +14,19 @@ class IvrLoadBenchTest {
                 new long[] {10, 11});
 
         // when / then
-        assertThat(IvrLoadBench.peak(calls)).isEqualTo(3);
+        assertThat(StepSummary.peak(calls)).isEqualTo(3);
     }
 
     @Test
     void shouldCountNoneWhenThereAreNoCalls() {
-        assertThat(IvrLoadBench.peak(List.of())).isZero();
+        assertThat(StepSummary.peak(List.of())).isZero();
     }
 
     @Test
     void shouldNameCommandsByTheirVerbWithoutArguments() {
-        assertThat(IvrLoadBench.verb("STREAM FILE hotline/welcome \"0123456789*#\"")).isEqualTo("STREAM FILE");
-        assertThat(IvrLoadBench.verb("SAY DIGITS 123456789 \"\"")).isEqualTo("SAY DIGITS");
-        assertThat(IvrLoadBench.verb("ANSWER")).isEqualTo("ANSWER");
-        assertThat(IvrLoadBench.verb("EXEC Playback beep")).isEqualTo("EXEC");
+        assertThat(StepSummary.verb("STREAM FILE hotline/welcome \"0123456789*#\"")).isEqualTo("STREAM FILE");
+        assertThat(StepSummary.verb("SAY DIGITS 123456789 \"\"")).isEqualTo("SAY DIGITS");
+        assertThat(StepSummary.verb("ANSWER")).isEqualTo("ANSWER");
+        assertThat(StepSummary.verb("EXEC Playback beep")).isEqualTo("EXEC");
     }
 }
