@@ -123,18 +123,19 @@ public final class HttpApi {
             return;
         }
         String reader = Access.principal(ctx).userId();
-        vertx.executeBlocking(() -> deps.tips().readBy(reader, reference)).onComplete(ar -> {
+        vertx.executeBlocking(() -> deps.tips().readBy(reader, reference)
+                .map(tip -> view(tip, deps.tips().referralStates(tip.id())))).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(new ApiException(503, "storage_unavailable", "Tips cannot be read right now; try again shortly."));
             } else if (ar.result().isEmpty()) {
                 ctx.fail(ApiException.notFound("No tip has that reference."));
             } else {
-                ctx.response().putHeader("Content-Type", "application/json").end(view(ar.result().get()).encode());
+                ctx.response().putHeader("Content-Type", "application/json").end(ar.result().get().encode());
             }
         });
     }
 
-    static JsonObject view(Tip tip) {
+    static JsonObject view(Tip tip, Map<String, TipQueries.ReferralState> states) {
         JsonObject shown = new JsonObject();
         PUBLIC_FIELDS.forEach(name -> {
             if (tip.fields().get(name) != null) {
@@ -142,7 +143,7 @@ public final class HttpApi {
             }
         });
         JsonObject referrals = new JsonObject();
-        tip.referralStates().forEach((agency, state) -> referrals.put(agency, new JsonObject()
+        states.forEach((agency, state) -> referrals.put(agency, new JsonObject()
                 .put("state", state.state()).put("deliveredAt", state.deliveredAt() == null ? null
                         : state.deliveredAt().toString())));
         JsonArray recipients = new JsonArray();

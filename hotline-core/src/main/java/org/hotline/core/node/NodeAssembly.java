@@ -276,7 +276,8 @@ final class NodeAssembly {
             }
         }
         Optional<IvrServer> ivr = telephony.ivr();
-        HttpApi.Deps deps = new HttpApi.Deps(web ? new TipQueries(storage.tips(), audit) : null,
+        HttpApi.Deps deps = new HttpApi.Deps(web ? new TipQueries(storage.tips(), audit,
+                new org.hotline.core.referral.ReferralQueries(mongo.database())::statesOf) : null,
                 () -> new Health(mongo.ping(), intake.journal().isOpen(), intake.journal().backlog(), ivr.isPresent(),
                         ivr.map(s -> s.port() > 0).orElse(false), ivr.map(IvrServer::activeCalls).orElse(0)),
                 config.maxBodyBytes(), access, features);

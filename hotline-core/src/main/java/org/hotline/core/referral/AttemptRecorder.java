@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the outcome of one delivery attempt under the claim's lease: delivered, to be retried after a
- * back-off, or a dead letter (refused, too many attempts, too old); and, once final, on the tip.
+ * back-off, or a dead letter (refused, too many attempts, too old), on the referral alone (one write).
  */
 final class AttemptRecorder {
 
@@ -53,7 +53,6 @@ final class AttemptRecorder {
         metrics.referralState(ReferralState.DELIVERED.name(), channel.kind(), agency);
         Instant created = referral.getDate("createdAt").toInstant();
         metrics.delivered(channel.kind(), Math.max(0, Duration.between(created, now).toMillis()) / 1000.0);
-        recordOnTip(referral, ReferralState.DELIVERED, now);
         return true;
     }
 
@@ -87,18 +86,6 @@ final class AttemptRecorder {
         LOG.warn("Referral {} to {} is a dead letter: {}", referral.getString("_id"), agency, reason);
         metrics.referralState(ReferralState.DEAD_LETTER.name(), channel.kind(), agency);
         metrics.deadLetter(channel.kind(), agency);
-        recordOnTip(referral, ReferralState.DEAD_LETTER, now);
         return true;
-    }
-
-    private void recordOnTip(Document referral, ReferralState state, Instant now) {
-        if (ReferralUpdates.KIND.equals(referral.getString("kind"))) {
-            // the tip's summary per agency follows the referral itself, not the updates sent after it
-            return;
-        }
-        String tipId = referral.getString("tipId");
-        if (!store.recordOnTip(tipId, referral.getString("agencyId"), referral.getString("_id"), state, now)) {
-            LOG.warn("Tip {} not found while recording referral {} as {}", tipId, referral.getString("_id"), state);
-        }
     }
 }

@@ -47,7 +47,6 @@ public final class ReferralAnswers {
             ReferralState.OUTCOME_RECORDED.name());
 
     private final MongoCollection<Document> referrals;
-    private final MongoReferralStore store;
     private final HotlineMetrics metrics;
     private final Clock clock;
     private final Supplier<PayloadSeal> seal;
@@ -60,7 +59,6 @@ public final class ReferralAnswers {
     /** Answers whose free text is sealed, bound to the referral's tip, by the node's payload seal. */
     public ReferralAnswers(MongoDatabase database, HotlineMetrics metrics, Clock clock, Supplier<PayloadSeal> seal) {
         this.referrals = database.getCollection(MongoReferralStore.REFERRALS);
-        this.store = new MongoReferralStore(database);
         this.metrics = metrics;
         this.clock = clock;
         this.seal = seal;
@@ -125,7 +123,7 @@ public final class ReferralAnswers {
         Document changed = referrals.findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (changed != null) {
-            return applied(changed, ReferralState.OUTCOME_RECORDED, now);
+            return applied(changed, ReferralState.OUTCOME_RECORDED);
         }
         Document current = mine(referralId, agencyId);
         if (current == null) {
@@ -145,7 +143,7 @@ public final class ReferralAnswers {
         Document changed = referrals.findOneAndUpdate(filter, withLeaseCleared,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (changed != null) {
-            return applied(changed, to, now);
+            return applied(changed, to);
         }
         Document current = mine(referralId, agencyId);
         if (current == null) {
@@ -157,10 +155,9 @@ public final class ReferralAnswers {
         return wrongState(current, to == ReferralState.ACKNOWLEDGED ? "acknowledge" : "decline");
     }
 
-    private AnswerResult applied(Document changed, ReferralState to, Instant now) {
+    private AnswerResult applied(Document changed, ReferralState to) {
         String agency = changed.getString("agencyId");
         metrics.referralState(to.name(), changed.getString("channel"), agency);
-        store.recordOnTip(changed.getString("tipId"), agency, changed.getString("_id"), to, now);
         return new AnswerResult.Applied(ReferralDocuments.referral(changed));
     }
 

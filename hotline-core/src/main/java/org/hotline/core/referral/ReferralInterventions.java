@@ -123,7 +123,6 @@ public final class ReferralInterventions {
             return wrongState(referralId, "retry");
         }
         metrics.referralState(ReferralState.PENDING.name(), changed.getString("channel"), changed.getString("agencyId"));
-        store.recordOnTip(changed.getString("tipId"), changed.getString("agencyId"), referralId, ReferralState.PENDING, now);
         wakeDispatch.run();
         return new AnswerResult.Applied(ReferralDocuments.referral(changed));
     }

@@ -14,14 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.core.referral.internal.MongoReferralStore;
 import org.hotline.core.referral.internal.ReferralDocuments;
+import org.hotline.core.tip.TipQueries;
 
 /**
  * Reads of stored referrals for other features, as typed {@link Referral}s without their payloads: the agency
- * directory's channel health and the SMS reply matching. No payload is read, so nothing personal is opened.
+ * directory's channel health, the SMS reply matching and the tip's status look-up. No payload is read, so nothing personal is opened.
  */
 public final class ReferralQueries {
 
@@ -39,6 +42,24 @@ public final class ReferralQueries {
     /** Referrals created since {@code since}, any state. */
     public List<Referral> createdSince(Instant since) {
         return list(referrals.find(gte("createdAt", Date.from(since))).projection(ENVELOPE));
+    }
+
+    /**
+     * Where each referral of tip {@code tipId} stands, by agency id, in agency order: the referral sent to the
+     * agency (a routed, handed-over or reassigned one), not the updates sent after it. The tip's status look-up
+     * shows it ({@link TipQueries#referralStates}).
+     */
+    public Map<String, TipQueries.ReferralState> statesOf(String tipId) {
+        Map<String, TipQueries.ReferralState> out = new TreeMap<>();
+        referrals.find(eq("tipId", tipId)).projection(Projections.include("agencyId", "state", "deliveredAt"))
+                .forEach(r -> {
+                    String agency = r.getString("agencyId");
+                    if (ReferralService.referralId(tipId, agency).equals(r.getString("_id"))) {
+                        out.put(agency, new TipQueries.ReferralState(r.getString("state"),
+                                r.getDate("deliveredAt") == null ? null : r.getDate("deliveredAt").toInstant()));
+                    }
+                });
+        return out;
     }
 
     /** The most recent {@code limit} referrals sent by SMS to one of {@code numbers}, newest first. */

@@ -14,7 +14,6 @@ import java.util.Map;
  * @param fields the canonical report fields (exploitation type, region, flags, free text, ...)
  * @param callerNumber the calling number, kept only with callback consent; null otherwise
  * @param recording where the caller's recorded message is, when they consented to recording; null otherwise
- * @param referralStates the agencies' referral states as last recorded on the tip (agency id → state)
  * @param flowVersion the IVR flow that captured the call ({@code hotline@1}), or null for an operator's tip
  * @param afterHours what the hotline owes a tip received while operators were closed, or null
  * @param dangerCallerNumber the calling number of a call that reported immediate danger, kept for the pathway's
@@ -39,7 +38,6 @@ public record Tip(
         String routingNote,
         String pathwayVersion,
         List<RoutedTo> recipients,
-        Map<String, ReferralState> referralStates,
         String flowVersion,
         AfterHoursCare afterHours,
         String dangerCallerNumber) {
@@ -48,7 +46,6 @@ public record Tip(
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         consents = Map.copyOf(consents);
         recipients = List.copyOf(recipients);
-        referralStates = Map.copyOf(referralStates);
     }
 
     /** One recipient the pathway routed the tip to. */
@@ -73,9 +70,6 @@ public record Tip(
     public String flowId() {
         return flowVersion == null ? null : flowVersion.replaceFirst("@.*$", "");
     }
-
-    /** A referral's state as recorded on the tip. */
-    public record ReferralState(String state, Instant deliveredAt) {}
 
     /** The case file the disclosure function cuts agencies' payloads from. */
     public CaseFile caseFile() {

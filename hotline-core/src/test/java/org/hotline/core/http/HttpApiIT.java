@@ -62,7 +62,8 @@ class HttpApiIT {
         accounts.ensureIndexes();
         Sessions sessions = new Sessions(mongo, accounts, Clock.systemUTC());
         deps = new HttpApi.Deps(new TipQueries(new org.hotline.core.tip.internal.MongoTipRepository(mongo,
-                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)), audit),
+                org.hotline.core.crypto.TipCipher.open(java.util.Map.of(), dir)), audit,
+                new org.hotline.core.referral.ReferralQueries(mongo.database())::statesOf),
                 () -> new Health(mongoUp.get(), true, 0, true, 0), 1024, new SessionAccess(vertx, sessions, audit),
                 List.of(new AuthRoutes(vertx, accounts, sessions, false, Clock.systemUTC()),
                         new MetricsRoutes(metrics, Optional.of(SCRAPE_TOKEN), false)));
@@ -163,6 +164,15 @@ class HttpApiIT {
                 .append("callerHash", "abc").append("pinHash", "def").append("recording", "/spool/x.wav")
                 .append("fields", new Document("exploitationType", "forced_labour").append("region", "MO")
                         .append("narrative", "my employer took my passport").append("callerName", "Ama")));
+        Date delivered = Date.from(java.time.Instant.parse("2026-11-23T10:00:01Z"));
+        mongo.database().getCollection("referrals").insertMany(List.of(
+                new Document("_id", "tip-1:police").append("tipId", "tip-1").append("agencyId", "police")
+                        .append("state", "DELIVERED").append("deliveredAt", delivered)
+                        .append("payload", new Document("narrative", "my employer took my passport")),
+                new Document("_id", "tip-1:police:update:2").append("tipId", "tip-1").append("agencyId", "police")
+                        .append("kind", "update").append("state", "PENDING"),
+                new Document("_id", "tip-1:social").append("tipId", "tip-1").append("agencyId", "social")
+                        .append("state", "SENDING")));
         // when
         HttpResponse<Buffer> response = get("/api/tips/" + reference, operator);
         // then
@@ -170,6 +180,12 @@ class HttpApiIT {
         JsonObject body = response.bodyAsJsonObject();
         assertThat(body.getString("reference")).isEqualTo(reference);
         assertThat(body.getJsonObject("fields").getString("exploitationType")).isEqualTo("forced_labour");
+        // each agency's referral as the referral says, not the update sent after it
+        assertThat(body.getJsonObject("referrals").getMap()).containsOnlyKeys("police", "social");
+        assertThat(body.getJsonObject("referrals").getJsonObject("police").getString("state")).isEqualTo("DELIVERED");
+        assertThat(body.getJsonObject("referrals").getJsonObject("police").getString("deliveredAt"))
+                .isEqualTo("2026-11-23T10:00:01Z");
+        assertThat(body.getJsonObject("referrals").getJsonObject("social").getString("state")).isEqualTo("SENDING");
         assertThat(response.bodyAsString()).doesNotContain("passport", "Ama", "abc", "def", "spool");
         assertThat(audited).filteredOn(e -> e.action().equals("tip.read")).singleElement()
                 .satisfies(e -> assertThat(e.target()).isEqualTo(reference))

@@ -22,7 +22,7 @@ class CallPopsTest {
             Map.of("exploitationType", "FORCED_LABOUR", "region", "R3", "childInvolved", true, "immediateDanger", false,
                     "language", "fr"),
             Map.of("record", true, "callback", false, "share_services", true, "statistics", true),
-            null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), Map.of(), "hotline@1",
+            null, "rec/1700000001.5.wav", false, false, false, "operator", null, null, List.of(), "hotline@1",
             null, null);
 
     private final LiveHub hub = new LiveHub(Clock.systemUTC());

@@ -66,8 +66,7 @@ class AgencyOutageIT {
             assertThat(a.error()).matches("connection (refused|lost): .*");
         });
         assertSpacingFollowsBackoff(attempts);
-        assertThat(bed.tip("tip-out").get("referrals", org.bson.Document.class)
-                .get("police", org.bson.Document.class).getString("state")).isEqualTo("DELIVERED");
+        assertThat(bed.stateOn("tip-out", "police").state()).isEqualTo("DELIVERED");
     }
 
     @Test

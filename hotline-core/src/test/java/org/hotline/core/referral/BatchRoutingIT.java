@@ -126,7 +126,7 @@ class BatchRoutingIT {
         return new Tip(tip.id(), null, tip.receivedAt(), tip.source(), tip.outcome(), tip.status(), tip.fields(),
                 tip.consents(), tip.callerNumber(), tip.recording(), tip.callbackEffective(), tip.legalHold(),
                 tip.purged(), tip.lastNode(), tip.routingNote(), tip.pathwayVersion(), tip.recipients(),
-                tip.referralStates(), tip.flowVersion(), tip.afterHours(), tip.dangerCallerNumber());
+                tip.flowVersion(), tip.afterHours(), tip.dangerCallerNumber());
     }
 
     private long count(String command, String collection) {

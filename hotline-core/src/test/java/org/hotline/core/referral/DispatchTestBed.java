@@ -182,6 +182,11 @@ final class DispatchTestBed implements AutoCloseable {
         return mongo.database().getCollection("tips").find(new Document("_id", tipId)).first();
     }
 
+    /** Where the tip's referral to {@code agencyId} stands, as the tip's status look-up shows it. */
+    org.hotline.core.tip.TipQueries.ReferralState stateOn(String tipId, String agencyId) {
+        return new ReferralQueries(mongo.database()).statesOf(tipId).get(agencyId);
+    }
+
     /** Runs dispatch steps, moving the clock to the next due attempt in between, until {@code done} holds. */
     void runUntil(Dispatch node, BooleanSupplier done, int maxSteps) {
         for (int i = 0; i < maxSteps && !done.getAsBoolean(); i++) {

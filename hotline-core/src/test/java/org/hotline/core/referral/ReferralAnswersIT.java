@@ -51,9 +51,8 @@ class ReferralAnswersIT {
         assertThat(first).isInstanceOfSatisfying(AnswerResult.Applied.class,
                 a -> assertThat(a.referral().state()).isEqualTo(ReferralState.ACKNOWLEDGED));
         assertThat(again).isInstanceOf(AnswerResult.AlreadyApplied.class);
-        Document onTip = bed.tip("tip-a").get("referrals", Document.class).get("police", Document.class);
-        assertThat(onTip.getString("state")).isEqualTo("ACKNOWLEDGED");
-        assertThat(onTip.getDate("deliveredAt")).isNotNull();
+        assertThat(bed.stateOn("tip-a", "police").state()).isEqualTo("ACKNOWLEDGED");
+        assertThat(bed.stateOn("tip-a", "police").deliveredAt()).isNotNull();
         Document stored = referral();
         assertThat(stored.getDate("acknowledgedAt").toInstant()).isEqualTo(bed.clock.instant());
         assertThat(stored.getList("history", Document.class)).hasSize(1);

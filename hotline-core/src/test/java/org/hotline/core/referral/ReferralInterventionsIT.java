@@ -61,8 +61,7 @@ class ReferralInterventionsIT {
         assertThat(police.requests()).hasSize(2);
         assertThat(interventions.deadLetters(10)).isEmpty();
         assertThat(referral(ID).getList("actions", Document.class)).extracting(a -> a.getString("by")).containsExactly("sia");
-        assertThat(bed.tip("tip-a").get("referrals", Document.class).get("police", Document.class).getString("state"))
-                .isEqualTo("DELIVERED");
+        assertThat(bed.stateOn("tip-a", "police").state()).isEqualTo("DELIVERED");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.bson.Document;
 import org.hotline.core.referral.internal.WebhookSigner;
+import org.hotline.core.storage.RoundTrips;
+import org.hotline.core.tip.TipQueries;
 import org.hotline.core.testsupport.RecordingAgency;
 import org.hotline.pathway.Pathway;
 import org.junit.jupiter.api.AfterEach;
@@ -79,12 +81,13 @@ class WebhookDispatchIT {
     }
 
     @Test
-    void shouldRecordDeliveryAndAttemptOnReferralAndTip() {
+    void shouldRecordDeliveryAndAttemptOnTheReferralAloneInOneWrite() {
         // given
         RecordingAgency police = bed.agency();
         bed.insertTip("tip-2", "M3X9P");
         DispatchTestBed.refer(node, "tip-2", "M3X9P", DANGER_ONLY, DispatchTestBed.pathway(police, null));
         bed.clock.advance(Duration.ofSeconds(3));
+        Map<RoundTrips.Kind, Long> before = bed.mongo.roundTrips().snapshot();
 
         // when
         node.worker().dispatchOnce();
@@ -101,10 +104,14 @@ class WebhookDispatchIT {
             assertThat(a.latencyMillis()).isBetween(0L, 10_000L);
             assertThat(a.error()).isNull();
         });
-        Document onTip = bed.tip("tip-2").get("referrals", Document.class).get("police", Document.class);
-        assertThat(onTip.getString("state")).isEqualTo("DELIVERED");
-        assertThat(onTip.getString("referralId")).isEqualTo("tip-2:police");
-        assertThat(onTip.getDate("deliveredAt").toInstant()).isEqualTo(bed.clock.instant());
+        assertThat(bed.stateOn("tip-2", "police")).isEqualTo(new TipQueries.ReferralState("DELIVERED", bed.clock.instant()));
+        // the delivery is one write, to the referral: the tip keeps no copy of its state to update
+        Map<RoundTrips.Kind, Long> after = bed.mongo.roundTrips().snapshot();
+        assertThat(after.getOrDefault(new RoundTrips.Kind("update", "referrals"), 0L)
+                - before.getOrDefault(new RoundTrips.Kind("update", "referrals"), 0L)).isEqualTo(1);
+        assertThat(after.getOrDefault(new RoundTrips.Kind("update", "tips"), 0L))
+                .isEqualTo(before.getOrDefault(new RoundTrips.Kind("update", "tips"), 0L));
+        assertThat(bed.tip("tip-2")).doesNotContainKey("referrals");
         assertThat(bed.metrics.registry().getSampleValue("hotline_delivery_attempts_total",
                 new String[] {"channel", "result"}, new String[] {"webhook", "delivered"})).isEqualTo(1.0);
     }
@@ -213,8 +220,7 @@ class WebhookDispatchIT {
         assertThat(referral.lastError()).startsWith("HTTP " + status);
         assertThat(later).isZero();
         assertThat(police.requests()).hasSize(1);
-        assertThat(bed.tip("tip-7").get("referrals", Document.class).get("police", Document.class).getString("state"))
-                .isEqualTo("DEAD_LETTER");
+        assertThat(bed.stateOn("tip-7", "police").state()).isEqualTo("DEAD_LETTER");
         assertThat(node.referrals().inState(ReferralState.DEAD_LETTER, 10)).extracting(Referral::id)
                 .containsExactly("tip-7:police");
         assertThat(bed.metrics.registry().getSampleValue("hotline_dead_letters_total",

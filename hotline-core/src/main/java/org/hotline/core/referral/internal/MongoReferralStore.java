@@ -32,27 +32,25 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
-import org.hotline.core.tip.TipReferralStates;
 import org.hotline.core.referral.ReferralState;
 
 /**
- * The referral outbox in MongoDB (collection {@code referrals}) and the delivery summary on the tip (through
- * the tip feature's {@link TipReferralStates}). Every state change is a single-document atomic update guarded by the claim's
- * lease token, so a node whose lease was taken over cannot overwrite the new owner's result.
+ * The referral outbox in MongoDB (collection {@code referrals}). Every state change is a single-document atomic
+ * update guarded by the claim's lease token, so a node whose lease was taken over cannot overwrite the new owner's
+ * result. A referral's state lives on the referral alone: the tip keeps no copy to fall out of step with it (readers
+ * ask {@code ReferralQueries#statesOf}), so each state change is one write.
  */
 public final class MongoReferralStore {
 
     public static final String REFERRALS = "referrals";
 
     private final MongoCollection<Document> referrals;
-    private final TipReferralStates onTips;
 
     /** Unique indexes an embedded store of an earlier version had (see {@link #ensureIndexes}). */
     static final Set<String> FORMER_EMBEDDED_INDEXES = Set.of("_id_1_state_1", "_id_1_state_1_leaseToken_1");
 
     public MongoReferralStore(MongoDatabase database) {
         this.referrals = database.getCollection(REFERRALS);
-        this.onTips = new TipReferralStates(database);
     }
 
     /**
@@ -221,15 +219,6 @@ public final class MongoReferralStore {
         updates.add(unset("leaseUntil"));
         Bson mine = new Document("_id", id).append("state", ReferralState.SENDING.name()).append("leaseToken", leaseToken);
         return referrals.updateOne(mine, combine(updates)).getModifiedCount() == 1;
-    }
-
-    /**
-     * Records the referral's state on its tip under {@code referrals.<agencyId>} ({@code state},
-     * {@code referralId}, and {@code deliveredAt} or {@code updatedAt}), keeping what was recorded before;
-     * false when the tip is not (yet) in MongoDB.
-     */
-    public boolean recordOnTip(String tipId, String agencyId, String referralId, ReferralState state, Instant at) {
-        return onTips.record(tipId, agencyId, referralId, state.name(), at);
     }
 
     /**

@@ -25,15 +25,6 @@ final class TipCodec {
                 }
             });
         }
-        Map<String, Tip.ReferralState> states = new LinkedHashMap<>();
-        Document referrals = d.get("referrals", Document.class);
-        if (referrals != null) {
-            referrals.forEach((agency, value) -> {
-                if (value instanceof Document r) {
-                    states.put(agency, new Tip.ReferralState(r.getString("state"), instant(r.getDate("deliveredAt"))));
-                }
-            });
-        }
         List<Tip.RoutedTo> recipients = d.getList("recipients", Document.class, List.of()).stream()
                 .map(r -> new Tip.RoutedTo(r.getString("agencyId"), r.getString("profile"), r.getString("priority"),
                         r.getList("matchedRules", String.class, List.of())))
@@ -43,7 +34,7 @@ final class TipCodec {
                 fields == null ? Map.of() : fields, consents, text(d.get("callerNumber")), text(d.get("recording")),
                 Boolean.TRUE.equals(d.getBoolean("callbackEffective")), Boolean.TRUE.equals(d.getBoolean("legalHold")),
                 d.get("purgedAt") != null, d.getString("lastNode"), d.getString("routingNote"),
-                d.getString("pathwayVersion"), recipients, states, d.getString("flowVersion"), afterHours(d),
+                d.getString("pathwayVersion"), recipients, d.getString("flowVersion"), afterHours(d),
                 text(d.get("dangerCallerNumber")));
     }
 
