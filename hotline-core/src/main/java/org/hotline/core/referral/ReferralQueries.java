@@ -24,7 +24,8 @@ import org.hotline.core.tip.TipQueries;
 
 /**
  * Reads of stored referrals for other features, as typed {@link Referral}s without their payloads: the agency
- * directory's channel health, the SMS reply matching and the tip's status look-up. No payload is read, so nothing personal is opened.
+ * directory's channel health, the SMS reply matching and the tip's status look-up. No payload is read, so nothing
+ * personal is opened.
  */
 public final class ReferralQueries {
 

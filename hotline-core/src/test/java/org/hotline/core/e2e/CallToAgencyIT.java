@@ -1,6 +1,5 @@
 package org.hotline.core.e2e;
 
-import org.hotline.core.referral.ReferralQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +7,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -16,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.hotline.core.node.Hotline;
 import org.hotline.core.node.HotlineConfig;
+import org.hotline.core.referral.ReferralQueries;
 import org.hotline.core.testsupport.RecordingAgency;
 import org.hotline.ivr.sim.AsteriskSimulator;
 import org.hotline.ivr.sim.CallResult;

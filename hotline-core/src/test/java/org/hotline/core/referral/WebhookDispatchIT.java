@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.bson.Document;
 import org.hotline.core.referral.internal.WebhookSigner;
 import org.hotline.core.storage.RoundTrips;
 import org.hotline.core.tip.TipQueries;
