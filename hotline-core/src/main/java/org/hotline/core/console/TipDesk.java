@@ -117,7 +117,7 @@ public final class TipDesk {
     private JsonArray referralStates(String tipId) {
         JsonArray out = new JsonArray();
         for (Referral r : referrals.forTip(tipId)) {
-            boolean update = !r.id().equals(ReferralService.referralId(tipId, r.agencyId()));
+            boolean update = !ReferralService.isReferralItself(r.id(), tipId, r.agencyId());
             out.add(new JsonObject().put("id", r.id()).put("agencyId", r.agencyId()).put("agencyName", r.agencyName())
                     .put("state", r.state().name()).put("priority", r.priority()).put("update", update)
                     .put("deliveredAt", iso(r.deliveredAt())).put("ackDeadline", iso(r.ackDeadline())));

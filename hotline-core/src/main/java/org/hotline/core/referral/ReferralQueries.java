@@ -55,7 +55,7 @@ public final class ReferralQueries {
         referrals.find(eq("tipId", tipId)).projection(Projections.include("agencyId", "state", "deliveredAt"))
                 .forEach(r -> {
                     String agency = r.getString("agencyId");
-                    if (ReferralService.referralId(tipId, agency).equals(r.getString("_id"))) {
+                    if (ReferralService.isReferralItself(r.getString("_id"), tipId, agency)) {
                         out.put(agency, new TipQueries.ReferralState(r.getString("state"),
                                 r.getDate("deliveredAt") == null ? null : r.getDate("deliveredAt").toInstant()));
                     }

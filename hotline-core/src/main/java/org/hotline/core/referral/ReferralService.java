@@ -75,6 +75,11 @@ public final class ReferralService {
         return tipId + ":" + agencyId;
     }
 
+    /** Whether {@code id} is tip {@code tipId}'s referral to {@code agencyId} itself, not an update sent after it. */
+    public static boolean isReferralItself(String id, String tipId, String agencyId) {
+        return referralId(tipId, agencyId).equals(id);
+    }
+
     /** As {@link #createReferrals(CaseFile, Routing, Pathway)} for a case file given as its parts. */
     public List<String> createReferrals(String tipId, String reference, Map<String, Object> tipFields,
             Routing routing, Pathway pathway) {

@@ -170,7 +170,7 @@ public final class TipRouter {
         Routing routing = active.route(file.facts());
         Set<String> before = new LinkedHashSet<>();
         for (Referral r : referrals.forTip(tipId)) {
-            if (r.id().equals(ReferralService.referralId(tipId, r.agencyId()))) {
+            if (ReferralService.isReferralItself(r.id(), tipId, r.agencyId())) {
                 before.add(r.agencyId());
             }
         }

@@ -50,7 +50,7 @@ class ConsoleIntakeIT {
         Document stored = node.tip(reference);
         String base = stored.getString("_id") + ":mol-labour";
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(node.referral(base + ":update-1").getString("state")));
-        // the tip's status shows the referral to each agency, not the update sent after it
+        // the node's own status look-up reads each agency's state from its referral (the tip keeps no copy)
         assertThat(node.get("/api/tips/" + reference, node.operator).json().getJsonObject("referrals")
                 .getJsonObject("mol-labour").getString("state")).isEqualTo(node.referral(base).getString("state"));
         assertThat(stored.getList("operatorIds", String.class)).containsExactly(node.operator.userId());
