@@ -49,10 +49,9 @@ public final class RelatedReports {
      * window; empty when there is no such report. Audited as {@code related.read}.
      */
     public Optional<List<Related>> of(String actor, String reference) {
-        // Matching happens here, after the repository opened the tips, not on stored keyed hashes of the values: the
-        // embedded server ignores non-unique indexes (a hash lookup would scan all tips anyway), and a hash of a
-        // place or a name kept next to the tip would be one more copy of personal data to rotate and purge. The
-        // window keeps the decrypting bounded.
+        // Matching happens here, after the repository opened the tips, not on stored keyed hashes of the values: a
+        // hash of a place or a name kept next to the tip would be one more copy of personal data to rotate and
+        // purge. The window keeps the decrypting bounded.
         List<TipRepository.Recent> recent = tips.recent(WINDOW);
         Optional<TipRepository.Recent> asked = recent.stream().filter(r -> r.tip().reference().equals(reference))
                 .findFirst().or(() -> tips.byReference(reference)

@@ -8,11 +8,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,28 +32,16 @@ class IdIndexedQueryPropertyIT {
 
     private static final List<String> STATES = List.of("PENDING", "SENDING", "DELIVERED");
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
-    private static Path dir;
-    private static MongoStore indexed;
-    private static MongoServer stockServer;
-    private static H2Backend stockBackend;
-    private static MongoStore stock;
+    private static BackendPair backends;
 
     @BeforeContainer
     static void start() throws Exception {
-        dir = Files.createTempDirectory("id-indexed");
-        indexed = MongoStore.embedded(dir.resolve("indexed"), 0, "t", Duration.ofSeconds(5));
-        stockBackend = new H2Backend(dir.resolve("stock.mv").toString());
-        stockServer = new MongoServer(stockBackend);
-        String uri = "mongodb://127.0.0.1:" + stockServer.bind().getPort();
-        stock = MongoStore.external(uri, "t", Duration.ofSeconds(5));
+        backends = BackendPair.open("id-indexed");
     }
 
     @AfterContainer
     static void stop() {
-        indexed.close();
-        stock.close();
-        stockServer.shutdownNow();
-        stockBackend.close();
+        backends.close();
     }
 
     /** A stored document: a small id space, so that queries hit, miss and repeat ids. */
@@ -104,8 +87,8 @@ class IdIndexedQueryPropertyIT {
     void shouldAnswerQueriesOnIdAndOtherFieldsAsTheStockBackendDoes(@ForAll("docs") List<Doc> docs,
             @ForAll("queries") Query query) {
         String name = "c" + COLLECTIONS.incrementAndGet();
-        MongoCollection<Document> ours = seeded(indexed, name, docs);
-        MongoCollection<Document> theirs = seeded(stock, name, docs);
+        MongoCollection<Document> ours = seeded(backends.ours, name, docs);
+        MongoCollection<Document> theirs = seeded(backends.stock, name, docs);
 
         // reads
         assertThat(find(ours, query)).isEqualTo(find(theirs, query));

@@ -54,8 +54,8 @@ public final class MongoReferralStore {
     }
 
     /**
-     * Indexes a real MongoDB uses to find due work and a tip's referrals (the embedded server ignores non-unique
-     * ones). The claims and lease-guarded updates filter on {@code _id}, which both serve from the {@code _id}
+     * Indexes to find due work (the outbox poll; the deadline sweep, each second) and a tip's referrals: a real
+     * MongoDB keeps them on disk, the embedded store in memory ({@code SecondaryIndex}). The claims and lease-guarded updates filter on {@code _id}, which both serve from the {@code _id}
      * index (the embedded one through {@code IdIndexedH2Backend}). Unique indexes on {@code _id} with the state
      * and the lease token, which an embedded store of an earlier version was given for those filters, are
      * dropped: they served nothing more and every insert and state change paid for them.
@@ -63,6 +63,7 @@ public final class MongoReferralStore {
     public void ensureIndexes(boolean embedded) {
         referrals.createIndex(Indexes.ascending("state", "priorityRank", "nextAttemptAt"));
         referrals.createIndex(Indexes.ascending("tipId"));
+        referrals.createIndex(Indexes.ascending("state", "ackDeadline"));
         if (embedded) {
             for (Document index : referrals.listIndexes()) {
                 if (FORMER_EMBEDDED_INDEXES.contains(index.getString("name"))) {

@@ -77,6 +77,17 @@ public final class IdIndexedH2Backend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
+        /**
+         * A non-unique index is kept in memory ({@link SecondaryIndex}) where the stock server ignores it; a sparse
+         * one is still ignored (a sparse index leaves documents out, and so could not answer for them).
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+            return sparse ? super.openOrCreateSecondaryIndex(collectionName, indexName, keys, true)
+                    : new SecondaryIndex(indexName, keys);
+        }
+
         @Override
         protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String name,
                 CollectionOptions options) {
@@ -91,9 +102,13 @@ public final class IdIndexedH2Backend extends H2Backend {
 
     private static final class Collection extends H2Collection {
 
+        /** The order of the collection's documents (by {@code _id}), in which a full read would find them. */
+        private final java.util.Comparator<Object> stored;
+
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.stored = data.getKeyType()::compare;
         }
 
         @Override
@@ -108,7 +123,31 @@ public final class IdIndexedH2Backend extends H2Backend {
                     }
                 }
             }
+            SecondaryIndex narrowest = narrowest(query);
+            if (narrowest != null) {
+                java.util.List<Object> positions = new java.util.ArrayList<>();
+                narrowest.getPositions(query).forEach(positions::add);
+                // in stored order, so that a query without a sort returns what a full read would, in that order
+                positions.sort(stored);
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, projection);
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
+        }
+
+        /** The secondary index that narrows the query to the fewest documents, or null when none can. */
+        private SecondaryIndex narrowest(Document query) {
+            SecondaryIndex best = null;
+            int fewest = Integer.MAX_VALUE;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof SecondaryIndex secondary) {
+                    var candidates = secondary.candidates(query);
+                    if (candidates != null && candidates.size() < fewest) {
+                        best = secondary;
+                        fewest = candidates.size();
+                    }
+                }
+            }
+            return best;
         }
 
         /**

@@ -82,10 +82,10 @@ public final class MongoTipRepository implements TipRepository {
         }
     }
 
-    /** The indexes both MongoDB and the embedded server honour (references are unique). */
+    /** References are unique; the second index finds unrouted tips (the embedded store keeps it in memory). */
     public void ensureIndexes() {
         tips.createIndex(new Document("reference", 1), new IndexOptions().unique(true));
-        // the routing sweeper's query on a real MongoDB (the embedded server serves no non-unique index)
+        // the routing sweeper's query
         tips.createIndex(new Document("routed", 1).append("receivedAt", 1));
     }
 
