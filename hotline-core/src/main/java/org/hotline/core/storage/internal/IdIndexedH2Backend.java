@@ -15,14 +15,17 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded server's H2 backend, with one change: a query on {@code _id} and other fields ({@code {$and: [{_id:
- * x}, {state: "PENDING"}]}}, as every claim, lease check and conditional update has) finds its documents through the
- * {@code _id} index and matches the rest on them. The stock backend uses an index only when the query has
- * exactly the index's fields, so each of those queries read and deserialised every document of the collection:
- * a claim of one referral cost a read of all referrals, a tip marked routed a read of all tips. Results are the
- * same (the whole query is still matched on every document the index gives); only the search is shorter.
- * Stored data is untouched: the same file opens with either backend. Its unique indexes compare their keys through
- * {@link IndexKeyType}, in the stock order without serialising them at every comparison.
+ * The embedded server's H2 backend, with changes to how a query finds its documents, never to what it finds.
+ * A query on {@code _id} and other fields ({@code {$and: [{_id: x}, {state: "PENDING"}]}}, as every claim, lease
+ * check and conditional update has) finds its documents through the {@code _id} index and matches the rest on
+ * them. The stock backend uses an index only when the query has exactly the index's fields, so each of those
+ * queries read and deserialised every document of the collection: a claim of one referral cost a read of all
+ * referrals, a tip marked routed a read of all tips. Results are the same (the whole query is still matched on
+ * every document the index gives); only the search is shorter.
+ * Any other query that a non-unique index the service declared can narrow goes through that index, kept in memory
+ * ({@link SecondaryIndex}; the stock server ignores such indexes). Stored data is untouched: the same file opens
+ * with either backend. Its unique indexes compare their keys through {@link IndexKeyType}, in the stock order
+ * without serialising them at every comparison.
  */
 public final class IdIndexedH2Backend extends H2Backend {
 
