@@ -83,8 +83,9 @@ final class DutyOfficerWiring {
         ami.addListener("duty-officer", phone);
         // one officer's call: ring time, answer time, and a margin for AMI and the announcement
         Duration lease = duty.settings().ringTimeout().plus(duty.settings().answerTimeout()).plusSeconds(30);
-        DutyRoster roster = new DutyRoster(new MongoDutyRounds(mongo.database()), phone::call, duty.officers(), lease,
-                audit, clock, nodeId);
+        MongoDutyRounds rounds = new MongoDutyRounds(mongo.database());
+        Startups.tryIndexes(rounds::ensureIndexes);
+        DutyRoster roster = new DutyRoster(rounds, phone::call, duty.officers(), lease, audit, clock, nodeId);
         outbox.onCreated(created -> created.stream()
                 .filter(r -> r.priority() == Recipient.Priority.IMMEDIATE)
                 .map(ReferralOutbox.Created::reference).distinct()

@@ -92,6 +92,9 @@ class DutyOfficerNodeIT {
             assertThat(entry.getString("target")).isEqualTo(reference);
             assertThat(entry.toJson()).contains("Accepted");
         });
+        // and every node's half-minute search for stalled rounds goes through an index, not every round ever rung
+        assertThat(hotline.mongo().database().getCollection("duty_rounds").listIndexes()
+                .map(d -> d.getString("name")).into(new java.util.ArrayList<>())).contains("state_1_leaseUntil_1");
     }
 
     @Test

@@ -46,7 +46,9 @@ class DutyRosterIT {
                 Clock.systemUTC());
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.isConnected() && sim.loggedInSessions() == 1);
         mongo = MongoStore.embedded(dir.resolve("mongo"), 0, "hotline", Duration.ofSeconds(5));
-        rounds = new MongoDutyRounds(mongo.database());
+        MongoDutyRounds stored = new MongoDutyRounds(mongo.database());
+        stored.ensureIndexes();
+        rounds = stored;
     }
 
     @AfterEach

@@ -35,6 +35,11 @@ public final class MongoDutyRounds implements DutyRounds {
         this.rounds = database.getCollection(COLLECTION);
     }
 
+    /** The index the search for stalled rounds ({@link #expired}, every half minute) goes through. */
+    public void ensureIndexes() {
+        rounds.createIndex(com.mongodb.client.model.Indexes.ascending("state", "leaseUntil"));
+    }
+
     @Override
     public Optional<DutyRound> start(String reference, String node, Instant now, Instant leaseUntil) {
         Document fresh = new Document("_id", reference).append("index", 0).append("state", DutyRound.State.RINGING.name())
