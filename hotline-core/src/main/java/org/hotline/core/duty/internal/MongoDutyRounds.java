@@ -13,6 +13,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class MongoDutyRounds implements DutyRounds {
 
     /** The index the search for stalled rounds ({@link #expired}, every half minute) goes through. */
     public void ensureIndexes() {
-        rounds.createIndex(com.mongodb.client.model.Indexes.ascending("state", "leaseUntil"));
+        rounds.createIndex(Indexes.ascending("state", "leaseUntil"));
     }
 
     @Override

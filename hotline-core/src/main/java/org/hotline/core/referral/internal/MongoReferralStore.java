@@ -55,8 +55,9 @@ public final class MongoReferralStore {
 
     /**
      * Indexes to find due work (the outbox poll; the deadline sweep, each second) and a tip's referrals: a real
-     * MongoDB keeps them on disk, the embedded store in memory ({@code SecondaryIndex}). The claims and lease-guarded updates filter on {@code _id}, which both serve from the {@code _id}
-     * index (the embedded one through {@code IdIndexedH2Backend}). Unique indexes on {@code _id} with the state
+     * MongoDB keeps them on disk, the embedded store in memory ({@code SecondaryIndex}). The claims and
+     * lease-guarded updates filter on {@code _id}, which both serve from the {@code _id} index (the embedded one
+     * through {@code IdIndexedH2Backend}). Unique indexes on {@code _id} with the state
      * and the lease token, which an embedded store of an earlier version was given for those filters, are
      * dropped: they served nothing more and every insert and state change paid for them.
      */

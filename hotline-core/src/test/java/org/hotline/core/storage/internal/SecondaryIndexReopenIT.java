@@ -30,7 +30,8 @@ class SecondaryIndexReopenIT {
         inServer(file, referrals -> {
             referrals.createIndex(Indexes.ascending("state", "ackDeadline"));
             for (int i = 0; i < 50; i++) {
-                referrals.insertOne(new Document("_id", "r" + i).append("state", i % 10 == 0 ? "PENDING" : "DELIVERED"));
+                String state = i % 10 == 0 ? "PENDING" : "DELIVERED";
+                referrals.insertOne(new Document("_id", "r" + i).append("state", state));
             }
             referrals.updateOne(Filters.eq("_id", "r1"), new Document("$set", new Document("state", "PENDING")));
         });
