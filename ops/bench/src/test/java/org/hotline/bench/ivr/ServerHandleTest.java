@@ -8,17 +8,19 @@ import org.junit.jupiter.api.Test;
 class ServerHandleTest {
 
     @Test
-    void shouldStartServersOnTheServicesCollectorWithoutProactiveCycles() {
+    void shouldStartServersOnAFixedPreTouchedHeapAndTheServicesCollectorWithoutProactiveCycles() {
         assertThat(ServerHandle.serverJvm("java", "4g", List.of(), 25))
-                .containsExactly("java", "-Xmx4g", "-Dhotline.log.level=warn", "-XX:+UseZGC", "-XX:-ZProactive");
+                .containsExactly("java", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-Dhotline.log.level=warn",
+                        "-XX:+UseZGC", "-XX:-ZProactive");
         assertThat(ServerHandle.serverJvm("java", "4g", List.of("-Xlog:gc"), 21))
-                .containsExactly("java", "-Xmx4g", "-Dhotline.log.level=warn", "-XX:+UseZGC", "-XX:+ZGenerational",
-                        "-XX:-ZProactive", "-Xlog:gc");
+                .containsExactly("java", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-Dhotline.log.level=warn",
+                        "-XX:+UseZGC", "-XX:+ZGenerational", "-XX:-ZProactive", "-Xlog:gc");
     }
 
     @Test
     void shouldLeaveTheCollectorToTheExtraOptionsWhenTheyNameOne() {
         assertThat(ServerHandle.serverJvm("java", "1g", List.of("-XX:+UseG1GC"), 25))
-                .containsExactly("java", "-Xmx1g", "-Dhotline.log.level=warn", "-XX:+UseG1GC");
+                .containsExactly("java", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dhotline.log.level=warn",
+                        "-XX:+UseG1GC");
     }
 }
