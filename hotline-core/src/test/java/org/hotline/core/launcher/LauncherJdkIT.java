@@ -85,34 +85,6 @@ class LauncherJdkIT {
         assertThat(result.output().strip()).isEqualTo("-Xmx2g -XX:+UseG1GC");
     }
 
-    @Test
-    void shouldFixAndPreTouchTheHeapWhenHotlineHeapNamesItsSize() throws Exception {
-        Path jdk = fakeJdk(dir.resolve("jdk-25"), "25.0.1");
-
-        Result result = launcher(Map.of("JAVA_HOME", jdk.toString(), "PATH", "/usr/bin:/bin",
-                "HOTLINE_HEAP", "512m", "HOTLINE_JAVA_OPTS", "-Xlog:gc"), "jvm-opts");
-
-        assertThat(result.exit()).isZero();
-        assertThat(result.output().strip())
-                .isEqualTo("-XX:+UseZGC -XX:-ZProactive -Xms512m -Xmx512m -XX:+AlwaysPreTouch -Xlog:gc");
-    }
-
-    @Test
-    void shouldRefuseToStartOnAHeapSizeItCannotRead() throws Exception {
-        Path jdk = fakeJdk(dir.resolve("jdk-25"), "25.0.1");
-
-        Result opts = launcher(Map.of("JAVA_HOME", jdk.toString(), "PATH", "/usr/bin:/bin", "HOTLINE_HEAP", "2 GB"),
-                "jvm-opts");
-        Result run = launcher(Map.of("JAVA_HOME", jdk.toString(), "PATH", "/usr/bin:/bin", "HOTLINE_HEAP", "-1g"),
-                "run");
-
-        assertThat(opts.exit()).isEqualTo(2);
-        assertThat(opts.output()).contains("HOTLINE_HEAP must be a size such as 512m or 4g, got '2 GB'");
-        // the service does not start on the JVM's default heap instead: the start stops before any build or java
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.output()).contains("got '-1g'").doesNotContain("hotline: building");
-    }
-
     private record Result(int exit, String output) {}
 
     private static Result launcher(Map<String, String> env) throws Exception {

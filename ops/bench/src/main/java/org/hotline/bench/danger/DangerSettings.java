@@ -11,7 +11,7 @@ import org.hotline.ivr.sim.Pacing;
  * @param pacing the background callers' think and listen times
  * @param dangerCalls measured calls that press {@code 9} at the danger question, one after the other
  * @param spacing time from one danger call's start to the next one's
- * @param serverHeap the fixed heap of the node's JVM
+ * @param serverHeap -Xmx of the node's JVM
  */
 public record DangerSettings(int backgroundCalls, Duration ramp, Pacing pacing, int dangerCalls, Duration spacing,
         String serverHeap) {

@@ -10,7 +10,7 @@ import org.hotline.ivr.sim.Pacing;
  * @param steps concurrent call counts, run in order against every server
  * @param pacing the simulated callers' think and listen times
  * @param ramp time over which each step's calls are started (evenly spread)
- * @param serverHeap the fixed heap of each server JVM (and of the separate database's)
+ * @param serverHeap -Xmx of each server JVM (and of the separate database's)
  * @param databases the hotline deployments measured: database in the node, in a process of its own, or both
  * @param warmUpCalls unmeasured report calls (a tenth of the think times) each server answers before its first
  *     step, so that the steps measure code the JIT has compiled, as a node that has run for a while is (0 for none);

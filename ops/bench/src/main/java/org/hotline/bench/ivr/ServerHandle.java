@@ -43,7 +43,7 @@ public final class ServerHandle implements AutoCloseable {
     /**
      * Starts a server JVM with the same JDK and class path as this one.
      *
-     * @param heap the server's heap, e.g. {@code 2g} (fixed and touched at the start, {@link #serverJvm})
+     * @param heap the server's -Xmx, e.g. {@code 2g}
      * @param log where its stderr goes
      */
     static ServerHandle start(ServerKind kind, Path repo, Path work, Path commands, String heap, Path log)
@@ -112,9 +112,8 @@ public final class ServerHandle implements AutoCloseable {
 
     /**
      * The start of the command line of a JVM for code under test, up to its class path: this JVM's {@code java},
-     * a heap fixed at {@code heap} and touched at the start (as {@code HOTLINE_HEAP} starts the service), the
-     * service's own collector (as {@code ./hotline run} starts it) unless {@code HOTLINE_BENCH_SERVER_OPTS} names
-     * one, and those options.
+     * {@code -Xmx heap}, the service's own collector (as {@code ./hotline run} starts it) unless
+     * {@code HOTLINE_BENCH_SERVER_OPTS} names one, and those options.
      */
     public static List<String> serverJvm(String heap) {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -126,10 +125,7 @@ public final class ServerHandle implements AutoCloseable {
 
     /** {@link #serverJvm(String)} for a given {@code java}, extra options and JDK feature version. */
     static List<String> serverJvm(String java, String heap, List<String> options, int jdk) {
-        // A fixed, pre-touched heap, as production runs: a fresh page's first touch costs a fault and a zeroing
-        // (11-16 s for 4 GB on this 2-core VM), which would otherwise fall on whichever server allocates most.
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
-                "-Dhotline.log.level=warn"));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dhotline.log.level=warn"));
         if (options.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
             // generational ZGC (a switch of its own on JDK 21 and 22), without proactive cycles, as the service
             cmd.add("-XX:+UseZGC");

@@ -8,19 +8,17 @@ import org.junit.jupiter.api.Test;
 class ServerHandleTest {
 
     @Test
-    void shouldStartServersOnAFixedPreTouchedHeapAndTheServicesCollectorWithoutProactiveCycles() {
+    void shouldStartServersOnTheServicesCollectorWithoutProactiveCycles() {
         assertThat(ServerHandle.serverJvm("java", "4g", List.of(), 25))
-                .containsExactly("java", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-Dhotline.log.level=warn",
-                        "-XX:+UseZGC", "-XX:-ZProactive");
+                .containsExactly("java", "-Xmx4g", "-Dhotline.log.level=warn", "-XX:+UseZGC", "-XX:-ZProactive");
         assertThat(ServerHandle.serverJvm("java", "4g", List.of("-Xlog:gc"), 21))
-                .containsExactly("java", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-Dhotline.log.level=warn",
-                        "-XX:+UseZGC", "-XX:+ZGenerational", "-XX:-ZProactive", "-Xlog:gc");
+                .containsExactly("java", "-Xmx4g", "-Dhotline.log.level=warn", "-XX:+UseZGC", "-XX:+ZGenerational",
+                        "-XX:-ZProactive", "-Xlog:gc");
     }
 
     @Test
     void shouldLeaveTheCollectorToTheExtraOptionsWhenTheyNameOne() {
         assertThat(ServerHandle.serverJvm("java", "1g", List.of("-XX:+UseG1GC"), 25))
-                .containsExactly("java", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dhotline.log.level=warn",
-                        "-XX:+UseG1GC");
+                .containsExactly("java", "-Xmx1g", "-Dhotline.log.level=warn", "-XX:+UseG1GC");
     }
 }
