@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,9 +56,6 @@ class SurveyConversationIT {
         agencies = RecordingAgency.start(vertx);
         sendsms = new RecordingSendsms(vertx);
         Map<String, String> env = TestNode.env(dir, agencies);
-        try (ServerSocket free = new ServerSocket(0)) {
-            env.put("HOTLINE_HTTP_PORT", String.valueOf(free.getLocalPort()));
-        }
         env.put("HOTLINE_KANNEL_INBOUND_KEY", KEY);
         env.put("HOTLINE_KANNEL_PASSWORD", "sendsms-password");
         env.put("HOTLINE_KANNEL_FROM", "1234");
