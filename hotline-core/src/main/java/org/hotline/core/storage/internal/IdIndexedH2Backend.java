@@ -15,7 +15,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded server's H2 backend, with changes to how a query finds its documents, never to what it finds.
+ * The embedded server's H2 backend, with changes to how a query finds its documents, never to what it finds, and
+ * with every document a query gives out a copy, so that an update never changes a stored document in place.
  * A query on {@code _id} and other fields ({@code {$and: [{_id: x}, {state: "PENDING"}]}}, as every claim, lease
  * check and conditional update has) finds its documents through the {@code _id} index and matches the rest on
  * them. The stock backend uses an index only when the query has exactly the index's fields, so each of those
@@ -114,9 +115,23 @@ public final class IdIndexedH2Backend extends H2Backend {
             this.stored = data.getKeyType()::compare;
         }
 
+        /**
+         * The documents a query finds, each a copy of the stored one. The library's update removes the fields it
+         * unsets from the document the query gave it, before it stores the new document; were that the stored
+         * object, H2's background commit could be writing it at that moment (its pages share the object), and
+         * write a document whose fields and field count disagree, or read it half changed.
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document projection) {
+            QueryResult found = find(query, orderBy, numberToSkip, limit, batchSize, projection);
+            java.util.List<Document> copies = new java.util.ArrayList<>();
+            found.forEach(doc -> copies.add(doc.clone()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        private QueryResult find(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                Document projection) {
             Document byId = idPart(query);
             if (byId != null) {
                 for (Index<Object> index : getIndexes()) {
