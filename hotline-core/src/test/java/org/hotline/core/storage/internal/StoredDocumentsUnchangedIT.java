@@ -59,7 +59,8 @@ class StoredDocumentsUnchangedIT {
                 referrals.insertOne(new Document("_id", "r" + i).append("state", "PENDING").append("n", i)
                         .append("leaseOwner", "node-" + i).append("attempts", new ArrayList<>()));
             }
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> map = backend.getMvStore().openMap("databases.t.referrals");
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> map =
+                    backend.getMvStore().openMap("databases.t.referrals");
 
             for (Step step : steps) {
                 Map<de.bwaldvogel.mongo.bson.Document, de.bwaldvogel.mongo.bson.Document> before =
