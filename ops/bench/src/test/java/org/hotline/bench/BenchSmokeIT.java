@@ -86,6 +86,13 @@ class BenchSmokeIT {
                 .containsExactly("raw-webclient-post", "hotline-dispatch");
         assertThat(report.dispatch()).allSatisfy(
                 t -> assertThat(t.count()).isEqualTo((long) plan.dispatchTips() * plan.agencies()));
+        // with what that JVM's heap did during each path: its collections and first touches of pages
+        assertThat(report.dispatch()).allSatisfy(t -> {
+            assertThat(t.memory()).isNotNull();
+            assertThat(t.memory().gcCycles()).isNotNegative();
+            assertThat(t.memory().pageFaults()).isNotNegative();
+        });
+        assertThat(report.intake()).allSatisfy(t -> assertThat(t.memory()).isNull());
         // in a JVM of its own, under the service's collector
         assertThat(Files.readString(work.resolve("run/dispatch/dispatch.log")))
                 .containsPattern("dispatch: JVM \\d+, collectors \\[ZGC")
@@ -124,6 +131,7 @@ class BenchSmokeIT {
                 "| danger-key-to-duty-originate |", "| Danger key to police |", "| Pathway figures trustworthy |")) {
             assertThat(markdown).contains(row);
         }
+        assertThat(markdown).contains("| max ms | GC cycles | Page faults |");
         assertThat(markdown).contains("Each server first answered " + plan.ivr().warmUpCalls() + " unmeasured");
     }
 }

@@ -80,6 +80,7 @@ public final class DispatchBench {
     }
 
     private Throughput hotline(IntakeRig rig, int agencies, double rate, int tips) {
+        HeapActivity heap = HeapActivity.now();
         Map<String, Long> savedAt = new ConcurrentHashMap<>();
         int expected = arrived.get() + tips * agencies;
         long start = System.nanoTime();
@@ -94,10 +95,11 @@ public final class DispatchBench {
             }));
         }
         senders.forEach(DispatchBench::join);
-        return result("hotline-dispatch", agencies, latencies(expected, savedAt), start);
+        return result("hotline-dispatch", agencies, latencies(expected, savedAt), start, heap);
     }
 
     private Throughput raw(WebClient client, List<String> urls, double rate, int tips) {
+        HeapActivity heap = HeapActivity.now();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         int expected = arrived.get() + tips * urls.size();
         long start = System.nanoTime();
@@ -109,13 +111,13 @@ public final class DispatchBench {
                 client.postAbs(urls.get(a)).putHeader("Idempotency-Key", reference).sendJsonObject(body(reference, a));
             }
         }
-        return result("raw-webclient-post", urls.size(), latencies(expected, sentAt), start);
+        return result("raw-webclient-post", urls.size(), latencies(expected, sentAt), start, heap);
     }
 
-    private static Throughput result(String path, int agencies, Stats stats, long start) {
+    private static Throughput result(String path, int agencies, Stats stats, long start, HeapActivity heap) {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Throughput(path, agencies, stats.count(), Math.round(stats.count() / seconds * 10) / 10.0,
-                stats.summary());
+                stats.summary(), heap.since());
     }
 
     /** What a webhook referral carries, so the raw POST moves as many bytes. */

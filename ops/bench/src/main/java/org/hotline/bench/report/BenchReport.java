@@ -91,8 +91,22 @@ public record BenchReport(
      * @param path what was measured (e.g. {@code hotline-intake}, {@code raw-insertOne})
      * @param concurrency parallel submitters (or agencies, for dispatch)
      * @param perSecond completed operations per second
+     * @param memory what the measuring JVM's heap did during the path; null where it was not recorded
      */
-    public record Throughput(String path, int concurrency, long count, double perSecond, Stats.Latency latency) {}
+    public record Throughput(String path, int concurrency, long count, double perSecond, Stats.Latency latency,
+            Memory memory) {
+
+        public Throughput(String path, int concurrency, long count, double perSecond, Stats.Latency latency) {
+            this(path, concurrency, count, perSecond, latency, null);
+        }
+    }
+
+    /**
+     * A measuring JVM's garbage collection cycles and page faults (minor and major) during one path.
+     *
+     * @param pageFaults -1 where the system does not count them
+     */
+    public record Memory(long gcCycles, long pageFaults) {}
 
     /**
      * Pathway evaluation on one thread.

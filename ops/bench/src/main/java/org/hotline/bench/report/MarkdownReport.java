@@ -98,13 +98,21 @@ public final class MarkdownReport {
     }
 
     private static void throughput(StringBuilder md, String title, String concurrency, java.util.List<Throughput> rows) {
+        // the heap's activity where it was recorded: a path's tail moves with collections and first touches
+        boolean memory = rows.stream().anyMatch(t -> t.memory() != null);
         md.append("\n### ").append(title).append("\n\n| Path | ").append(concurrency)
-                .append(" | Count | Per second | p50 ms | p99 ms | p99.9 ms | max ms |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | Count | Per second | p50 ms | p99 ms | p99.9 ms | max ms |")
+                .append(memory ? " GC cycles | Page faults |\n" : "\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|").append(memory ? "---:|---:|\n" : "\n");
         for (Throughput t : rows) {
-            md.append("| %s | %d | %,d | %,.1f | %.3f | %.3f | %.3f | %.3f |\n".formatted(t.path(), t.concurrency(),
+            md.append("| %s | %d | %,d | %,.1f | %.3f | %.3f | %.3f | %.3f |".formatted(t.path(), t.concurrency(),
                     t.count(), t.perSecond(), t.latency().p50Ms(), t.latency().p99Ms(), t.latency().p999Ms(),
                     t.latency().maxMs()));
+            if (memory) {
+                md.append(t.memory() == null ? " n/a | n/a |" : " %d | %s |".formatted(t.memory().gcCycles(),
+                        t.memory().pageFaults() < 0 ? "n/a" : "%,d".formatted(t.memory().pageFaults())));
+            }
+            md.append('\n');
         }
     }
 }
