@@ -116,10 +116,11 @@ public final class IdIndexedH2Backend extends H2Backend {
         }
 
         /**
-         * The documents a query finds, each a copy of the stored one. The library's update removes the fields it
-         * unsets from the document the query gave it, before it stores the new document; were that the stored
-         * object, H2's background commit could be writing it at that moment (its pages share the object), and
-         * write a document whose fields and field count disagree, or read it half changed.
+         * The documents a query finds, each a copy of the stored one. The library's update changes the document the
+         * query gave it (removes the fields it unsets; with {@code updateMany} and {@code findAndModify} it took the
+         * new values too) before it stores the new document; were that the stored object, H2's background commit
+         * could be writing it at that moment (its pages share the object) and write a document whose fields and
+         * field count disagree.
          */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
