@@ -84,22 +84,23 @@ class StoredDocumentsUnchangedIT {
 
     private static void apply(MongoCollection<Document> referrals, Step step) {
         Bson which = step.many() ? Filters.gte("n", step.id()) : Filters.eq("_id", "r" + step.id());
-        Bson update = switch (step.kind()) {
-            case 0 -> Updates.combine(Updates.set("state", "SENDING"), Updates.set("leaseOwner", "node-x"),
-                    Updates.set("leaseToken", "t" + step.id()));
-            case 1 -> Updates.combine(Updates.set("state", "DELIVERED"), Updates.unset("leaseOwner"),
-                    Updates.unset("leaseToken"), Updates.push("attempts", new Document("ok", true)));
-            case 2 -> Updates.inc("attemptCount", 1);
-            case 3 -> Updates.unset("state");
-            default -> null;
-        };
-        if (step.kind() == 4) {
-            referrals.findOneAndUpdate(which, Updates.combine(Updates.unset("leaseOwner"), Updates.set("state", "X")),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        } else if (step.kind() == 5) {
-            referrals.replaceOne(Filters.eq("_id", "r" + step.id()), new Document("state", "REPLACED")
+        switch (step.kind()) {
+            case 0 -> update(referrals, step, which, Updates.combine(Updates.set("state", "SENDING"),
+                    Updates.set("leaseOwner", "node-x"), Updates.set("leaseToken", "t" + step.id())));
+            case 1 -> update(referrals, step, which, Updates.combine(Updates.set("state", "DELIVERED"),
+                    Updates.unset("leaseOwner"), Updates.unset("leaseToken"),
+                    Updates.push("attempts", new Document("ok", true))));
+            case 2 -> update(referrals, step, which, Updates.inc("attemptCount", 1));
+            case 3 -> update(referrals, step, which, Updates.unset("state"));
+            case 4 -> referrals.findOneAndUpdate(which, Updates.combine(Updates.unset("leaseOwner"),
+                    Updates.set("state", "X")), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            default -> referrals.replaceOne(Filters.eq("_id", "r" + step.id()), new Document("state", "REPLACED")
                     .append("n", step.id()));
-        } else if (step.many()) {
+        }
+    }
+
+    private static void update(MongoCollection<Document> referrals, Step step, Bson which, Bson update) {
+        if (step.many()) {
             referrals.updateMany(which, update);
         } else {
             referrals.updateOne(which, update);

@@ -56,8 +56,11 @@ final class HeapActivity {
     /** Minor and major faults from a {@code /proc/<pid>/stat} line (fields 10 and 12); -1 when it has none. */
     static long faults(String stat) {
         int end = stat.lastIndexOf(')');
+        if (end < 0) {
+            return -1;
+        }
         String[] fields = stat.substring(end + 1).trim().split("\\s+");
-        if (end < 0 || fields.length < 10) {
+        if (fields.length < 10) {
             return -1;
         }
         try {
